@@ -1,0 +1,51 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "wegwijs",
+    products: [
+        .executable(name: "wegwijs", targets: ["wegwijs"]),
+        .library(name: "WegwijsCore", targets: ["WegwijsCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-crypto", "3.12.0"..<"5.0.0"),
+    ],
+    targets: [
+        // GNU readline, from Debian's libreadline-dev.
+        .systemLibrary(
+            name: "CReadline",
+            providers: [.apt(["libreadline-dev"])]
+        ),
+        // Courses, attempts, scoring, records and reports: no terminal I/O.
+        .target(
+            name: "WegwijsCore",
+            dependencies: [.product(name: "Crypto", package: "swift-crypto")]
+        ),
+        // The terminal: line reading, width, colour, wrapping, interface strings, the interactive runner.
+        .target(
+            name: "WegwijsConsole",
+            dependencies: ["WegwijsCore", "CReadline"]
+        ),
+        // The thin executable: one file per command.
+        .executableTarget(
+            name: "wegwijs",
+            dependencies: [
+                "WegwijsCore",
+                "WegwijsConsole",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "WegwijsCoreTests",
+            dependencies: ["WegwijsCore"],
+            path: "Tests/WegwijsCoreTests"
+        ),
+        .testTarget(
+            name: "WegwijsEndToEndTests",
+            dependencies: ["wegwijs", "WegwijsCore"],
+            path: "Tests/WegwijsEndToEndTests"
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

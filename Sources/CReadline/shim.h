@@ -1,0 +1,19 @@
+#ifndef WEGWIJS_CREADLINE_SHIM_H
+#define WEGWIJS_CREADLINE_SHIM_H
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <readline/readline.h>
+#include <readline/history.h>
+
+// Swift 6 treats readline's global variables as shared mutable state; these setters keep
+// every touch of them in C, on the thread that calls readline.
+
+static inline void wegwijs_rl_set_name(const char *name) { rl_readline_name = name; }
+static inline void wegwijs_rl_set_catch_signals(int value) { rl_catch_signals = value; rl_catch_sigwinch = 1; }
+static inline void wegwijs_rl_set_completion(rl_completion_func_t *function) {
+    rl_attempted_completion_function = function;
+}
+static inline void wegwijs_rl_set_completion_over(int value) { rl_attempted_completion_over = value; }
+
+#endif

@@ -1,0 +1,201 @@
+/// Text in one or more languages: a plain string in the course's default language, or a map
+/// from language code to string.
+public struct LocalizedText: Sendable, Hashable {
+    /// Language code → text.
+    public var translations: [String: String]
+
+    public init(_ translations: [String: String]) {
+        self.translations = translations
+    }
+
+    /// The text in `language`, else in `fallback`, else any text there is.
+    public func resolved(_ language: String, fallback: String) -> String {
+        translations[language] ?? translations[fallback] ?? translations.values.sorted().first ?? ""
+    }
+}
+
+/// One of the employer's guidelines that scenarios teach and score.
+public struct Guideline: Sendable, Hashable, Identifiable {
+    public var id: String
+    public var title: LocalizedText
+    public var summary: LocalizedText
+
+    public init(id: String, title: LocalizedText, summary: LocalizedText) {
+        self.id = id
+        self.title = title
+        self.summary = summary
+    }
+}
+
+/// Where the course goes after a scenario.
+public enum ScenarioLink: Sendable, Hashable {
+    case scenario(String)
+    case end
+
+    init(_ text: String) {
+        self = text == "end" ? .end : .scenario(text)
+    }
+}
+
+/// One possible reaction to a scenario.
+public struct Option: Sendable, Hashable, Identifiable {
+    public var id: String
+    public var text: LocalizedText
+    /// Guideline id → points (negative allowed).
+    public var scores: [String: Int]
+    public var feedback: LocalizedText?
+    public var isCritical: Bool
+    /// Single-choice only: overrides the scenario's `next`.
+    public var next: ScenarioLink?
+
+    public init(id: String, text: LocalizedText, scores: [String: Int], feedback: LocalizedText? = nil,
+                isCritical: Bool = false, next: ScenarioLink? = nil) {
+        self.id = id
+        self.text = text
+        self.scores = scores
+        self.feedback = feedback
+        self.isCritical = isCritical
+        self.next = next
+    }
+
+    /// Points for one guideline; a guideline not named scores 0.
+    public func score(for guideline: String) -> Int { scores[guideline] ?? 0 }
+}
+
+/// Whether a scenario takes exactly one option or one or more.
+public enum ScenarioKind: String, Sendable, Hashable {
+    case single
+    case multiple
+}
+
+/// A realistic situation the learner reacts to.
+public struct Scenario: Sendable, Hashable, Identifiable {
+    public var id: String
+    public var title: LocalizedText?
+    public var channel: String?
+    public var situation: LocalizedText
+    public var question: LocalizedText?
+    public var kind: ScenarioKind
+    public var options: [Option]
+    public var explanation: LocalizedText?
+    public var next: ScenarioLink?
+
+    public init(id: String, title: LocalizedText? = nil, channel: String? = nil, situation: LocalizedText,
+                question: LocalizedText? = nil, kind: ScenarioKind = .single, options: [Option],
+                explanation: LocalizedText? = nil, next: ScenarioLink? = nil) {
+        self.id = id
+        self.title = title
+        self.channel = channel
+        self.situation = situation
+        self.question = question
+        self.kind = kind
+        self.options = options
+        self.explanation = explanation
+        self.next = next
+    }
+
+    /// The option with this id.
+    public func option(_ id: String) -> Option? { options.first { $0.id == id } }
+
+    /// Guidelines any option of this scenario scores, in the course's guideline order.
+    public func guidelinesInvolved(in course: Course) -> [Guideline] {
+        course.guidelines.filter { guideline in options.contains { $0.score(for: guideline.id) != 0 } }
+    }
+}
+
+/// The pass rule, in whole percentages.
+public struct PassingRule: Sendable, Hashable {
+    public var overall: Int
+    public var perGuideline: Int
+    public var noCritical: Bool
+
+    public init(overall: Int = 80, perGuideline: Int = 60, noCritical: Bool = true) {
+        self.overall = overall
+        self.perGuideline = perGuideline
+        self.noCritical = noCritical
+    }
+}
+
+/// A course: guidelines and the branching scenarios that teach them.
+public struct Course: Sendable {
+    public var id: String
+    public var version: String
+    public var language: String
+    public var languages: [String]
+    public var title: LocalizedText
+    public var introduction: LocalizedText?
+    public var closing: LocalizedText?
+    public var passing: PassingRule
+    public var validFor: ISODuration?
+    public var dueWithinDays: Int?
+    public var shuffleOptions: Bool
+    public var guidelines: [Guideline]
+    public var scenarios: [Scenario] {
+        didSet { scenarioIndex = Self.index(scenarios) }
+    }
+    private var scenarioIndex: [String: Int]
+
+    public init(id: String, version: String, language: String, languages: [String]? = nil, title: LocalizedText,
+                introduction: LocalizedText? = nil, closing: LocalizedText? = nil, passing: PassingRule = PassingRule(),
+                validFor: ISODuration? = nil, dueWithinDays: Int? = nil, shuffleOptions: Bool = false,
+                guidelines: [Guideline], scenarios: [Scenario]) {
+        self.id = id
+        self.version = version
+        self.language = language
+        self.languages = languages ?? [language]
+        self.title = title
+        self.introduction = introduction
+        self.closing = closing
+        self.passing = passing
+        self.validFor = validFor
+        self.dueWithinDays = dueWithinDays
+        self.shuffleOptions = shuffleOptions
+        self.guidelines = guidelines
+        self.scenarios = scenarios
+        self.scenarioIndex = Self.index(scenarios)
+    }
+
+    private static func index(_ scenarios: [Scenario]) -> [String: Int] {
+        var index: [String: Int] = [:]
+        for (position, scenario) in scenarios.enumerated() where index[scenario.id] == nil {
+            index[scenario.id] = position
+        }
+        return index
+    }
+
+    /// The position of a scenario in `scenarios`.
+    public func indexOfScenario(_ id: String) -> Int? { scenarioIndex[id] }
+
+    /// The scenario with this id.
+    public func scenario(_ id: String) -> Scenario? { scenarioIndex[id].map { scenarios[$0] } }
+
+    /// The guideline with this id.
+    public func guideline(_ id: String) -> Guideline? { guidelines.first { $0.id == id } }
+
+    /// Where the course goes after scenario `index` when `option` was chosen (nil: the end).
+    public func successor(of index: Int, choosing option: Option?) -> Int? {
+        let scenario = scenarios[index]
+        let link = (scenario.kind == .single ? option?.next : nil) ?? scenario.next
+        switch link {
+        case .end: return nil
+        case .scenario(let id): return scenarioIndex[id]
+        case nil: return index + 1 < scenarios.count ? index + 1 : nil
+        }
+    }
+
+    /// Every scenario that can follow scenario `index`, and whether the course can end there.
+    public func successors(of index: Int) -> (next: [Int], canEnd: Bool) {
+        let scenario = scenarios[index]
+        let choices: [Option?] = scenario.kind == .single ? scenario.options.map { $0 } : [nil]
+        var next: [Int] = []
+        var canEnd = false
+        for option in choices {
+            if let successor = successor(of: index, choosing: option) {
+                if !next.contains(successor) { next.append(successor) }
+            } else {
+                canEnd = true
+            }
+        }
+        return (next, canEnd)
+    }
+}

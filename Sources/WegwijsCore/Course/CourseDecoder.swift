@@ -1,0 +1,307 @@
+/// Turns a parsed JSON document into a `Course`, reporting every missing field, wrong type and
+/// unknown key as a located problem instead of stopping at the first.
+struct CourseDecoder {
+    static let format = "wegwijs.course/1"
+
+    private(set) var problems: [CourseProblem] = []
+    private var language = "nl"
+    private var languages = ["nl"]
+
+    private static let courseKeys: Set = ["$schema", "format", "id", "version", "language", "languages", "title",
+                                          "introduction", "closing", "passing", "validFor", "dueWithinDays",
+                                          "shuffleOptions", "guidelines", "scenarios"]
+    private static let passingKeys: Set = ["overall", "perGuideline", "noCritical"]
+    private static let guidelineKeys: Set = ["id", "title", "summary"]
+    private static let scenarioKeys: Set = ["id", "title", "channel", "situation", "question", "kind", "options",
+                                            "explanation", "next"]
+    private static let optionKeys: Set = ["id", "text", "scores", "feedback", "critical", "next"]
+
+    /// The course, or nil when the document is too broken to give one. Problems are in `problems`.
+    mutating func decode(_ root: JSONNode) -> Course? {
+        guard let fields = object(root, at: "", keys: Self.courseKeys) else { return nil }
+
+        if let format = string(fields, "format", at: "", required: true), format != Self.format {
+            error(at: "/format", "unknown format '\(format)'; this version of Wegwijs reads '\(Self.format)'")
+        }
+        let id = identifier(fields, "id", at: "", what: "course id")
+        let version = string(fields, "version", at: "", required: true)
+        if let code = string(fields, "language", at: "", required: true) {
+            language = code
+        }
+        if let list = fields["languages"] {
+            if let codes = stringArray(list, at: "/languages"), !codes.isEmpty {
+                languages = codes
+                if !codes.contains(language) {
+                    error(at: "/languages", "'languages' must include the default language '\(language)'")
+                }
+                if Set(codes).count != codes.count {
+                    error(at: "/languages", "'languages' names a language twice")
+                }
+            } else if list.elements?.isEmpty == true {
+                error(at: "/languages", "'languages' is empty; leave it out or list at least '\(language)'")
+            }
+        } else {
+            languages = [language]
+        }
+
+        let title = localized(fields, "title", at: "", required: true)
+        let introduction = localized(fields, "introduction", at: "")
+        let closing = localized(fields, "closing", at: "")
+        let passing = decodePassing(fields["passing"])
+        var validFor: ISODuration?
+        if let text = string(fields, "validFor", at: "") {
+            validFor = ISODuration(text)
+            if validFor == nil {
+                error(at: "/validFor", "'validFor' is not an ISO 8601 duration like P1Y, P6M or P90D: '\(text)'")
+            }
+        }
+        let due = integer(fields, "dueWithinDays", at: "", range: 1...3650)
+        let shuffle = bool(fields, "shuffleOptions", at: "") ?? false
+
+        var guidelines: [Guideline] = []
+        if let list = array(fields, "guidelines", at: "", required: true) {
+            if list.isEmpty { error(at: "/guidelines", "a course needs at least one guideline") }
+            for (index, node) in list.enumerated() {
+                if let guideline = decodeGuideline(node, at: "/guidelines/\(index)") { guidelines.append(guideline) }
+            }
+        }
+        var scenarios: [Scenario] = []
+        if let list = array(fields, "scenarios", at: "", required: true) {
+            if list.isEmpty { error(at: "/scenarios", "a course needs at least one scenario") }
+            for (index, node) in list.enumerated() {
+                if let scenario = decodeScenario(node, at: "/scenarios/\(index)") { scenarios.append(scenario) }
+            }
+        }
+
+        guard let id, let version, let title else { return nil }
+        return Course(id: id, version: version, language: language, languages: languages, title: title,
+                      introduction: introduction, closing: closing, passing: passing, validFor: validFor,
+                      dueWithinDays: due, shuffleOptions: shuffle, guidelines: guidelines, scenarios: scenarios)
+    }
+
+    private mutating func decodePassing(_ node: JSONNode?) -> PassingRule {
+        var rule = PassingRule()
+        guard let node, let fields = object(node, at: "/passing", keys: Self.passingKeys) else { return rule }
+        if let overall = integer(fields, "overall", at: "/passing", range: 0...100) { rule.overall = overall }
+        if let per = integer(fields, "perGuideline", at: "/passing", range: 0...100) { rule.perGuideline = per }
+        if let critical = bool(fields, "noCritical", at: "/passing") { rule.noCritical = critical }
+        return rule
+    }
+
+    private mutating func decodeGuideline(_ node: JSONNode, at pointer: String) -> Guideline? {
+        guard let fields = object(node, at: pointer, keys: Self.guidelineKeys) else { return nil }
+        let id = identifier(fields, "id", at: pointer, what: "guideline id")
+        let title = localized(fields, "title", at: pointer, required: true)
+        let summary = localized(fields, "summary", at: pointer, required: true)
+        guard let id else { return nil }
+        return Guideline(id: id, title: title ?? LocalizedText([:]), summary: summary ?? LocalizedText([:]))
+    }
+
+    private mutating func decodeScenario(_ node: JSONNode, at pointer: String) -> Scenario? {
+        guard let fields = object(node, at: pointer, keys: Self.scenarioKeys) else { return nil }
+        let id = identifier(fields, "id", at: pointer, what: "scenario id")
+        let title = localized(fields, "title", at: pointer)
+        let channel = string(fields, "channel", at: pointer)
+        let situation = localized(fields, "situation", at: pointer, required: true)
+        let question = localized(fields, "question", at: pointer)
+        let explanation = localized(fields, "explanation", at: pointer)
+        var kind = ScenarioKind.single
+        if let text = string(fields, "kind", at: pointer) {
+            if let known = ScenarioKind(rawValue: text) {
+                kind = known
+            } else {
+                error(at: pointer + "/kind", "'kind' must be 'single' or 'multiple', not '\(text)'")
+            }
+        }
+        let next = string(fields, "next", at: pointer).map(ScenarioLink.init)
+        var options: [Option] = []
+        if let list = array(fields, "options", at: pointer, required: true) {
+            for (index, node) in list.enumerated() {
+                if let option = decodeOption(node, at: "\(pointer)/options/\(index)") { options.append(option) }
+            }
+        }
+        guard let id else { return nil }
+        return Scenario(id: id, title: title, channel: channel, situation: situation ?? LocalizedText([:]),
+                        question: question, kind: kind, options: options, explanation: explanation, next: next)
+    }
+
+    private mutating func decodeOption(_ node: JSONNode, at pointer: String) -> Option? {
+        guard let fields = object(node, at: pointer, keys: Self.optionKeys) else { return nil }
+        let id = identifier(fields, "id", at: pointer, what: "option id")
+        let text = localized(fields, "text", at: pointer, required: true)
+        let feedback = localized(fields, "feedback", at: pointer)
+        let critical = bool(fields, "critical", at: pointer) ?? false
+        let next = string(fields, "next", at: pointer).map(ScenarioLink.init)
+        var scores: [String: Int] = [:]
+        if let node = fields["scores"] {
+            if let members = node.members {
+                for member in members {
+                    guard case .number(let literal) = member.node.value, let points = Int(literal) else {
+                        error(at: JSONPointer.appending(pointer + "/scores", member.key),
+                              "the score for '\(member.key)' must be a whole number, found \(member.node.value.kindName)")
+                        continue
+                    }
+                    scores[member.key] = points
+                }
+            } else {
+                typeMismatch(at: pointer + "/scores", "'scores'", expected: "an object of guideline id → points", found: node)
+            }
+        } else {
+            error(at: pointer, "missing required field 'scores' (use {} for an option that scores nothing)")
+        }
+        guard let id else { return nil }
+        return Option(id: id, text: text ?? LocalizedText([:]), scores: scores, feedback: feedback, isCritical: critical, next: next)
+    }
+
+    // MARK: - Field helpers
+
+    private mutating func error(at pointer: String, key: String? = nil, _ message: String) {
+        problems.append(CourseProblem(.error, at: pointer, key: key, message))
+    }
+
+    private mutating func typeMismatch(at pointer: String, _ name: String, expected: String, found node: JSONNode) {
+        error(at: pointer, "\(name) must be \(expected), found \(node.value.kindName)")
+    }
+
+    private mutating func object(_ node: JSONNode, at pointer: String, keys: Set<String>) -> [String: JSONNode]? {
+        guard let members = node.members else {
+            let what = pointer.isEmpty ? "the course" : "'\(pointer)'"
+            typeMismatch(at: pointer, what, expected: "an object", found: node)
+            return nil
+        }
+        var fields: [String: JSONNode] = [:]
+        for member in members {
+            fields[member.key] = member.node
+            if !keys.contains(member.key) {
+                let hint = Suggestion.hint(for: member.key, in: keys.filter { $0 != "$schema" })
+                problems.append(CourseProblem(.warning, at: pointer, key: member.key,
+                                              "unknown field '\(member.key)' is ignored\(hint)"))
+            }
+        }
+        return fields
+    }
+
+    private mutating func string(_ fields: [String: JSONNode], _ key: String, at pointer: String,
+                                 required: Bool = false) -> String? {
+        guard let node = fields[key] else {
+            if required { error(at: pointer, "missing required field '\(key)'") }
+            return nil
+        }
+        guard let text = node.string else {
+            typeMismatch(at: JSONPointer.appending(pointer, key), "'\(key)'", expected: "a string", found: node)
+            return nil
+        }
+        if required, text.trimmingCharacters(in: .whitespaces).isEmpty {
+            error(at: JSONPointer.appending(pointer, key), "'\(key)' is empty")
+        }
+        return text
+    }
+
+    private mutating func identifier(_ fields: [String: JSONNode], _ key: String, at pointer: String, what: String) -> String? {
+        guard let id = string(fields, key, at: pointer, required: true) else { return nil }
+        if !Self.isValidIdentifier(id) {
+            error(at: JSONPointer.appending(pointer, key),
+                  "\(what) '\(id)' may hold only lower-case letters, digits and '-', and must start with a letter or digit")
+        }
+        return id
+    }
+
+    /// `[a-z0-9][a-z0-9-]*`
+    static func isValidIdentifier(_ id: String) -> Bool {
+        guard let first = id.utf8.first, first != UInt8(ascii: "-") else { return false }
+        return id.utf8.allSatisfy { ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D }
+    }
+
+    private mutating func integer(_ fields: [String: JSONNode], _ key: String, at pointer: String,
+                                  range: ClosedRange<Int>) -> Int? {
+        guard let node = fields[key] else { return nil }
+        let path = JSONPointer.appending(pointer, key)
+        guard case .number(let literal) = node.value, let value = Int(literal) else {
+            typeMismatch(at: path, "'\(key)'", expected: "a whole number", found: node)
+            return nil
+        }
+        guard range.contains(value) else {
+            error(at: path, "'\(key)' must be between \(range.lowerBound) and \(range.upperBound), not \(value)")
+            return nil
+        }
+        return value
+    }
+
+    private mutating func bool(_ fields: [String: JSONNode], _ key: String, at pointer: String) -> Bool? {
+        guard let node = fields[key] else { return nil }
+        guard case .bool(let value) = node.value else {
+            typeMismatch(at: JSONPointer.appending(pointer, key), "'\(key)'", expected: "true or false", found: node)
+            return nil
+        }
+        return value
+    }
+
+    private mutating func array(_ fields: [String: JSONNode], _ key: String, at pointer: String,
+                                required: Bool) -> [JSONNode]? {
+        guard let node = fields[key] else {
+            if required { error(at: pointer, "missing required field '\(key)'") }
+            return nil
+        }
+        guard let elements = node.elements else {
+            typeMismatch(at: JSONPointer.appending(pointer, key), "'\(key)'", expected: "an array", found: node)
+            return nil
+        }
+        return elements
+    }
+
+    private mutating func stringArray(_ node: JSONNode, at pointer: String) -> [String]? {
+        guard let elements = node.elements else {
+            typeMismatch(at: pointer, "'\(JSONPointer.tokens(of: pointer).last ?? "")'", expected: "an array of strings", found: node)
+            return nil
+        }
+        var strings: [String] = []
+        for (index, element) in elements.enumerated() {
+            guard let text = element.string else {
+                typeMismatch(at: "\(pointer)/\(index)", "each entry", expected: "a string", found: element)
+                return nil
+            }
+            strings.append(text)
+        }
+        return strings
+    }
+
+    /// A plain string (the default language) or an object of language → string; every
+    /// declared language must be present.
+    private mutating func localized(_ fields: [String: JSONNode], _ key: String, at pointer: String,
+                                    required: Bool = false) -> LocalizedText? {
+        guard let node = fields[key] else {
+            if required { error(at: pointer, "missing required field '\(key)'") }
+            return nil
+        }
+        let path = JSONPointer.appending(pointer, key)
+        var translations: [String: String] = [:]
+        switch node.value {
+        case .string(let text):
+            translations[language] = text
+        case .object(let members):
+            for member in members {
+                guard let text = member.node.string else {
+                    typeMismatch(at: JSONPointer.appending(path, member.key), "'\(key).\(member.key)'", expected: "a string", found: member.node)
+                    continue
+                }
+                translations[member.key] = text
+                if !languages.contains(member.key) {
+                    problems.append(CourseProblem(.warning, at: path, key: member.key,
+                                                  "'\(key)' has text in '\(member.key)', which is not among the course's languages (\(languages.joined(separator: ", ")))"))
+                }
+            }
+        default:
+            typeMismatch(at: path, "'\(key)'", expected: "a string or an object of language → string", found: node)
+            return nil
+        }
+        let missing = languages.filter { translations[$0] == nil }
+        if !missing.isEmpty {
+            let names = missing.map { "'\($0)'" }.joined(separator: ", ")
+            error(at: path, "'\(key)' has no text in \(names)")
+        }
+        for (code, text) in translations where languages.contains(code) && text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty && required {
+            error(at: path, "'\(key)' is empty in '\(code)'")
+        }
+        return LocalizedText(translations)
+    }
+}

@@ -1,0 +1,134 @@
+import Crypto
+import Foundation
+
+/// A course ready to run, with what identifies the exact file it came from.
+public struct LoadedCourse: Sendable {
+    public var course: Course
+    /// Hex SHA-256 of the file's bytes: records name the exact course version they were earned on.
+    public var sha256: String
+    /// The path as the user gave it (or the bundled file's path).
+    public var path: String
+    /// Warnings found while loading; errors make the load fail instead.
+    public var warnings: [Diagnostic]
+}
+
+/// Why a course could not be loaded.
+public struct CourseLoadError: Error, Sendable {
+    public enum Kind: Sendable {
+        /// The file could not be read (exit 74).
+        case unreadable
+        /// The file was read but is not a valid course (exit 65).
+        case invalid
+    }
+
+    public var kind: Kind
+    /// Errors first, then warnings, each located.
+    public var diagnostics: [Diagnostic]
+}
+
+/// The only place that reads course files: parse, decode, validate, locate every problem.
+public enum CourseLoader {
+    /// Course files larger than this are refused before parsing.
+    public static let maximumFileSize = 32 * 1024 * 1024
+
+    /// Loads and validates a course file.
+    public static func load(path: String) throws(CourseLoadError) -> LoadedCourse {
+        let bytes = try read(path: path)
+        let (course, diagnostics) = check(bytes: bytes, file: path)
+        guard let course, !diagnostics.contains(where: { $0.severity == .error }) else {
+            throw CourseLoadError(kind: .invalid, diagnostics: diagnostics)
+        }
+        return LoadedCourse(course: course, sha256: sha256Hex(bytes), path: path, warnings: diagnostics)
+    }
+
+    /// Reads a file's bytes, turning every failure into a one-line located message.
+    public static func read(path: String) throws(CourseLoadError) -> [UInt8] {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw unreadable(path, "no such file")
+        }
+        if isDirectory.boolValue { throw unreadable(path, "is a folder, not a course file") }
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw unreadable(path, "cannot be opened (permission denied?)")
+        }
+        defer { try? handle.close() }
+        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+        if size > maximumFileSize {
+            let megabytes = String(format: "%.1f", Double(size) / 1_048_576)
+            throw CourseLoadError(kind: .invalid, diagnostics: [
+                Diagnostic(.error, file: path, position: nil,
+                           message: "the file is \(megabytes) MB; course files are limited to \(maximumFileSize / 1_048_576) MB"),
+            ])
+        }
+        do {
+            return Array(try handle.readToEnd() ?? Data())
+        } catch {
+            throw unreadable(path, "cannot be read: \(error.localizedDescription)")
+        }
+    }
+
+    private static func unreadable(_ path: String, _ reason: String) -> CourseLoadError {
+        CourseLoadError(kind: .unreadable, diagnostics: [Diagnostic(.error, file: path, position: nil, message: reason)])
+    }
+
+    /// Every problem in a course file's bytes, errors before warnings, each in source order.
+    /// The course is returned when it decoded far enough to be checked.
+    public static func check(bytes: [UInt8], file: String) -> (Course?, [Diagnostic]) {
+        let source = SourceText(bytes: bytes)
+        let root: JSONNode
+        do {
+            root = try JSONParser.parse(bytes)
+        } catch {
+            return (nil, [Diagnostic(.error, file: file, position: source.position(of: error.offset), message: error.message)])
+        }
+        var decoder = CourseDecoder()
+        let course = decoder.decode(root)
+        var problems = decoder.problems.map { problem in
+            var problem = problem
+            problem.message = context(of: problem.pointer, in: root) + problem.message
+            return problem
+        }
+        // Semantic rules need a whole model; a course whose structure is broken gets those
+        // problems first, which are the ones to fix.
+        if let course, !problems.contains(where: { $0.severity == .error }) {
+            problems += CourseValidator.problems(in: course)
+        }
+        let diagnostics = problems.map { problem -> (Diagnostic, Int) in
+            let offset = problem.key.flatMap { root.keyOffset(at: problem.pointer, key: $0) }
+                ?? root.nearestNode(at: problem.pointer).offset
+            return (Diagnostic(problem.severity, file: file, position: source.position(of: offset), message: problem.message), offset)
+        }
+        let sorted = diagnostics.enumerated().sorted { a, b in
+            let (left, right) = (a.element, b.element)
+            if left.0.severity != right.0.severity { return left.0.severity == .error }
+            if left.1 != right.1 { return left.1 < right.1 }
+            return a.offset < b.offset
+        }.map(\.element.0)
+        return (course, sorted)
+    }
+
+    /// "scenario 'x', option 'y': " for a pointer inside a scenario, so structural problems name
+    /// the ids involved.
+    static func context(of pointer: String, in root: JSONNode) -> String {
+        let tokens = JSONPointer.tokens(of: pointer)
+        var parts: [String] = []
+        func id(_ path: String) -> String? { root.nearestNode(at: path)["id"]?.string }
+        if tokens.count >= 2, tokens[0] == "scenarios" {
+            let scenario = "/scenarios/\(tokens[1])"
+            parts.append(id(scenario).map { "scenario '\($0)'" } ?? "scenario \((Int(tokens[1]) ?? 0) + 1)")
+            if tokens.count >= 4, tokens[2] == "options" {
+                let option = "\(scenario)/options/\(tokens[3])"
+                parts.append(id(option).map { "option '\($0)'" } ?? "option \((Int(tokens[3]) ?? 0) + 1)")
+            }
+        } else if tokens.count >= 2, tokens[0] == "guidelines" {
+            let guideline = "/guidelines/\(tokens[1])"
+            parts.append(id(guideline).map { "guideline '\($0)'" } ?? "guideline \((Int(tokens[1]) ?? 0) + 1)")
+        }
+        return parts.isEmpty ? "" : parts.joined(separator: ", ") + ": "
+    }
+
+    /// Lower-case hex SHA-256 of some bytes.
+    public static func sha256Hex(_ bytes: [UInt8]) -> String {
+        SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
+    }
+}

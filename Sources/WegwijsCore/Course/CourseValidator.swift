@@ -1,0 +1,174 @@
+/// The rules a decoded course must meet (SPEC §2) and the warnings that help trainers.
+/// Every rule is checked and every problem reported, each naming the ids involved.
+public enum CourseValidator {
+    /// Situations longer than this many characters do not fit on one screen.
+    public static let longTextLimit = 1_600
+
+    public static func problems(in course: Course) -> [CourseProblem] {
+        var problems: [CourseProblem] = []
+        checkIdentifiers(course, into: &problems)
+        checkReferences(course, into: &problems)
+        checkScoring(course, into: &problems)
+        checkGraph(course, into: &problems)
+        checkContent(course, into: &problems)
+        return problems
+    }
+
+    private static func checkIdentifiers(_ course: Course, into problems: inout [CourseProblem]) {
+        var seenGuidelines: [String: Int] = [:]
+        for (index, guideline) in course.guidelines.enumerated() {
+            if let first = seenGuidelines[guideline.id] {
+                problems.append(CourseProblem(.error, at: "/guidelines/\(index)/id",
+                                              "guideline id '\(guideline.id)' is used twice (first as guideline \(first + 1))"))
+            } else {
+                seenGuidelines[guideline.id] = index
+            }
+        }
+        var seenScenarios: [String: Int] = [:]
+        for (index, scenario) in course.scenarios.enumerated() {
+            if let first = seenScenarios[scenario.id] {
+                problems.append(CourseProblem(.error, at: "/scenarios/\(index)/id",
+                                              "scenario id '\(scenario.id)' is used twice (first as scenario \(first + 1))"))
+            } else {
+                seenScenarios[scenario.id] = index
+            }
+            if scenario.id == "end" {
+                problems.append(CourseProblem(.error, at: "/scenarios/\(index)/id",
+                                              "'end' is reserved for \"next\": \"end\"; give the scenario another id"))
+            }
+            var seenOptions: Set<String> = []
+            for (optionIndex, option) in scenario.options.enumerated() where !seenOptions.insert(option.id).inserted {
+                problems.append(CourseProblem(.error, at: "/scenarios/\(index)/options/\(optionIndex)/id",
+                                              "option id '\(option.id)' is used twice in scenario '\(scenario.id)'"))
+            }
+            if scenario.options.count < 2 || scenario.options.count > 26 {
+                problems.append(CourseProblem(.error, at: "/scenarios/\(index)/options",
+                                              "scenario '\(scenario.id)' has \(scenario.options.count) option(s); it needs 2 to 26"))
+            }
+        }
+    }
+
+    private static func checkReferences(_ course: Course, into problems: inout [CourseProblem]) {
+        let guidelineIDs = course.guidelines.map(\.id)
+        let known = Set(guidelineIDs)
+        let scenarioIDs = course.scenarios.map(\.id)
+        func checkLink(_ link: ScenarioLink?, at pointer: String, owner: String) {
+            guard case .scenario(let target)? = link, course.indexOfScenario(target) == nil else { return }
+            problems.append(CourseProblem(.error, at: pointer,
+                                          "\(owner) goes next to unknown scenario '\(target)'\(Suggestion.hint(for: target, in: scenarioIDs))"))
+        }
+        for (index, scenario) in course.scenarios.enumerated() {
+            let base = "/scenarios/\(index)"
+            checkLink(scenario.next, at: base + "/next", owner: "scenario '\(scenario.id)'")
+            for (optionIndex, option) in scenario.options.enumerated() {
+                let optionBase = "\(base)/options/\(optionIndex)"
+                let owner = "option '\(option.id)' of scenario '\(scenario.id)'"
+                for guideline in option.scores.keys.sorted() where !known.contains(guideline) {
+                    problems.append(CourseProblem(.error, at: optionBase + "/scores", key: guideline,
+                                                  "\(owner) scores unknown guideline '\(guideline)'\(Suggestion.hint(for: guideline, in: guidelineIDs))"))
+                }
+                if option.next != nil, scenario.kind == .multiple {
+                    problems.append(CourseProblem(.error, at: optionBase + "/next",
+                                                  "\(owner) has 'next', but scenario '\(scenario.id)' is a multiple-answer scenario; put 'next' on the scenario"))
+                } else {
+                    checkLink(option.next, at: optionBase + "/next", owner: owner)
+                }
+            }
+        }
+    }
+
+    private static func checkScoring(_ course: Course, into problems: inout [CourseProblem]) {
+        var positiveScenarios: [String: Set<String>] = [:]
+        for (index, scenario) in course.scenarios.enumerated() {
+            var hasPositive = false
+            for option in scenario.options {
+                for (guideline, points) in option.scores where points > 0 {
+                    hasPositive = true
+                    positiveScenarios[guideline, default: []].insert(scenario.id)
+                }
+            }
+            if !hasPositive, !scenario.options.isEmpty {
+                problems.append(CourseProblem(.error, at: "/scenarios/\(index)",
+                                              "scenario '\(scenario.id)' has no option with a positive score, so it cannot be answered well"))
+            }
+        }
+        for (index, guideline) in course.guidelines.enumerated() {
+            let scenarios = positiveScenarios[guideline.id] ?? []
+            if scenarios.isEmpty {
+                problems.append(CourseProblem(.error, at: "/guidelines/\(index)",
+                                              "guideline '\(guideline.id)' is scored positively by no option, so it can never be assessed"))
+            } else if scenarios.count == 1, course.scenarios.count > 1 {
+                problems.append(CourseProblem(.warning, at: "/guidelines/\(index)",
+                                              "guideline '\(guideline.id)' is scored in only one scenario ('\(scenarios.first ?? "")')"))
+            }
+        }
+    }
+
+    private static func checkGraph(_ course: Course, into problems: inout [CourseProblem]) {
+        let count = course.scenarios.count
+        guard count > 0 else { return }
+        // Reachability from the first scenario.
+        var reached = [Bool](repeating: false, count: count)
+        var stack = [0]
+        reached[0] = true
+        while let index = stack.popLast() {
+            for next in course.successors(of: index).next where !reached[next] {
+                reached[next] = true
+                stack.append(next)
+            }
+        }
+        for index in 0..<count where !reached[index] {
+            problems.append(CourseProblem(.error, at: "/scenarios/\(index)",
+                                          "scenario '\(course.scenarios[index].id)' cannot be reached from the first scenario '\(course.scenarios[0].id)'"))
+        }
+        // Loops: an iterative depth-first search; a grey successor closes a cycle.
+        enum Colour { case white, grey, black }
+        var colour = [Colour](repeating: .white, count: count)
+        var reportedLoops: Set<Int> = []
+        for start in 0..<count where colour[start] == .white {
+            var path: [(index: Int, successors: [Int], next: Int)] = [(start, course.successors(of: start).next, 0)]
+            colour[start] = .grey
+            while !path.isEmpty {
+                let top = path.count - 1
+                if path[top].next < path[top].successors.count {
+                    let successor = path[top].successors[path[top].next]
+                    path[top].next += 1
+                    switch colour[successor] {
+                    case .white:
+                        colour[successor] = .grey
+                        path.append((successor, course.successors(of: successor).next, 0))
+                    case .grey:
+                        guard reportedLoops.insert(successor).inserted,
+                              let loopStart = path.firstIndex(where: { $0.index == successor }) else { break }
+                        let loop = path[loopStart...].map { course.scenarios[$0.index].id } + [course.scenarios[successor].id]
+                        let from = path[top].index
+                        problems.append(CourseProblem(.error, at: "/scenarios/\(from)",
+                                                      "the course can loop forever: \(loop.map { "'\($0)'" }.joined(separator: " → "))"))
+                    case .black:
+                        break
+                    }
+                } else {
+                    colour[path[top].index] = .black
+                    path.removeLast()
+                }
+            }
+        }
+    }
+
+    private static func checkContent(_ course: Course, into problems: inout [CourseProblem]) {
+        for (index, scenario) in course.scenarios.enumerated() {
+            let base = "/scenarios/\(index)"
+            if scenario.explanation == nil {
+                problems.append(CourseProblem(.warning, at: base, "scenario '\(scenario.id)' has no explanation"))
+            }
+            for (code, text) in scenario.situation.translations where text.count > longTextLimit {
+                problems.append(CourseProblem(.warning, at: base + "/situation",
+                                              "the situation of scenario '\(scenario.id)' is \(text.count) characters in '\(code)', longer than a screen (\(longTextLimit))"))
+            }
+            for (optionIndex, option) in scenario.options.enumerated() where option.feedback == nil {
+                problems.append(CourseProblem(.warning, at: "\(base)/options/\(optionIndex)",
+                                              "option '\(option.id)' of scenario '\(scenario.id)' has no feedback"))
+            }
+        }
+    }
+}

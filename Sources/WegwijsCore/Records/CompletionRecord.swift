@@ -1,0 +1,162 @@
+import Foundation
+
+/// One attempt at a course, as HR receives it (`wegwijs.record/1`, SPEC §4).
+public struct CompletionRecord: Sendable, Hashable, Codable {
+    public static let format = "wegwijs.record/1"
+
+    public enum Status: String, Sendable, Hashable, Codable, CaseIterable {
+        case passed
+        case failed
+        case inProgress = "in-progress"
+        case abandoned
+    }
+
+    public struct Learner: Sendable, Hashable, Codable {
+        public var id: String
+        public var name: String?
+
+        public init(id: String, name: String?) {
+            self.id = id
+            self.name = name
+        }
+    }
+
+    /// The exact course an attempt was made on, and the terms it was earned under.
+    public struct CourseReference: Sendable, Hashable, Codable {
+        public var id: String
+        public var version: String
+        public var sha256: String
+        public var validFor: String?
+        public var dueWithinDays: Int?
+
+        public init(_ loaded: LoadedCourse) {
+            id = loaded.course.id
+            version = loaded.course.version
+            sha256 = loaded.sha256
+            validFor = loaded.course.validFor?.description
+            dueWithinDays = loaded.course.dueWithinDays
+        }
+    }
+
+    public struct Score: Sendable, Hashable, Codable {
+        public var earned: Int
+        public var possible: Int
+        public var percent: Double?
+
+        public init(earned: Int, possible: Int, percent: Double?) {
+            self.earned = earned
+            self.possible = possible
+            self.percent = percent
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(earned, forKey: .earned)
+            try container.encode(possible, forKey: .possible)
+            try container.encode(percent, forKey: .percent)
+        }
+    }
+
+    public struct GuidelineResult: Sendable, Hashable, Codable {
+        public var id: String
+        public var earned: Int
+        public var possible: Int
+        public var percent: Double?
+
+        public init(_ score: GuidelineScore) {
+            id = score.id
+            earned = score.earned
+            possible = score.possible
+            percent = score.percent
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(id, forKey: .id)
+            try container.encode(earned, forKey: .earned)
+            try container.encode(possible, forKey: .possible)
+            try container.encode(percent, forKey: .percent)
+        }
+    }
+
+    public var format: String
+    public var attemptId: String
+    public var learner: Learner
+    public var course: CourseReference
+    public var language: String
+    public var startedAt: Date
+    public var finishedAt: Date?
+    public var status: Status
+    public var score: Score
+    public var guidelines: [GuidelineResult]
+    public var criticalChosen: [String]
+    public var answers: [Answer]
+    public var seed: UInt64?
+    public var signature: String?
+
+    /// A record of an attempt's current state. Status and score follow from the answers unless
+    /// the attempt is unfinished (`in-progress`) or given up (`abandoned`).
+    public init(attempt: Attempt, attemptID: String, learner: Learner, course: CourseReference, language: String,
+                startedAt: Date, finishedAt: Date?, abandoned: Bool = false) {
+        let sheet = attempt.scoreSheet
+        format = Self.format
+        attemptId = attemptID
+        self.learner = learner
+        self.course = course
+        self.language = language
+        self.startedAt = startedAt
+        self.finishedAt = finishedAt
+        if abandoned {
+            status = .abandoned
+        } else if attempt.isFinished {
+            status = sheet.passed ? .passed : .failed
+        } else {
+            status = .inProgress
+        }
+        score = Score(earned: sheet.earned, possible: sheet.possible, percent: sheet.percent)
+        guidelines = sheet.guidelines.map(GuidelineResult.init)
+        criticalChosen = sheet.criticalChosen
+        answers = attempt.answers
+        seed = attempt.seed
+        signature = nil
+    }
+
+    /// Whether the attempt has ended (passed or failed); abandoned and in-progress have not.
+    public var isFinished: Bool { status == .passed || status == .failed }
+}
+
+extension CompletionRecord {
+    /// The JSON written to disk: stable key order, two-space indentation, dates in UTC.
+    public func encoded() throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .iso8601
+        var data = try encoder.encode(self)
+        data.append(0x0A)
+        return data
+    }
+
+    /// Reads a record; throws `DecodingError` for foreign or broken files.
+    public static func decode(_ data: Data) throws -> CompletionRecord {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        let record = try decoder.decode(CompletionRecord.self, from: data)
+        guard record.format == format else {
+            throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "format is '\(record.format)', not '\(format)'"))
+        }
+        return record
+    }
+}
+
+/// Employee numbers as the runner accepts them; they become folder names, so the rule is what
+/// keeps a learner from writing outside the records folder.
+public enum LearnerID {
+    /// `[A-Za-z0-9._-]{1,64}`, not starting with `.`.
+    public static func isValid(_ id: String) -> Bool {
+        guard (1...64).contains(id.utf8.count), id.utf8.first != UInt8(ascii: ".") else { return false }
+        return id.utf8.allSatisfy { byte in
+            (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
+                || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-")
+        }
+    }
+}

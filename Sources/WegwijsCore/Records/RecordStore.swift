@@ -1,0 +1,193 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#endif
+
+/// A record file that could not be read or written.
+public struct RecordStoreError: Error, Sendable, CustomStringConvertible {
+    public var path: String
+    public var reason: String
+
+    public var description: String { "\(path): \(reason)" }
+}
+
+/// The only thing that writes completion records (SPEC §4).
+///
+/// Layout: `ROOT/<course-id>/<learner-id>/in-progress.json` for the attempt under way and
+/// `<finishedAt>-<8 hex>.json` per ended attempt. Every write goes to a hidden temp file in the
+/// same folder, is flushed with fsync and then renamed (or linked, for files that must never
+/// replace another), so a reader sees the old file or the new one, never half of one.
+public struct RecordStore: Sendable {
+    public static let inProgressName = "in-progress.json"
+
+    public let root: String
+
+    public init(root: String) {
+        self.root = root
+    }
+
+    /// The folder holding one learner's attempts at one course.
+    /// Ids are validated before they get here (`LearnerID`, course id pattern); the fallback
+    /// name keeps even an unchecked id from leaving the records folder.
+    public func folder(course: String, learner: String) -> String {
+        let safeLearner = LearnerID.isValid(learner) ? learner : "invalid-learner-id"
+        let safeCourse = LearnerID.isValid(course) ? course : "invalid-course-id"
+        return "\(root)/\(safeCourse)/\(safeLearner)"
+    }
+
+    public func inProgressPath(course: String, learner: String) -> String {
+        folder(course: course, learner: learner) + "/" + Self.inProgressName
+    }
+
+    /// Creates the learner's folder and proves it is writable, before any question is asked.
+    public func prepare(course: String, learner: String) throws(RecordStoreError) {
+        let path = folder(course: course, learner: learner)
+        do {
+            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        } catch {
+            throw RecordStoreError(path: path, reason: "cannot create the records folder (\(Self.reason(from: error)))")
+        }
+        let probe = path + "/.write-test-\(UUID().uuidString)"
+        let fd = open(probe, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        guard fd >= 0 else {
+            throw RecordStoreError(path: path, reason: "the records folder is not writable (\(String(cString: strerror(errno))))")
+        }
+        close(fd)
+        unlink(probe)
+    }
+
+    /// The saved attempt in progress, if any. A file that cannot be read as a record is moved
+    /// aside (never deleted) and reported through `damaged`.
+    public func inProgress(course: String, learner: String) throws(RecordStoreError) -> InProgressLookup {
+        let path = inProgressPath(course: course, learner: learner)
+        guard FileManager.default.fileExists(atPath: path) else { return .none }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw RecordStoreError(path: path, reason: "cannot be read")
+        }
+        do {
+            return .found(try CompletionRecord.decode(data))
+        } catch {
+            let aside = path + ".damaged-\(Self.fileTimestamp(Date()))"
+            guard rename(path, aside) == 0 else {
+                throw RecordStoreError(path: path, reason: "is damaged and cannot be moved aside (\(String(cString: strerror(errno))))")
+            }
+            return .damaged(movedTo: aside)
+        }
+    }
+
+    /// What `inProgress` found.
+    public enum InProgressLookup: Sendable {
+        case none
+        case found(CompletionRecord)
+        case damaged(movedTo: String)
+    }
+
+    /// Rewrites the in-progress file atomically.
+    public func saveInProgress(_ record: CompletionRecord) throws(RecordStoreError) {
+        let path = inProgressPath(course: record.course.id, learner: record.learner.id)
+        try Self.writeAtomically(try Self.encode(record, path: path), to: path, replacing: true)
+    }
+
+    /// Writes an ended (or abandoned) attempt under a new name that never replaces another
+    /// file, then removes the in-progress file. Returns the new file's path.
+    @discardableResult
+    public func saveEnded(_ record: CompletionRecord) throws(RecordStoreError) -> String {
+        let folder = folder(course: record.course.id, learner: record.learner.id)
+        let stamp = Self.fileTimestamp(record.finishedAt ?? Date())
+        let data = try Self.encode(record, path: folder)
+        for _ in 0..<100 {
+            let path = "\(folder)/\(stamp)-\(Self.randomHex()).json"
+            do {
+                try Self.writeAtomically(data, to: path, replacing: false)
+            } catch let error where error.reason == Self.existsReason {
+                continue
+            }
+            let inProgress = inProgressPath(course: record.course.id, learner: record.learner.id)
+            if unlink(inProgress) != 0 && errno != ENOENT {
+                throw RecordStoreError(path: inProgress, reason: "cannot be removed (\(String(cString: strerror(errno))))")
+            }
+            Self.syncDirectory(folder)
+            return path
+        }
+        throw RecordStoreError(path: folder, reason: "no free file name for the record")
+    }
+
+    private static func encode(_ record: CompletionRecord, path: String) throws(RecordStoreError) -> Data {
+        do {
+            return try record.encoded()
+        } catch {
+            throw RecordStoreError(path: path, reason: "cannot encode the record (\(error))")
+        }
+    }
+
+    private static let existsReason = "exists"
+
+    /// Temp file in the same folder, fsync, then rename (replacing) or link (never replacing).
+    static func writeAtomically(_ data: Data, to path: String, replacing: Bool) throws(RecordStoreError) {
+        let folder = (path as NSString).deletingLastPathComponent
+        let temp = "\(folder)/.\((path as NSString).lastPathComponent).\(randomHex()).tmp"
+        func failure(_ what: String) -> RecordStoreError {
+            let reason = "\(what) (\(String(cString: strerror(errno))))"
+            unlink(temp)
+            return RecordStoreError(path: path, reason: reason)
+        }
+        let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw RecordStoreError(path: path, reason: "cannot be written (\(String(cString: strerror(errno))))") }
+        let written = data.withUnsafeBytes { buffer -> Bool in
+            var offset = 0
+            while offset < buffer.count {
+                let result = write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+                if result < 0 {
+                    if errno == EINTR { continue }
+                    return false
+                }
+                offset += result
+            }
+            return true
+        }
+        guard written else { close(fd); throw failure("cannot be written") }
+        guard fsync(fd) == 0 else { close(fd); throw failure("cannot be flushed to disk") }
+        guard close(fd) == 0 else { throw failure("cannot be closed") }
+        if replacing {
+            guard rename(temp, path) == 0 else { throw failure("cannot be put in place") }
+        } else {
+            guard link(temp, path) == 0 else {
+                if errno == EEXIST {
+                    unlink(temp)
+                    throw RecordStoreError(path: path, reason: existsReason)
+                }
+                throw failure("cannot be put in place")
+            }
+            unlink(temp)
+        }
+        syncDirectory(folder)
+    }
+
+    private static func syncDirectory(_ folder: String) {
+        let fd = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard fd >= 0 else { return }
+        fsync(fd)
+        close(fd)
+    }
+
+    static func randomHex() -> String {
+        String(format: "%08x", UInt32.random(in: 0...UInt32.max))
+    }
+
+    /// `20261124T101500Z`
+    public static func fileTimestamp(_ date: Date) -> String {
+        let parts = Calendar.utc.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
+        return String(format: "%04d%02d%02dT%02d%02d%02dZ", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0,
+                      parts.hour ?? 0, parts.minute ?? 0, parts.second ?? 0)
+    }
+
+    private static func reason(from error: any Error) -> String {
+        let nsError = error as NSError
+        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
+            return String(cString: strerror(Int32(underlying.code)))
+        }
+        return nsError.localizedDescription
+    }
+}

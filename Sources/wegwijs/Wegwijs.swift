@@ -1,0 +1,1 @@
+@main struct Temp { static func main() {} }
