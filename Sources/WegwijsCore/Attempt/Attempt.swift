@@ -11,9 +11,9 @@ public struct ScenarioOutcome: Sendable {
     public var scenario: Scenario
     public var verdict: Verdict
     /// The chosen options, in the order they were shown.
-    public var chosen: [Option]
+    public var chosen: [Scenario.Option]
     /// Multiple-answer scenarios: positively scored options the learner did not choose.
-    public var missed: [Option]
+    public var missed: [Scenario.Option]
     public var guidelinesInvolved: [Guideline]
 }
 
@@ -61,13 +61,13 @@ public struct Attempt: Sendable {
     public var currentScenario: Scenario? { currentIndex.map { course.scenarios[$0] } }
 
     /// The options of the current scenario in the order shown (shuffled when the course says so).
-    public var shownOptions: [Option] {
+    public var shownOptions: [Scenario.Option] {
         guard let index = currentIndex else { return [] }
         return Self.shownOptions(of: course.scenarios[index], seed: seed)
     }
 
     /// The shown order of a scenario's options for a seed; the same seed always gives the same order.
-    public static func shownOptions(of scenario: Scenario, seed: UInt64?) -> [Option] {
+    public static func shownOptions(of scenario: Scenario, seed: UInt64?) -> [Scenario.Option] {
         guard let seed else { return scenario.options }
         var generator = SplitMix64(seed: seed ^ stableHash(scenario.id))
         // Fisher–Yates written out: the standard library's shuffle may change between releases,
@@ -109,7 +109,7 @@ public struct Attempt: Sendable {
         guard Set(optionIDs).count == optionIDs.count else {
             throw AttemptError(message: "an option is chosen twice in scenario '\(scenario.id)'")
         }
-        var chosen: [Option] = []
+        var chosen: [Scenario.Option] = []
         for id in optionIDs {
             guard let option = scenario.option(id) else {
                 throw AttemptError(message: "scenario '\(scenario.id)' has no option '\(id)'")

@@ -75,7 +75,7 @@ public enum Scoring {
     }
 
     /// Points the chosen options earn for a guideline.
-    public static func earned(_ chosen: [Option], guideline: String) -> Int {
+    public static func earned(_ chosen: [Scenario.Option], guideline: String) -> Int {
         chosen.reduce(0) { $0 + $1.score(for: guideline) }
     }
 
@@ -125,7 +125,7 @@ public enum Scoring {
 
     /// The verdict on one answered scenario: full points on every guideline the scenario
     /// scores is good, points on some is partly good, none is not good; critical overrides.
-    public static func verdict(_ scenario: Scenario, chosen: [Option]) -> Verdict {
+    public static func verdict(_ scenario: Scenario, chosen: [Scenario.Option]) -> Verdict {
         if chosen.contains(where: \.isCritical) { return .seriousBreach }
         let scored = Set(scenario.options.flatMap { $0.scores.filter { $0.value > 0 }.keys })
         var full = true

@@ -37,31 +37,6 @@ public enum ScenarioLink: Sendable, Hashable {
     }
 }
 
-/// One possible reaction to a scenario.
-public struct Option: Sendable, Hashable, Identifiable {
-    public var id: String
-    public var text: LocalizedText
-    /// Guideline id → points (negative allowed).
-    public var scores: [String: Int]
-    public var feedback: LocalizedText?
-    public var isCritical: Bool
-    /// Single-choice only: overrides the scenario's `next`.
-    public var next: ScenarioLink?
-
-    public init(id: String, text: LocalizedText, scores: [String: Int], feedback: LocalizedText? = nil,
-                isCritical: Bool = false, next: ScenarioLink? = nil) {
-        self.id = id
-        self.text = text
-        self.scores = scores
-        self.feedback = feedback
-        self.isCritical = isCritical
-        self.next = next
-    }
-
-    /// Points for one guideline; a guideline not named scores 0.
-    public func score(for guideline: String) -> Int { scores[guideline] ?? 0 }
-}
-
 /// Whether a scenario takes exactly one option or one or more.
 public enum ScenarioKind: String, Sendable, Hashable {
     case single
@@ -100,6 +75,33 @@ public struct Scenario: Sendable, Hashable, Identifiable {
     /// Guidelines any option of this scenario scores, in the course's guideline order.
     public func guidelinesInvolved(in course: Course) -> [Guideline] {
         course.guidelines.filter { guideline in options.contains { $0.score(for: guideline.id) != 0 } }
+    }
+}
+
+extension Scenario {
+    /// One possible reaction to a scenario.
+    public struct Option: Sendable, Hashable, Identifiable {
+        public var id: String
+        public var text: LocalizedText
+        /// Guideline id → points (negative allowed).
+        public var scores: [String: Int]
+        public var feedback: LocalizedText?
+        public var isCritical: Bool
+        /// Single-choice only: overrides the scenario's `next`.
+        public var next: ScenarioLink?
+
+        public init(id: String, text: LocalizedText, scores: [String: Int], feedback: LocalizedText? = nil,
+                    isCritical: Bool = false, next: ScenarioLink? = nil) {
+            self.id = id
+            self.text = text
+            self.scores = scores
+            self.feedback = feedback
+            self.isCritical = isCritical
+            self.next = next
+        }
+
+        /// Points for one guideline; a guideline not named scores 0.
+        public func score(for guideline: String) -> Int { scores[guideline] ?? 0 }
     }
 }
 
@@ -173,7 +175,7 @@ public struct Course: Sendable {
     public func guideline(_ id: String) -> Guideline? { guidelines.first { $0.id == id } }
 
     /// Where the course goes after scenario `index` when `option` was chosen (nil: the end).
-    public func successor(of index: Int, choosing option: Option?) -> Int? {
+    public func successor(of index: Int, choosing option: Scenario.Option?) -> Int? {
         let scenario = scenarios[index]
         let link = (scenario.kind == .single ? option?.next : nil) ?? scenario.next
         switch link {
@@ -186,7 +188,7 @@ public struct Course: Sendable {
     /// Every scenario that can follow scenario `index`, and whether the course can end there.
     public func successors(of index: Int) -> (next: [Int], canEnd: Bool) {
         let scenario = scenarios[index]
-        let choices: [Option?] = scenario.kind == .single ? scenario.options.map { $0 } : [nil]
+        let choices: [Scenario.Option?] = scenario.kind == .single ? scenario.options.map { $0 } : [nil]
         var next: [Int] = []
         var canEnd = false
         for option in choices {

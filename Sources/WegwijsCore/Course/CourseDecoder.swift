@@ -114,7 +114,7 @@ struct CourseDecoder {
             }
         }
         let next = string(fields, "next", at: pointer).map(ScenarioLink.init)
-        var options: [Option] = []
+        var options: [Scenario.Option] = []
         if let list = array(fields, "options", at: pointer, required: true) {
             for (index, node) in list.enumerated() {
                 if let option = decodeOption(node, at: "\(pointer)/options/\(index)") { options.append(option) }
@@ -125,7 +125,7 @@ struct CourseDecoder {
                         question: question, kind: kind, options: options, explanation: explanation, next: next)
     }
 
-    private mutating func decodeOption(_ node: JSONNode, at pointer: String) -> Option? {
+    private mutating func decodeOption(_ node: JSONNode, at pointer: String) -> Scenario.Option? {
         guard let fields = object(node, at: pointer, keys: Self.optionKeys) else { return nil }
         let id = identifier(fields, "id", at: pointer, what: "option id")
         let text = localized(fields, "text", at: pointer, required: true)
@@ -150,7 +150,7 @@ struct CourseDecoder {
             error(at: pointer, "missing required field 'scores' (use {} for an option that scores nothing)")
         }
         guard let id else { return nil }
-        return Option(id: id, text: text ?? LocalizedText([:]), scores: scores, feedback: feedback, isCritical: critical, next: next)
+        return Scenario.Option(id: id, text: text ?? LocalizedText([:]), scores: scores, feedback: feedback, isCritical: critical, next: next)
     }
 
     // MARK: - Field helpers

@@ -1,0 +1,70 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#endif
+
+/// What the terminal around the process can do, read once at start-up.
+public struct TerminalInfo: Sendable {
+    /// Standard input is a terminal: read through readline and pause between scenarios.
+    public var isInteractive: Bool
+    /// Columns to wrap text to.
+    public var width: Int
+    /// ANSI colour and emphasis.
+    public var usesColour: Bool
+    /// Box-drawing rules, bars and symbols; off with `--plain`.
+    public var usesGraphics: Bool
+
+    public init(isInteractive: Bool, width: Int, usesColour: Bool, usesGraphics: Bool) {
+        self.isInteractive = isInteractive
+        self.width = width
+        self.usesColour = usesColour
+        self.usesGraphics = usesGraphics
+    }
+
+    /// The real terminal. Colour is off with `plain`, a non-empty `NO_COLOR`, `TERM=dumb`, or
+    /// when standard output is not a terminal.
+    public static func current(plain: Bool, environment: [String: String] = ProcessInfo.processInfo.environment) -> TerminalInfo {
+        let stdoutIsTerminal = isatty(STDOUT_FILENO) == 1
+        let dumb = environment["TERM"] == "dumb"
+        let noColour = !(environment["NO_COLOR"] ?? "").isEmpty
+        return TerminalInfo(
+            isInteractive: isatty(STDIN_FILENO) == 1,
+            width: min(max(measuredWidth(environment: environment), 40), 100),
+            usesColour: !plain && !dumb && !noColour && stdoutIsTerminal,
+            usesGraphics: !plain && !dumb
+        )
+    }
+
+    /// `TIOCGWINSZ`, else `$COLUMNS`, else 80.
+    static func measuredWidth(environment: [String: String]) -> Int {
+        var size = winsize()
+        if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 {
+            return Int(size.ws_col)
+        }
+        if let columns = environment["COLUMNS"].flatMap(Int.init), columns > 0 { return columns }
+        return 80
+    }
+}
+
+/// Where the console writes. Tests swap in a buffer.
+public protocol ConsoleOutput: AnyObject {
+    func write(_ text: String)
+}
+
+/// Standard output, flushed on every write so prompts appear before input is read.
+public final class StandardOutput: ConsoleOutput {
+    public init() {}
+
+    public func write(_ text: String) {
+        print(text, terminator: "")
+        fflush(nil)
+    }
+}
+
+/// Writes a line to standard error.
+public func printError(_ text: String) {
+    fflush(nil)
+    FileHandle.standardError.write(Data((text + "\n").utf8))
+}

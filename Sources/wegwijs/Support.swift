@@ -1,0 +1,41 @@
+import ArgumentParser
+import Foundation
+import WegwijsConsole
+import WegwijsCore
+
+/// The exit codes of SPEC §1.
+enum Exit {
+    static let notPassed = ExitCode(2)
+    static let stopped = ExitCode(3)
+    static let usage = ExitCode(64)
+    static let invalidData = ExitCode(65)
+    static let ioError = ExitCode(74)
+}
+
+/// The bundled-course catalog for this binary.
+func bundledCourses() -> CourseCatalog {
+    var size = 4096
+    var buffer = [CChar](repeating: 0, count: size)
+    let length = readlink("/proc/self/exe", &buffer, size - 1)
+    size = max(length, 0)
+    let executable = length > 0 ? String(decoding: buffer[0..<size].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        : CommandLine.arguments[0]
+    return CourseCatalog.standard(executablePath: executable, environment: ProcessInfo.processInfo.environment)
+}
+
+/// Loads a course named by path or bundled id; on failure prints every problem and exits 65
+/// (invalid) or 74 (unreadable).
+func loadCourse(_ argument: String, catalog: CourseCatalog) throws -> LoadedCourse {
+    let path = catalog.resolve(argument)
+    do {
+        return try CourseLoader.load(path: path)
+    } catch {
+        if catalog.isBundledID(argument), !FileManager.default.fileExists(atPath: path) {
+            let known = catalog.courseFiles().map { ($0 as NSString).lastPathComponent.replacingOccurrences(of: ".json", with: "") }
+            printError("\(argument): no course file and no bundled course of that id\(Suggestion.hint(for: argument, in: known)) (bundled: \(known.joined(separator: ", ")))")
+            throw Exit.ioError
+        }
+        for diagnostic in error.diagnostics { printError(diagnostic.description) }
+        throw error.kind == .unreadable ? Exit.ioError : Exit.invalidData
+    }
+}
