@@ -1,0 +1,97 @@
+import Foundation
+
+/// The result of running the built `wegwijs` binary.
+struct ProcessResult {
+    var status: Int32
+    var stdout: String
+    var stderr: String
+}
+
+/// Runs the `wegwijs` binary built next to the test bundle, as a user would from a shell.
+enum Wegwijs {
+    /// `.build/<config>/wegwijs`, beside the test bundle.
+    static var executable: URL {
+        let testBinary = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+        var folder = testBinary.deletingLastPathComponent()
+        // The bundle is `wegwijsPackageTests.xctest` (a file on Linux); walk up to the build folder.
+        while !FileManager.default.fileExists(atPath: folder.appendingPathComponent("wegwijs").path),
+              folder.path != "/" {
+            folder.deleteLastPathComponent()
+        }
+        return folder.appendingPathComponent("wegwijs")
+    }
+
+    /// The package's root folder.
+    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// A file under `Tests/Fixtures`.
+    static func fixture(_ name: String) -> String {
+        packageRoot.appendingPathComponent("Tests/Fixtures/\(name)").path
+    }
+
+    /// A bundled course file under `courses/`.
+    static func course(_ name: String) -> String {
+        packageRoot.appendingPathComponent("courses/\(name)").path
+    }
+
+    /// Runs `wegwijs arguments…` with `input` on standard input (closed after writing) and
+    /// waits for it. The environment is the test's, without colour or records settings,
+    /// plus `environment`.
+    @discardableResult
+    static func run(_ arguments: [String], input: String = "", environment: [String: String] = [:],
+                    currentDirectory: URL? = nil) throws -> ProcessResult {
+        try run(arguments, inputData: Data(input.utf8), environment: environment, currentDirectory: currentDirectory)
+    }
+
+    static func run(_ arguments: [String], inputData: Data, environment: [String: String] = [:],
+                    currentDirectory: URL? = nil) throws -> ProcessResult {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        var env = ProcessInfo.processInfo.environment
+        for key in ["WEGWIJS_RECORDS", "WEGWIJS_SIGNING_KEY_FILE", "WEGWIJS_COURSES", "NO_COLOR"] { env[key] = nil }
+        env["COLUMNS"] = "80"
+        env.merge(environment) { $1 }
+        process.environment = env
+        if let currentDirectory { process.currentDirectoryURL = currentDirectory }
+        let stdin = Pipe(), stdout = Pipe(), stderr = Pipe()
+        process.standardInput = stdin
+        process.standardOutput = stdout
+        process.standardError = stderr
+        try process.run()
+        // Read both pipes concurrently so a chatty process never blocks on a full pipe.
+        let group = DispatchGroup()
+        nonisolated(unsafe) var outData = Data()
+        nonisolated(unsafe) var errData = Data()
+        group.enter()
+        DispatchQueue.global().async { outData = stdout.fileHandleForReading.readDataToEndOfFile(); group.leave() }
+        group.enter()
+        DispatchQueue.global().async { errData = stderr.fileHandleForReading.readDataToEndOfFile(); group.leave() }
+        // The process may exit before reading all input; ignore a broken pipe then.
+        signal(SIGPIPE, SIG_IGN)
+        try? stdin.fileHandleForWriting.write(contentsOf: inputData)
+        try? stdin.fileHandleForWriting.close()
+        group.wait()
+        process.waitUntilExit()
+        return ProcessResult(status: process.terminationStatus,
+                             stdout: String(decoding: outData, as: UTF8.self),
+                             stderr: String(decoding: errData, as: UTF8.self))
+    }
+
+    /// A fresh empty folder under the system temp folder.
+    static func temporaryFolder(_ name: String = "wegwijs-test") throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("\(name)-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    /// Every file below a folder, relative paths sorted.
+    static func files(under folder: URL) -> [String] {
+        guard let enumerator = FileManager.default.enumerator(atPath: folder.path) else { return [] }
+        return enumerator.compactMap { $0 as? String }.filter { path in
+            var isDirectory: ObjCBool = false
+            let exists = FileManager.default.fileExists(atPath: folder.appendingPathComponent(path).path, isDirectory: &isDirectory)
+            return exists && !isDirectory.boolValue
+        }.sorted()
+    }
+}
