@@ -125,6 +125,9 @@ public enum Scoring {
 
     /// The verdict on one answered scenario: full points on every guideline the scenario
     /// scores is good, points on some is partly good, none is not good; critical overrides.
+    /// In a single-choice scenario where no one option can earn full points on every
+    /// guideline, the option with the highest total (and no penalty) also counts as good:
+    /// it is the best answer there is.
     public static func verdict(_ scenario: Scenario, chosen: [Scenario.Option]) -> Verdict {
         if chosen.contains(where: \.isCritical) { return .seriousBreach }
         let scored = Set(scenario.options.flatMap { $0.scores.filter { $0.value > 0 }.keys })
@@ -135,8 +138,16 @@ public enum Scoring {
             if got < possible(scenario, guideline: guideline) { full = false }
             if got > 0 { some = true }
         }
-        let penalised = scenario.options.flatMap(\.scores.keys).contains { earned(chosen, guideline: $0) < 0 }
-        if full && !penalised { return .good }
+        let penalised = chosen.contains { $0.scores.values.contains { $0 < 0 } }
+        if !penalised, full { return .good }
+        if !penalised, scenario.kind == .single, let option = chosen.first,
+           total(option) == scenario.options.map(total).max() {
+            return .good
+        }
         return some ? .partlyGood : .notGood
+    }
+
+    private static func total(_ option: Scenario.Option) -> Int {
+        option.scores.values.reduce(0, +)
     }
 }

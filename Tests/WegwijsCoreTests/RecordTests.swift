@@ -1,0 +1,99 @@
+import Foundation
+import Testing
+@testable import WegwijsCore
+
+@Suite("Completion records and the record store")
+struct RecordTests {
+    func finishedRecord(passing: Bool = true) throws -> CompletionRecord {
+        let loaded = try CourseLoader.load(path: TestCourses.fixture("branching.json"))
+        var attempt = Attempt(course: loaded.course)
+        for choice in passing ? [["goed"], ["m1", "m3"], ["weiger"]] : [["fout"], ["negeer"], ["m2"], ["deel"]] {
+            try attempt.answer(choice, at: Date(timeIntervalSince1970: 1_790_000_000))
+        }
+        return CompletionRecord(attempt: attempt, attemptID: "id-1", learner: .init(id: "123", name: "Jan Jansen"),
+                                course: .init(loaded), language: "nl",
+                                startedAt: Date(timeIntervalSince1970: 1_789_999_000),
+                                finishedAt: Date(timeIntervalSince1970: 1_790_000_100))
+    }
+
+    @Test("a record survives encoding and decoding unchanged")
+    func roundTrip() throws {
+        let record = try finishedRecord()
+        #expect(try CompletionRecord.decode(record.encoded()) == record)
+    }
+
+    @Test("a failed attempt records the critical scenarios and null for guidelines not assessed")
+    func failedRecord() throws {
+        let record = try finishedRecord(passing: false)
+        #expect(record.status == .failed)
+        #expect(record.criticalChosen == ["kritiek"])
+        let json = String(decoding: try record.encoded(), as: UTF8.self)
+        #expect(json.contains("\"format\" : \"wegwijs.record/1\""))
+        #expect(json.contains("\"sha256\""))
+    }
+
+    @Test("records state the course's terms")
+    func courseTerms() throws {
+        let record = try finishedRecord()
+        #expect(record.course.validFor == "P1Y")
+        #expect(record.course.dueWithinDays == 30)
+    }
+
+    @Test("a foreign JSON file is not taken for a record")
+    func foreignFormat() throws {
+        var record = try finishedRecord()
+        record.format = "something/2"
+        #expect(throws: DecodingError.self) { try CompletionRecord.decode(record.encoded()) }
+    }
+
+    @Test("learner ids that could leave the records folder are refused", arguments: [
+        ("12345", true), ("jan.jansen_2", true), ("A-1", true), (".hidden", false), ("..", false), ("a/b", false),
+        ("", false), (String(repeating: "x", count: 65), false), (String(repeating: "x", count: 64), true), ("jan jansen", false),
+    ])
+    func learnerIDs(id: String, valid: Bool) {
+        #expect(LearnerID.isValid(id) == valid)
+    }
+
+    @Test("ended attempts get new files and remove the in-progress file; no temp file stays behind")
+    func storeLayout() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("store-\(UUID().uuidString)").path
+        let store = RecordStore(root: root)
+        try store.prepare(course: "test-branching", learner: "123")
+        var record = try finishedRecord()
+        record.status = .inProgress
+        try store.saveInProgress(record)
+        try store.saveInProgress(record)
+        #expect(FileManager.default.fileExists(atPath: store.inProgressPath(course: "test-branching", learner: "123")))
+        let first = try store.saveEnded(try finishedRecord())
+        let second = try store.saveEnded(try finishedRecord())
+        #expect(first != second, "two attempts finished in the same second never share a file")
+        let files = try FileManager.default.contentsOfDirectory(atPath: store.folder(course: "test-branching", learner: "123")).sorted()
+        #expect(files.count == 2)
+        #expect(files.allSatisfy { $0.hasPrefix("20260921T") && $0.hasSuffix(".json") }, "\(files)")
+        #expect(!files.contains { $0.hasPrefix(".") }, "no temp or probe file is left")
+    }
+
+    @Test("a damaged in-progress file is moved aside, never deleted")
+    func damagedInProgress() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("store-\(UUID().uuidString)").path
+        let store = RecordStore(root: root)
+        try store.prepare(course: "c", learner: "1")
+        let path = store.inProgressPath(course: "c", learner: "1")
+        try Data("{ half a rec".utf8).write(to: URL(fileURLWithPath: path))
+        guard case .damaged(let aside) = try store.inProgress(course: "c", learner: "1") else {
+            Issue.record("expected the damaged file to be reported")
+            return
+        }
+        #expect(FileManager.default.contents(atPath: aside) == Data("{ half a rec".utf8))
+        #expect(!FileManager.default.fileExists(atPath: path))
+    }
+
+    @Test("a folder that cannot be written is reported before any question")
+    func unwritableFolder() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("store-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        // A file where the course folder should be makes the folder impossible to create, even as root.
+        try Data().write(to: root.appendingPathComponent("c"))
+        #expect(throws: RecordStoreError.self) { try RecordStore(root: root.path).prepare(course: "c", learner: "1") }
+    }
+}
