@@ -69,10 +69,15 @@ public final class CourseSession {
     /// Runs the session to its end, a stop, or a storage failure.
     public func run() throws(SessionStorageError) -> SessionOutcome {
         SignalTrap.setFarewell(phrases.interrupted)
-        guard let learnerID = settings.learnerID ?? askLearnerID() else { return .stopped }
-        settings.learnerID = learnerID
-        if settings.learnerID != nil, settings.learnerName == nil, terminal.isInteractive, !hasSavedName(learnerID) {
-            settings.learnerName = askName()
+        let learnerID: String
+        if let given = settings.learnerID {
+            learnerID = given
+        } else {
+            // SPEC §1: without --learner, an interactive run asks for the number and the name.
+            guard let asked = askLearnerID() else { return .stopped }
+            learnerID = asked
+            settings.learnerID = asked
+            if settings.learnerName == nil, !hasSavedName(asked) { settings.learnerName = askName() }
         }
         try storing { () throws(RecordStoreError) in try settings.store.prepare(course: course.id, learner: learnerID) }
 

@@ -1,0 +1,86 @@
+import Foundation
+import Testing
+import WegwijsCore
+
+@Suite("Interactive runs through readline in a pseudo-terminal", .serialized)
+struct ReadlineTests {
+    let course = Wegwijs.fixture("branching.json")
+
+    @Test("line editing, Tab completion, history and Ctrl-D")
+    func editingCompletionHistoryAndEndOfInput() throws {
+        let records = try Wegwijs.temporaryFolder("pty")
+        let session = try PseudoTerminalSession(["run", course, "--learner", "7", "--records", records.path])
+        var mark = try session.waitFor("Druk op Enter om te beginnen")
+        session.send("\r")
+        mark = try session.waitFor("Je antwoord (a-c): ", after: mark)
+        // Type a wrong letter, erase it with Backspace, then answer a.
+        session.send("c\u{7F}a\r")
+        mark = try session.waitFor("Goed", after: mark)
+        mark = try session.waitFor("Druk op Enter om verder te gaan", after: mark)
+        session.send("\r")
+        mark = try session.waitFor("Scenario 2 van 3", after: mark)
+        mark = try session.waitFor("Je antwoord (a-c): ", after: mark)
+        // Tab completes the command word.
+        session.send("richt\t\r")
+        mark = try session.waitFor("Deel geen geheimen.", after: mark)
+        mark = try session.waitFor("Je antwoord (a-c): ", after: mark)
+        // The up arrow brings back the previous line.
+        session.send("\u{1B}[A\r")
+        mark = try session.waitFor("Deel geen geheimen.", after: mark)
+        mark = try session.waitFor("Je antwoord (a-c): ", after: mark)
+        // Ctrl-D at an empty line: save and leave with exit 3.
+        session.send("\u{04}")
+        try session.waitFor("Je voortgang is bewaard (1 beantwoord)", after: mark)
+        #expect(try session.exitStatus() == 3)
+        #expect(session.terminalIsSane)
+        let saved = try CompletionRecord.decode(Data(contentsOf: records.appendingPathComponent("test-branching/7/in-progress.json")))
+        #expect(saved.answers.map(\.options) == [["goed"]])
+    }
+
+    @Test("an interactive run asks for the employee number and offers to resume")
+    func asksLearnerAndResumes() throws {
+        let records = try Wegwijs.temporaryFolder("pty")
+        let first = try PseudoTerminalSession(["run", course, "--records", records.path])
+        var mark = try first.waitFor("Je personeelsnummer: ")
+        first.send("../x\r")
+        mark = try first.waitFor("Je personeelsnummer: ", after: mark)
+        first.send("4711\r")
+        mark = try first.waitFor("Je naam (mag je leeg laten): ", after: mark)
+        first.send("Jan Jansen\r")
+        mark = try first.waitFor("Druk op Enter om te beginnen", after: mark)
+        first.send("\r")
+        mark = try first.waitFor("Je antwoord (a-c): ", after: mark)
+        first.send("sto\t\r")
+        #expect(try first.exitStatus() == 3)
+
+        let second = try PseudoTerminalSession(["run", course, "--learner", "4711", "--records", records.path])
+        mark = try second.waitFor("Wil je verdergaan? [J/n]")
+        second.send("\r")
+        mark = try second.waitFor("Scenario 1 van 3", after: mark)
+        mark = try second.waitFor("Je antwoord (a-c): ", after: mark)
+        second.send("\u{04}")
+        #expect(try second.exitStatus() == 3)
+        let saved = try CompletionRecord.decode(Data(contentsOf: records.appendingPathComponent("test-branching/4711/in-progress.json")))
+        #expect(saved.learner == .init(id: "4711", name: "Jan Jansen"))
+    }
+
+    @Test("Ctrl-C (SIGINT) keeps the answers given, exits 130 and leaves the terminal sane")
+    func interrupt() throws {
+        let records = try Wegwijs.temporaryFolder("pty")
+        let session = try PseudoTerminalSession(["run", course, "--learner", "8", "--records", records.path])
+        var mark = try session.waitFor("Druk op Enter om te beginnen")
+        session.send("\r")
+        mark = try session.waitFor("Je antwoord (a-c): ", after: mark)
+        session.send("b\r")
+        mark = try session.waitFor("Druk op Enter om verder te gaan", after: mark)
+        session.send("\r")
+        mark = try session.waitFor("Je antwoord (a-c): ", after: mark)
+        session.send("a c")
+        session.process.interrupt()
+        try session.waitFor("Onderbroken", after: mark)
+        #expect(try session.exitStatus() == 130)
+        #expect(session.terminalIsSane)
+        let saved = try CompletionRecord.decode(Data(contentsOf: records.appendingPathComponent("test-branching/8/in-progress.json")))
+        #expect(saved.answers.map(\.options) == [["half"]])
+    }
+}
