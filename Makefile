@@ -1,0 +1,20 @@
+# Build, test and install wegwijs. `make install PREFIX=/opt/wegwijs` puts the binary in
+# PREFIX/bin and the bundled courses in PREFIX/share/wegwijs/courses, where the binary finds them.
+PREFIX ?= /usr/local
+
+.PHONY: build test install uninstall
+
+build:
+	swift build -c release
+
+test:
+	swift test
+
+install: build
+	install -d "$(PREFIX)/bin" "$(PREFIX)/share/wegwijs/courses"
+	install -m 0755 "$$(swift build -c release --show-bin-path)/wegwijs" "$(PREFIX)/bin/wegwijs"
+	install -m 0644 courses/*.json "$(PREFIX)/share/wegwijs/courses/"
+
+uninstall:
+	rm -f "$(PREFIX)/bin/wegwijs"
+	rm -rf "$(PREFIX)/share/wegwijs"
