@@ -52,6 +52,7 @@ public final class CourseSession {
     private var attempt: Attempt
     private var attemptID = UUID().uuidString.lowercased()
     private var startedAt = Date()
+    private var sessionLock: RecordStore.LearnerLock?
 
     public init(loaded: LoadedCourse, settings: SessionSettings, terminal: TerminalInfo, reader: LineReader,
                 output: ConsoleOutput, clock: @escaping () -> Date = { Date() }) {
@@ -80,6 +81,11 @@ public final class CourseSession {
             if settings.learnerName == nil, !hasSavedName(asked) { settings.learnerName = askName() }
         }
         try storing { () throws(RecordStoreError) in try settings.store.prepare(course: course.id, learner: learnerID) }
+        sessionLock = try storing { () throws(RecordStoreError) in
+            if let lock = try settings.store.lock(course: course.id, learner: learnerID, wait: false) { return lock }
+            output.write(layout.wrap(phrases.waitingForOtherSession))
+            return try settings.store.lock(course: course.id, learner: learnerID, wait: true)
+        }
 
         output.write("\n" + layout.styled(text(course.title), .bold) + "\n")
         let resumed = try resumeOrStart(learnerID: learnerID)
@@ -246,8 +252,9 @@ public final class CourseSession {
 
     // MARK: - Showing
 
+    /// Course text in the session's language, with anything a terminal would obey removed.
     private func text(_ localized: LocalizedText?) -> String {
-        localized?.resolved(settings.language, fallback: course.language) ?? ""
+        TextLayout.sanitized(localized?.resolved(settings.language, fallback: course.language) ?? "")
     }
 
     private func showIntroduction() {

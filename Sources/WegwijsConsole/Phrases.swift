@@ -55,6 +55,10 @@ public struct Phrases: Sendable {
         pick("Je opgeslagen poging past niet meer bij deze versie van de cursus (\(reason)). Die poging is bewaard als afgebroken; je begint opnieuw.",
              "Your saved attempt no longer fits this version of the course (\(reason)). It is kept, marked abandoned; you start again.")
     }
+    public var waitingForOtherSession: String {
+        pick("Er loopt al een sessie met dit personeelsnummer voor deze cursus. Wegwijs wacht tot die klaar is (Ctrl-C om te stoppen)…",
+             "Another session with this employee number is running this course. Wegwijs waits until it ends (Ctrl-C to stop)…")
+    }
     public var isYes: Set<String> { ["", "j", "ja", "y", "yes"] }
 
     public func introduction(scenarios: Int) -> String {

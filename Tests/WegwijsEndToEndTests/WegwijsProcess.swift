@@ -85,10 +85,11 @@ enum Wegwijs {
         return url
     }
 
-    /// Every file below a folder, relative paths sorted.
-    static func files(under folder: URL) -> [String] {
+    /// Every visible file below a folder (no lock or temp files), relative paths sorted.
+    static func files(under folder: URL, includingHidden: Bool = false) -> [String] {
         guard let enumerator = FileManager.default.enumerator(atPath: folder.path) else { return [] }
         return enumerator.compactMap { $0 as? String }.filter { path in
+            if !includingHidden, (path as NSString).lastPathComponent.hasPrefix(".") { return false }
             var isDirectory: ObjCBool = false
             let exists = FileManager.default.fileExists(atPath: folder.appendingPathComponent(path).path, isDirectory: &isDirectory)
             return exists && !isDirectory.boolValue
