@@ -5,38 +5,42 @@ import WegwijsCore
 struct Validate: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Check course files and print every problem found, located.",
-        discussion: "Problems are printed as FILE:LINE:COLUMN: error|warning: message. Exit 0 when every file is valid, 65 when one is not, 74 when one cannot be read."
+        discussion: """
+        Problems are printed to stderr as FILE:LINE:COLUMN: error|warning: message, followed by
+        one summary line per file on stdout. With --format json, one JSON report goes to stdout
+        instead (fields: valid, strict, files[].file/valid/readable/errors/warnings/problems[],
+        each problem with severity, line, column, pointer, message).
+        Exit 0 when every file is valid, 65 when one is not, 74 when one cannot be read.
+        """
     )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text
+        case json
+    }
 
     @Argument(help: "Course files (or bundled course ids).")
     var courses: [String]
 
+    @Flag(help: "Treat warnings as errors.")
+    var strict = false
+
+    @Option(help: "Output format: text or json.")
+    var format: Format = .text
+
     func run() throws {
         let catalog = bundledCourses()
-        var invalid = false
-        var unreadable = false
-        for argument in courses {
-            let path = catalog.resolve(argument)
-            let bytes: [UInt8]
-            do {
-                bytes = try CourseLoader.read(path: path)
-            } catch {
-                error.diagnostics.forEach { printError($0.description) }
-                if error.kind == .unreadable { unreadable = true } else { invalid = true }
-                continue
-            }
-            let (course, diagnostics) = CourseLoader.check(bytes: bytes, file: path)
-            diagnostics.forEach { printError($0.description) }
-            let errors = diagnostics.filter { $0.severity == .error }.count
-            let warnings = diagnostics.count - errors
-            if errors > 0 || course == nil {
-                invalid = true
-                print("\(path): invalid (\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s"))")
-            } else if let course {
-                print("\(path): ok (\(course.scenarios.count) scenarios, \(course.guidelines.count) guidelines, \(warnings) warning\(warnings == 1 ? "" : "s"))")
+        let results = courses.map { FileValidation.check(path: catalog.resolve($0), strict: strict) }
+        switch format {
+        case .json:
+            print(ValidationReport(files: results, strict: strict).json())
+        case .text:
+            for result in results {
+                result.diagnostics.forEach { printError(TextLayout.inline($0.description, limit: 2_000)) }
+                print(TextLayout.sanitized(result.summary))
             }
         }
-        if unreadable { throw Exit.ioError }
-        if invalid { throw Exit.invalidData }
+        if results.contains(where: { !$0.readable }) { throw Exit.ioError }
+        if results.contains(where: { !$0.valid }) { throw Exit.invalidData }
     }
 }

@@ -3,7 +3,30 @@
 struct CourseDecoder {
     static let format = "wegwijs.course/1"
 
+    /// Parts of the model a structural problem left out or defaulted. The semantic rules that
+    /// depend on such a part are skipped, so one broken field does not cause a cascade of
+    /// bogus follow-up errors ("unknown scenario" for a scenario that merely failed to decode).
+    struct Gaps: OptionSet, Sendable {
+        let rawValue: Int
+        /// A guideline was dropped (not an object, or no usable id), or the list is missing.
+        static let guidelines = Gaps(rawValue: 1 << 0)
+        /// A scenario was dropped, or the list is missing.
+        static let scenarios = Gaps(rawValue: 1 << 1)
+        /// An option was dropped, or a scenario's option list is missing.
+        static let options = Gaps(rawValue: 1 << 2)
+        /// A score is not a whole number, or `scores` is not an object.
+        static let scores = Gaps(rawValue: 1 << 3)
+        /// A `next` or `kind` has the wrong type or value, so the branching is not known.
+        static let links = Gaps(rawValue: 1 << 4)
+        /// An optional text has the wrong type.
+        static let texts = Gaps(rawValue: 1 << 5)
+    }
+
     private(set) var problems: [CourseProblem] = []
+    /// What the decoded model lacks because of structural problems.
+    private(set) var gaps: Gaps = []
+    /// False when `id`, `version` or `title` is missing: the model holds placeholders then.
+    private(set) var isComplete = true
     private var language = "nl"
     private var languages = ["nl"]
 
@@ -18,7 +41,17 @@ struct CourseDecoder {
 
     /// The course, or nil when the document is too broken to give one. Problems are in `problems`.
     mutating func decode(_ root: JSONNode) -> Course? {
-        guard let fields = object(root, at: "", keys: Self.courseKeys) else { return nil }
+        let model = decodeModel(root)
+        return isComplete ? model : nil
+    }
+
+    /// The course as far as it decodes, with placeholders for a missing id, version or title, so
+    /// the semantic rules can still run on it; nil only when the document is not an object.
+    mutating func decodeModel(_ root: JSONNode) -> Course? {
+        guard let fields = object(root, at: "", keys: Self.courseKeys) else {
+            isComplete = false
+            return nil
+        }
 
         if let format = string(fields, "format", at: "", required: true), format != Self.format {
             error(at: "/format", "unknown format '\(format)'; this version of Wegwijs reads '\(Self.format)'")
@@ -62,19 +95,32 @@ struct CourseDecoder {
         if let list = array(fields, "guidelines", at: "", required: true) {
             if list.isEmpty { error(at: "/guidelines", "a course needs at least one guideline") }
             for (index, node) in list.enumerated() {
-                if let guideline = decodeGuideline(node, at: "/guidelines/\(index)") { guidelines.append(guideline) }
+                if let guideline = decodeGuideline(node, at: "/guidelines/\(index)") {
+                    guidelines.append(guideline)
+                } else {
+                    gaps.insert(.guidelines)
+                }
             }
+        } else {
+            gaps.insert(.guidelines)
         }
         var scenarios: [Scenario] = []
         if let list = array(fields, "scenarios", at: "", required: true) {
             if list.isEmpty { error(at: "/scenarios", "a course needs at least one scenario") }
             for (index, node) in list.enumerated() {
-                if let scenario = decodeScenario(node, at: "/scenarios/\(index)") { scenarios.append(scenario) }
+                if let scenario = decodeScenario(node, at: "/scenarios/\(index)") {
+                    scenarios.append(scenario)
+                } else {
+                    gaps.insert(.scenarios)
+                }
             }
+        } else {
+            gaps.insert(.scenarios)
         }
 
-        guard let id, let version, let title else { return nil }
-        return Course(id: id, version: version, language: language, languages: languages, title: title,
+        if id == nil || version == nil || title == nil { isComplete = false }
+        return Course(id: id ?? "", version: version ?? "", language: language, languages: languages,
+                      title: title ?? LocalizedText([:]),
                       introduction: introduction, closing: closing, passing: passing, validFor: validFor,
                       dueWithinDays: due, shuffleOptions: shuffle, guidelines: guidelines, scenarios: scenarios)
     }
@@ -110,15 +156,24 @@ struct CourseDecoder {
             if let known = ScenarioKind(rawValue: text) {
                 kind = known
             } else {
+                gaps.insert(.links)
                 error(at: pointer + "/kind", "'kind' must be 'single' or 'multiple', not '\(text)'")
             }
+        } else if fields["kind"] != nil {
+            gaps.insert(.links)
         }
-        let next = string(fields, "next", at: pointer).map(ScenarioLink.init)
+        let next = link(fields, at: pointer)
         var options: [Scenario.Option] = []
         if let list = array(fields, "options", at: pointer, required: true) {
             for (index, node) in list.enumerated() {
-                if let option = decodeOption(node, at: "\(pointer)/options/\(index)") { options.append(option) }
+                if let option = decodeOption(node, at: "\(pointer)/options/\(index)") {
+                    options.append(option)
+                } else {
+                    gaps.insert(.options)
+                }
             }
+        } else {
+            gaps.insert(.options)
         }
         guard let id else { return nil }
         return Scenario(id: id, title: title, channel: channel, situation: situation ?? LocalizedText([:]),
@@ -131,12 +186,13 @@ struct CourseDecoder {
         let text = localized(fields, "text", at: pointer, required: true)
         let feedback = localized(fields, "feedback", at: pointer)
         let critical = bool(fields, "critical", at: pointer) ?? false
-        let next = string(fields, "next", at: pointer).map(ScenarioLink.init)
+        let next = link(fields, at: pointer)
         var scores: [String: Int] = [:]
         if let node = fields["scores"] {
             if let members = node.members {
                 for member in members {
                     guard case .number(let literal) = member.node.value, let points = Int(literal) else {
+                        gaps.insert(.scores)
                         error(at: JSONPointer.appending(pointer + "/scores", member.key),
                               "the score for '\(member.key)' must be a whole number, found \(member.node.value.kindName)")
                         continue
@@ -144,9 +200,11 @@ struct CourseDecoder {
                     scores[member.key] = points
                 }
             } else {
+                gaps.insert(.scores)
                 typeMismatch(at: pointer + "/scores", "'scores'", expected: "an object of guideline id → points", found: node)
             }
         } else {
+            gaps.insert(.scores)
             error(at: pointer, "missing required field 'scores' (use {} for an option that scores nothing)")
         }
         guard let id else { return nil }
@@ -154,6 +212,21 @@ struct CourseDecoder {
     }
 
     // MARK: - Field helpers
+
+    /// A `next` field: a scenario id or `"end"`.
+    private mutating func link(_ fields: [String: JSONNode], at pointer: String) -> ScenarioLink? {
+        guard fields["next"] != nil else { return nil }
+        guard let text = string(fields, "next", at: pointer) else {
+            gaps.insert(.links)
+            return nil
+        }
+        if text.isEmpty {
+            gaps.insert(.links)
+            error(at: JSONPointer.appending(pointer, "next"), "'next' is empty; name a scenario id or \"end\"")
+            return nil
+        }
+        return ScenarioLink(text)
+    }
 
     private mutating func error(at pointer: String, key: String? = nil, _ message: String) {
         problems.append(CourseProblem(.error, at: pointer, key: key, message))
@@ -291,6 +364,7 @@ struct CourseDecoder {
                 }
             }
         default:
+            if !required { gaps.insert(.texts) }
             typeMismatch(at: path, "'\(key)'", expected: "a string or an object of language → string", found: node)
             return nil
         }

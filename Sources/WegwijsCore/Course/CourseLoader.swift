@@ -41,7 +41,9 @@ public enum CourseLoader {
         return LoadedCourse(course: course, sha256: sha256Hex(bytes), path: path, warnings: diagnostics)
     }
 
-    /// Reads a file's bytes, turning every failure into a one-line located message.
+    /// Reads a file's bytes, turning every failure into a one-line located message. Reading
+    /// stops after `maximumFileSize` bytes, so a device or pipe that never ends (`/dev/zero`)
+    /// is refused like an oversized file.
     public static func read(path: String) throws(CourseLoadError) -> [UInt8] {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
@@ -53,18 +55,27 @@ public enum CourseLoader {
         }
         defer { try? handle.close() }
         let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
-        if size > maximumFileSize {
-            let megabytes = String(format: "%.1f", Double(size) / 1_048_576)
-            throw CourseLoadError(kind: .invalid, diagnostics: [
-                Diagnostic(.error, file: path, position: nil,
-                           message: "the file is \(megabytes) MB; course files are limited to \(maximumFileSize / 1_048_576) MB"),
-            ])
-        }
+        if size > maximumFileSize { throw tooLarge(path, size: size) }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(size)
         do {
-            return Array(try handle.readToEnd() ?? Data())
+            while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty {
+                bytes.append(contentsOf: chunk)
+                if bytes.count > maximumFileSize { throw tooLarge(path, size: nil) }
+            }
+        } catch let error as CourseLoadError {
+            throw error
         } catch {
             throw unreadable(path, "cannot be read: \(error.localizedDescription)")
         }
+        return bytes
+    }
+
+    private static func tooLarge(_ path: String, size: Int?) -> CourseLoadError {
+        let limit = "course files are limited to \(maximumFileSize / 1_048_576) MB"
+        let message = size.map { "the file is \(String(format: "%.1f", Double($0) / 1_048_576)) MB; \(limit)" }
+            ?? "the input goes on past \(maximumFileSize / 1_048_576) MB and was not read further; \(limit)"
+        return CourseLoadError(kind: .invalid, diagnostics: [Diagnostic(.error, file: path, position: nil, message: message)])
     }
 
     private static func unreadable(_ path: String, _ reason: String) -> CourseLoadError {
@@ -82,21 +93,23 @@ public enum CourseLoader {
             return (nil, [Diagnostic(.error, file: file, position: source.position(of: error.offset), message: error.message)])
         }
         var decoder = CourseDecoder()
-        let course = decoder.decode(root)
+        let model = decoder.decodeModel(root)
         var problems = decoder.problems.map { problem in
             var problem = problem
             problem.message = context(of: problem.pointer, in: root) + problem.message
             return problem
         }
-        // Semantic rules need a whole model; a course whose structure is broken gets those
-        // problems first, which are the ones to fix.
-        if let course, !problems.contains(where: { $0.severity == .error }) {
-            problems += CourseValidator.problems(in: course)
+        // The semantic rules run on whatever decoded; those that depend on a part a structural
+        // problem left out are skipped, so the trainer sees both kinds without bogus follow-ups.
+        if let model {
+            problems += CourseValidator.problems(in: model, gaps: decoder.gaps)
         }
         let diagnostics = problems.map { problem -> (Diagnostic, Int) in
             let offset = problem.key.flatMap { root.keyOffset(at: problem.pointer, key: $0) }
                 ?? root.nearestNode(at: problem.pointer).offset
-            return (Diagnostic(problem.severity, file: file, position: source.position(of: offset), message: problem.message), offset)
+            let pointer = problem.key.map { JSONPointer.appending(problem.pointer, $0) } ?? problem.pointer
+            return (Diagnostic(problem.severity, file: file, position: source.position(of: offset),
+                               message: problem.message, pointer: pointer), offset)
         }
         let sorted = diagnostics.enumerated().sorted { a, b in
             let (left, right) = (a.element, b.element)
@@ -104,7 +117,7 @@ public enum CourseLoader {
             if left.1 != right.1 { return left.1 < right.1 }
             return a.offset < b.offset
         }.map(\.element.0)
-        return (course, sorted)
+        return (decoder.isComplete ? model : nil, sorted)
     }
 
     /// "scenario 'x', option 'y': " for a pointer inside a scenario, so structural problems name

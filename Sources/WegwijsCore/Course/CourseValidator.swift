@@ -4,17 +4,28 @@ public enum CourseValidator {
     /// Situations longer than this many characters do not fit on one screen.
     public static let longTextLimit = 1_600
 
+    /// Every rule broken by a fully decoded course, and the warnings, in rule order.
     public static func problems(in course: Course) -> [CourseProblem] {
+        problems(in: course, gaps: [])
+    }
+
+    /// The rules that can be judged on a course the decoder could only partly build: a rule
+    /// that depends on a part with a gap is skipped rather than reported wrongly.
+    static func problems(in course: Course, gaps: CourseDecoder.Gaps) -> [CourseProblem] {
         var problems: [CourseProblem] = []
-        checkIdentifiers(course, into: &problems)
-        checkReferences(course, into: &problems)
-        checkScoring(course, into: &problems)
-        checkGraph(course, into: &problems)
-        checkContent(course, into: &problems)
+        checkIdentifiers(course, gaps: gaps, into: &problems)
+        let dangling = checkReferences(course, gaps: gaps, into: &problems)
+        checkScoring(course, gaps: gaps, into: &problems)
+        if gaps.isDisjoint(with: [.scenarios, .options, .links]) {
+            checkGraph(course, reachability: !dangling, into: &problems)
+        }
+        if !gaps.contains(.texts) {
+            checkContent(course, into: &problems)
+        }
         return problems
     }
 
-    private static func checkIdentifiers(_ course: Course, into problems: inout [CourseProblem]) {
+    private static func checkIdentifiers(_ course: Course, gaps: CourseDecoder.Gaps, into problems: inout [CourseProblem]) {
         var seenGuidelines: [String: Int] = [:]
         for (index, guideline) in course.guidelines.enumerated() {
             if let first = seenGuidelines[guideline.id] {
@@ -41,19 +52,24 @@ public enum CourseValidator {
                 problems.append(CourseProblem(.error, at: "/scenarios/\(index)/options/\(optionIndex)/id",
                                               "option id '\(option.id)' is used twice in scenario '\(scenario.id)'"))
             }
-            if scenario.options.count < 2 || scenario.options.count > 26 {
+            if !gaps.contains(.options), scenario.options.count < 2 || scenario.options.count > 26 {
                 problems.append(CourseProblem(.error, at: "/scenarios/\(index)/options",
                                               "scenario '\(scenario.id)' has \(scenario.options.count) option(s); it needs 2 to 26"))
             }
         }
     }
 
-    private static func checkReferences(_ course: Course, into problems: inout [CourseProblem]) {
+    /// Reports unknown guidelines and scenarios; true when some `next` names an unknown scenario.
+    @discardableResult
+    private static func checkReferences(_ course: Course, gaps: CourseDecoder.Gaps, into problems: inout [CourseProblem]) -> Bool {
         let guidelineIDs = course.guidelines.map(\.id)
         let known = Set(guidelineIDs)
         let scenarioIDs = course.scenarios.map(\.id)
+        var dangling = false
         func checkLink(_ link: ScenarioLink?, at pointer: String, owner: String) {
             guard case .scenario(let target)? = link, course.indexOfScenario(target) == nil else { return }
+            dangling = true
+            guard !gaps.contains(.scenarios) else { return }
             problems.append(CourseProblem(.error, at: pointer,
                                           "\(owner) goes next to unknown scenario '\(target)'\(Suggestion.hint(for: target, in: scenarioIDs))"))
         }
@@ -63,7 +79,7 @@ public enum CourseValidator {
             for (optionIndex, option) in scenario.options.enumerated() {
                 let optionBase = "\(base)/options/\(optionIndex)"
                 let owner = "option '\(option.id)' of scenario '\(scenario.id)'"
-                for guideline in option.scores.keys.sorted() where !known.contains(guideline) {
+                for guideline in option.scores.keys.sorted() where !known.contains(guideline) && !gaps.contains(.guidelines) {
                     problems.append(CourseProblem(.error, at: optionBase + "/scores", key: guideline,
                                                   "\(owner) scores unknown guideline '\(guideline)'\(Suggestion.hint(for: guideline, in: guidelineIDs))"))
                 }
@@ -75,9 +91,11 @@ public enum CourseValidator {
                 }
             }
         }
+        return dangling
     }
 
-    private static func checkScoring(_ course: Course, into problems: inout [CourseProblem]) {
+    private static func checkScoring(_ course: Course, gaps: CourseDecoder.Gaps, into problems: inout [CourseProblem]) {
+        guard gaps.isDisjoint(with: [.options, .scores]) else { return }
         var positiveScenarios: [String: Set<String>] = [:]
         for (index, scenario) in course.scenarios.enumerated() {
             var hasPositive = false
@@ -92,6 +110,7 @@ public enum CourseValidator {
                                               "scenario '\(scenario.id)' has no option with a positive score, so it cannot be answered well"))
             }
         }
+        guard !gaps.contains(.scenarios) else { return }
         for (index, guideline) in course.guidelines.enumerated() {
             let scenarios = positiveScenarios[guideline.id] ?? []
             if scenarios.isEmpty {
@@ -104,7 +123,9 @@ public enum CourseValidator {
         }
     }
 
-    private static func checkGraph(_ course: Course, into problems: inout [CourseProblem]) {
+    /// Unreachable scenarios (skipped when a `next` is dangling: the scenario it was meant to
+    /// name would be reported too) and loops.
+    private static func checkGraph(_ course: Course, reachability: Bool, into problems: inout [CourseProblem]) {
         let count = course.scenarios.count
         guard count > 0 else { return }
         // Reachability from the first scenario.
@@ -117,7 +138,7 @@ public enum CourseValidator {
                 stack.append(next)
             }
         }
-        for index in 0..<count where !reached[index] {
+        for index in 0..<count where !reached[index] && reachability {
             problems.append(CourseProblem(.error, at: "/scenarios/\(index)",
                                           "scenario '\(course.scenarios[index].id)' cannot be reached from the first scenario '\(course.scenarios[0].id)'"))
         }
@@ -156,18 +177,37 @@ public enum CourseValidator {
     }
 
     private static func checkContent(_ course: Course, into problems: inout [CourseProblem]) {
+        func checkLength(_ text: LocalizedText?, at pointer: String, what: String) {
+            guard let text else { return }
+            for code in text.translations.keys.sorted() {
+                let length = text.translations[code]?.count ?? 0
+                if length > longTextLimit {
+                    problems.append(CourseProblem(.warning, at: pointer,
+                                                  "\(what) is \(length) characters in '\(code)', longer than a screen (\(longTextLimit)); split it up"))
+                }
+            }
+        }
+        checkLength(course.introduction, at: "/introduction", what: "the introduction")
+        checkLength(course.closing, at: "/closing", what: "the closing text")
+        for (index, guideline) in course.guidelines.enumerated() {
+            checkLength(guideline.summary, at: "/guidelines/\(index)/summary", what: "the summary of guideline '\(guideline.id)'")
+        }
         for (index, scenario) in course.scenarios.enumerated() {
             let base = "/scenarios/\(index)"
             if scenario.explanation == nil {
                 problems.append(CourseProblem(.warning, at: base, "scenario '\(scenario.id)' has no explanation"))
             }
-            for (code, text) in scenario.situation.translations where text.count > longTextLimit {
-                problems.append(CourseProblem(.warning, at: base + "/situation",
-                                              "the situation of scenario '\(scenario.id)' is \(text.count) characters in '\(code)', longer than a screen (\(longTextLimit))"))
-            }
-            for (optionIndex, option) in scenario.options.enumerated() where option.feedback == nil {
-                problems.append(CourseProblem(.warning, at: "\(base)/options/\(optionIndex)",
-                                              "option '\(option.id)' of scenario '\(scenario.id)' has no feedback"))
+            checkLength(scenario.situation, at: base + "/situation", what: "the situation of scenario '\(scenario.id)'")
+            checkLength(scenario.explanation, at: base + "/explanation", what: "the explanation of scenario '\(scenario.id)'")
+            for (optionIndex, option) in scenario.options.enumerated() {
+                let optionBase = "\(base)/options/\(optionIndex)"
+                if option.feedback == nil {
+                    problems.append(CourseProblem(.warning, at: optionBase,
+                                                  "option '\(option.id)' of scenario '\(scenario.id)' has no feedback"))
+                }
+                checkLength(option.text, at: optionBase + "/text", what: "the text of option '\(option.id)' of scenario '\(scenario.id)'")
+                checkLength(option.feedback, at: optionBase + "/feedback",
+                            what: "the feedback of option '\(option.id)' of scenario '\(scenario.id)'")
             }
         }
     }

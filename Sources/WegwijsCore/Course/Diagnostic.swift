@@ -9,12 +9,15 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
     public var file: String
     public var position: SourcePosition?
     public var message: String
+    /// The JSON Pointer of the value involved (`/scenarios/3/options/1/next`), when known.
+    public var pointer: String?
 
-    public init(_ severity: Severity, file: String, position: SourcePosition?, message: String) {
+    public init(_ severity: Severity, file: String, position: SourcePosition?, message: String, pointer: String? = nil) {
         self.severity = severity
         self.file = file
         self.position = position
         self.message = message
+        self.pointer = pointer
     }
 
     /// `FILE:LINE:COLUMN: error: message`, or `FILE: error: message` without a position.
