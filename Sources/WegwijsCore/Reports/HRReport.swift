@@ -1,0 +1,188 @@
+/// Where a learner stands on a course on the report's day (SPEC §5), in order of precedence.
+public enum ReportStatus: String, Sendable, Hashable, CaseIterable {
+    /// A pass still within the course's `validFor`.
+    case passed
+    /// Passed once, but the last pass is older than `validFor`.
+    case expired
+    /// Finished attempts, none passed.
+    case failed
+    /// Started, nothing finished.
+    case inProgress = "in-progress"
+    /// On the roster, no attempt.
+    case notStarted = "not-started"
+    /// Never passed, and the due date (roster start date + `dueWithinDays`) has gone by.
+    case overdue
+}
+
+/// The terms a report judges a course by.
+public struct CourseTerms: Sendable, Hashable {
+    public var id: String
+    public var validFor: ISODuration?
+    public var dueWithinDays: Int?
+
+    public init(id: String, validFor: ISODuration? = nil, dueWithinDays: Int? = nil) {
+        self.id = id
+        self.validFor = validFor
+        self.dueWithinDays = dueWithinDays
+    }
+
+    /// The terms of a loaded course.
+    public init(_ course: Course) {
+        self.init(id: course.id, validFor: course.validFor, dueWithinDays: course.dueWithinDays)
+    }
+}
+
+/// One learner and course in the report.
+public struct ReportRow: Sendable, Hashable {
+    public var employeeID: String
+    public var name: String
+    public var department: String
+    public var course: String
+    public var status: ReportStatus
+    public var bestPercent: Double?
+    public var attempts: Int
+    public var lastActivity: CalendarDay?
+    public var passedAt: CalendarDay?
+    public var expiresAt: CalendarDay?
+    public var dueDate: CalendarDay?
+    /// Nil without a roster; false for a learner found only in the records.
+    public var onRoster: Bool?
+}
+
+/// Learners per status within one department and course.
+public struct DepartmentSummary: Sendable, Hashable {
+    public var course: String
+    /// Empty for learners with no department on the roster; nil for learners not on it.
+    public var department: String?
+    public var learners: Int
+    public var passed: Int
+    public var overdue: Int
+
+    /// Share of learners with a valid pass, 0–100.
+    public var percentPassed: Double { learners == 0 ? 0 : Double(passed) * 100 / Double(learners) }
+}
+
+/// The HR overview: one row per learner and course, as of one day.
+public struct HRReport: Sendable {
+    public var asOf: CalendarDay
+    public var rows: [ReportRow]
+    public var hasRoster: Bool
+    /// Per course and department, when the roster has departments; else empty.
+    public var departments: [DepartmentSummary]
+
+    /// How many rows have a status.
+    public func count(of status: ReportStatus) -> Int { rows.reduce(0) { $0 + ($1.status == status ? 1 : 0) } }
+
+    /// Builds the report. `courses` are the courses covered, in order; with a roster, every
+    /// roster learner gets a row for each of them, and learners found only in the records are
+    /// added with `onRoster == false`.
+    public static func make(scan: RecordScan, roster: Roster?, courses: [CourseTerms], asOf: CalendarDay) -> HRReport {
+        var rows: [ReportRow] = []
+        var rosterIDs = Set<String>()
+        let learnersByCourse = Dictionary(grouping: scan.tallies.keys, by: \.course)
+        for terms in courses {
+            if let roster {
+                for entry in roster.entries {
+                    rosterIDs.insert(entry.employeeID)
+                    let tally = scan.tallies[LearnerCourse(course: terms.id, learner: entry.employeeID)]
+                    rows.append(row(employeeID: entry.employeeID, name: entry.name.isEmpty ? tally?.name ?? "" : entry.name,
+                                    department: entry.department, terms: terms, tally: tally, startDate: entry.startDate,
+                                    onRoster: true, asOf: asOf))
+                }
+            }
+            for key in learnersByCourse[terms.id] ?? [] where !rosterIDs.contains(key.learner) {
+                guard let tally = scan.tallies[key] else { continue }
+                rows.append(row(employeeID: key.learner, name: tally.name ?? "", department: "", terms: terms, tally: tally,
+                                startDate: nil, onRoster: roster == nil ? nil : false, asOf: asOf))
+            }
+        }
+        let order = Dictionary(uniqueKeysWithValues: courses.enumerated().map { ($0.element.id, $0.offset) })
+        rows.sort { a, b in
+            if a.course != b.course { return (order[a.course] ?? 0) < (order[b.course] ?? 0) }
+            return EmployeeOrder.precedes(a.employeeID, b.employeeID)
+        }
+        var departments: [DepartmentSummary] = []
+        if let roster, roster.hasDepartments {
+            for terms in courses {
+                var byDepartment: [String?: DepartmentSummary] = [:]
+                for row in rows where row.course == terms.id {
+                    let key: String? = row.onRoster == false ? nil : row.department
+                    var summary = byDepartment[key] ?? DepartmentSummary(course: terms.id, department: key, learners: 0, passed: 0, overdue: 0)
+                    summary.learners += 1
+                    if row.status == .passed { summary.passed += 1 }
+                    if row.status == .overdue { summary.overdue += 1 }
+                    byDepartment[key] = summary
+                }
+                departments += byDepartment.values.sorted { a, b in
+                    // Named departments A–Z, then "no department", then "not on the roster".
+                    switch (a.department, b.department) {
+                    case (nil, _): return false
+                    case (_, nil): return true
+                    case (let left?, let right?):
+                        if left.isEmpty != right.isEmpty { return !left.isEmpty }
+                        return left.lowercased() < right.lowercased()
+                    }
+                }
+            }
+        }
+        return HRReport(asOf: asOf, rows: rows, hasRoster: roster != nil, departments: departments)
+    }
+
+    static func row(employeeID: String, name: String, department: String, terms: CourseTerms, tally: AttemptTally?,
+                    startDate: CalendarDay?, onRoster: Bool?, asOf: CalendarDay) -> ReportRow {
+        let judgement = judge(tally: tally, terms: terms, startDate: startDate, asOf: asOf)
+        return ReportRow(employeeID: employeeID, name: name, department: department, course: terms.id,
+                         status: judgement.status, bestPercent: tally?.bestPercent, attempts: tally?.attempts ?? 0,
+                         lastActivity: tally?.lastActivity.map { CalendarDay(secondsSince1970: $0) },
+                         passedAt: judgement.passedAt, expiresAt: judgement.expiresAt, dueDate: judgement.dueDate,
+                         onRoster: onRoster)
+    }
+
+    /// The status rule of SPEC §5, on whole days in UTC. A day named in the report is still a
+    /// good day: a pass is `passed` up to and including `expires_at` (it is "older than
+    /// validFor" only from the next day), and a learner is `overdue` only from the day after
+    /// `due_date`.
+    public static func judge(tally: AttemptTally?, terms: CourseTerms, startDate: CalendarDay?, asOf: CalendarDay)
+        -> (status: ReportStatus, passedAt: CalendarDay?, expiresAt: CalendarDay?, dueDate: CalendarDay?) {
+        let dueDate: CalendarDay? = if let startDate, let days = terms.dueWithinDays { startDate.adding(days: days) } else { nil }
+        if let lastPass = tally?.lastPass {
+            let passedAt = CalendarDay(secondsSince1970: lastPass)
+            let expiresAt = terms.validFor.map { passedAt.adding($0) }
+            if let expiresAt, asOf > expiresAt {
+                return (.expired, passedAt, expiresAt, dueDate)
+            }
+            return (.passed, passedAt, expiresAt, dueDate)
+        }
+        var status: ReportStatus = .notStarted
+        if let tally {
+            if tally.finished > 0 { status = .failed } else if tally.attempts > 0 { status = .inProgress }
+        }
+        if let dueDate, asOf > dueDate { status = .overdue }
+        return (status, nil, nil, dueDate)
+    }
+
+    /// The terms for each course covered: a course given on the command line, else the bundled
+    /// course of that id, else what the newest record of the course states.
+    public static func terms(for courseIDs: [String], given: [Course], bundled: (String) -> Course?,
+                             recorded: [String: RecordedTerms]) -> [CourseTerms] {
+        courseIDs.map { id in
+            if let course = given.first(where: { $0.id == id }) ?? bundled(id) { return CourseTerms(course) }
+            let stated = recorded[id]
+            return CourseTerms(id: id, validFor: stated?.validFor, dueWithinDays: stated?.dueWithinDays)
+        }
+    }
+}
+
+/// Employee numbers in the order people expect: numbers by value, `900` before `1000`.
+enum EmployeeOrder {
+    static func precedes(_ a: String, _ b: String) -> Bool {
+        let aDigits = !a.isEmpty && a.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
+        let bDigits = !b.isEmpty && b.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
+        if aDigits && bDigits {
+            let left = a.drop { $0 == "0" }, right = b.drop { $0 == "0" }
+            if left.count != right.count { return left.count < right.count }
+            if left != right { return left < right }
+        }
+        return a < b
+    }
+}

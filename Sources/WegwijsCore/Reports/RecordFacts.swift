@@ -1,0 +1,116 @@
+/// What a report needs from one record file, read straight from the parsed JSON: decoding a
+/// whole `CompletionRecord` with Foundation costs several times more, and a report reads
+/// every record there is.
+public struct RecordFacts: Sendable, Hashable {
+    public var learnerID: String
+    public var learnerName: String?
+    public var courseID: String
+    public var courseVersion: String
+    /// The course's terms as the record states them.
+    public var validFor: ISODuration?
+    public var dueWithinDays: Int?
+    public var status: CompletionRecord.Status
+    public var percent: Double?
+    /// Seconds since 1970.
+    public var startedAt: Int64
+    public var finishedAt: Int64?
+    /// When the last answer was given, if any.
+    public var lastAnswerAt: Int64?
+
+    public init(learnerID: String, learnerName: String? = nil, courseID: String, courseVersion: String = "1",
+                validFor: ISODuration? = nil, dueWithinDays: Int? = nil, status: CompletionRecord.Status,
+                percent: Double? = nil, startedAt: Int64, finishedAt: Int64? = nil, lastAnswerAt: Int64? = nil) {
+        self.learnerID = learnerID
+        self.learnerName = learnerName
+        self.courseID = courseID
+        self.courseVersion = courseVersion
+        self.validFor = validFor
+        self.dueWithinDays = dueWithinDays
+        self.status = status
+        self.percent = percent
+        self.startedAt = startedAt
+        self.finishedAt = finishedAt
+        self.lastAnswerAt = lastAnswerAt
+    }
+
+    /// The latest moment anything happened in this attempt.
+    public var lastActivity: Int64 { max(startedAt, finishedAt ?? startedAt, lastAnswerAt ?? startedAt) }
+
+    /// Why a file is not a record a report can use, in words for HR.
+    public struct Problem: Error, Sendable, Hashable, CustomStringConvertible {
+        public var reason: String
+        public var description: String { reason }
+    }
+
+    /// The facts of a parsed record file; throws for foreign JSON and records missing a field.
+    public static func extract(from root: JSONNode) throws(Problem) -> RecordFacts {
+        guard let members = root.members else {
+            throw Problem(reason: "not a completion record (the JSON is \(root.value.kindName), not an object)")
+        }
+        var format: String?
+        var learner: JSONNode?
+        var course: JSONNode?
+        var status: String?
+        var score: JSONNode?
+        var startedAt: String?
+        var finishedAt: JSONNode?
+        var answers: JSONNode?
+        for member in members {
+            switch member.key {
+            case "format": format = member.node.string
+            case "learner": learner = member.node
+            case "course": course = member.node
+            case "status": status = member.node.string
+            case "score": score = member.node
+            case "startedAt": startedAt = member.node.string
+            case "finishedAt": finishedAt = member.node
+            case "answers": answers = member.node
+            default: break
+            }
+        }
+        guard format == CompletionRecord.format else {
+            let found = format.map { "'\(String($0.prefix(40)))'" } ?? "missing"
+            throw Problem(reason: "not a completion record (format is \(found), not '\(CompletionRecord.format)')")
+        }
+        guard let learnerID = learner?["id"]?.string else { throw Problem(reason: "learner.id is missing or not a string") }
+        guard LearnerID.isValid(learnerID) else {
+            throw Problem(reason: "learner.id '\(String(learnerID.prefix(70)))' is not a valid employee number")
+        }
+        guard let courseID = course?["id"]?.string, !courseID.isEmpty else { throw Problem(reason: "course.id is missing or not a string") }
+        guard let statusText = status, let parsedStatus = CompletionRecord.Status(rawValue: statusText) else {
+            throw Problem(reason: "status is missing or not one of passed, failed, in-progress, abandoned")
+        }
+        guard let startedText = startedAt, let started = Timestamp.secondsSince1970(startedText) else {
+            throw Problem(reason: "startedAt is missing or not a UTC timestamp")
+        }
+        var finished: Int64?
+        if let finishedAt, case .string(let text) = finishedAt.value {
+            guard let seconds = Timestamp.secondsSince1970(text) else { throw Problem(reason: "finishedAt is not a UTC timestamp") }
+            finished = seconds
+        }
+        if parsedStatus == .passed || parsedStatus == .failed, finished == nil {
+            throw Problem(reason: "status is \(statusText) but finishedAt is missing")
+        }
+        var percent: Double?
+        if let scoreNode = score?["percent"], case .number(let literal) = scoreNode.value {
+            percent = Double(literal)
+        }
+        var validFor: ISODuration?
+        if let text = course?["validFor"]?.string {
+            guard let duration = ISODuration(text) else { throw Problem(reason: "course.validFor '\(String(text.prefix(20)))' is not an ISO 8601 duration") }
+            validFor = duration
+        }
+        var dueWithinDays: Int?
+        if let node = course?["dueWithinDays"], case .number(let literal) = node.value {
+            dueWithinDays = Int(literal)
+        }
+        var lastAnswerAt: Int64?
+        if let last = answers?.elements?.last, let text = last["at"]?.string {
+            lastAnswerAt = Timestamp.secondsSince1970(text)
+        }
+        return RecordFacts(learnerID: learnerID, learnerName: learner?["name"]?.string, courseID: courseID,
+                           courseVersion: course?["version"]?.string ?? "", validFor: validFor, dueWithinDays: dueWithinDays,
+                           status: parsedStatus, percent: percent, startedAt: started, finishedAt: finished,
+                           lastAnswerAt: lastAnswerAt)
+    }
+}

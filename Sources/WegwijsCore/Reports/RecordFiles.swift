@@ -1,0 +1,123 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#endif
+
+/// A file or folder that could not be read or used, with the reason in words.
+public struct FileProblem: Error, Sendable, Hashable, CustomStringConvertible {
+    public var path: String
+    public var reason: String
+
+    public init(path: String, reason: String) {
+        self.path = path
+        self.reason = reason
+    }
+
+    public var description: String { "\(path): \(reason)" }
+}
+
+/// Finding and reading record files with plain system calls: a report walks tens of thousands
+/// of them, and `FileManager` costs more per file than the parsing does.
+public enum RecordFiles {
+    /// Record files larger than this are refused without reading (a record is a few kB).
+    public static let maximumFileSize = 4 * 1024 * 1024
+
+    /// What is at a path.
+    public enum Kind: Sendable {
+        case file
+        case folder
+        case missing(String)
+    }
+
+    /// Whether `path` is a file or a folder (following symbolic links), or why it is neither.
+    public static func kind(of path: String) -> Kind {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return .missing(String(cString: strerror(errno))) }
+        switch info.st_mode & S_IFMT {
+        case S_IFDIR: return .folder
+        case S_IFREG: return .file
+        default: return .missing("not a regular file or folder")
+        }
+    }
+
+    /// Whether a file name is a record file: `*.json`, not hidden. Hidden names are the record
+    /// store's temp files (`.<name>.<hex>.tmp`, `.write-test-*`); `in-progress.json.damaged-*`
+    /// files were moved aside by the runner and are not records any more.
+    public static func isRecordName(_ name: String) -> Bool {
+        !name.hasPrefix(".") && name.hasSuffix(".json")
+    }
+
+    /// Calls `found` with the path of every record file below `root`, depth first, in no
+    /// particular order, and `problem` for every folder that cannot be read. Hidden folders
+    /// and symbolic links to folders are not entered (so a link cannot make the walk loop).
+    /// Throws when `root` itself cannot be read.
+    public static func walk(_ root: String, found: (String) -> Void, problem: (FileProblem) -> Void) throws(FileProblem) {
+        var pending = [root]
+        var isRoot = true
+        while let folder = pending.popLast() {
+            guard let directory = opendir(folder) else {
+                let failure = FileProblem(path: folder, reason: "cannot be read (\(String(cString: strerror(errno))))")
+                if isRoot { throw failure }
+                problem(failure)
+                continue
+            }
+            isRoot = false
+            defer { closedir(directory) }
+            let prefix = folder.hasSuffix("/") ? folder : folder + "/"
+            while let entry = readdir(directory) {
+                let name = withUnsafePointer(to: &entry.pointee.d_name) { pointer in
+                    pointer.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+                }
+                if name.hasPrefix(".") { continue }
+                var type = entry.pointee.d_type
+                if type == UInt8(DT_UNKNOWN) || type == UInt8(DT_LNK) {
+                    var info = stat()
+                    let followed = stat(prefix + name, &info) == 0
+                    if type == UInt8(DT_LNK) {
+                        // A link to a file counts as the file; links to folders are not followed.
+                        type = followed && info.st_mode & S_IFMT == S_IFREG ? UInt8(DT_REG) : UInt8(DT_UNKNOWN)
+                    } else if followed {
+                        type = info.st_mode & S_IFMT == S_IFDIR ? UInt8(DT_DIR) : info.st_mode & S_IFMT == S_IFREG ? UInt8(DT_REG) : UInt8(DT_UNKNOWN)
+                    }
+                }
+                if type == UInt8(DT_DIR) {
+                    pending.append(prefix + name)
+                } else if type == UInt8(DT_REG), name.hasSuffix(".json") {
+                    found(prefix + name)
+                }
+            }
+        }
+    }
+
+    /// The bytes of a file, read with as few system calls as possible: open, fstat, one read
+    /// of the size fstat gave, close. Records are put in place by rename, so they do not grow.
+    public static func contents(of path: String) throws(FileProblem) -> [UInt8] {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw FileProblem(path: path, reason: "cannot be opened (\(String(cString: strerror(errno))))") }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else {
+            throw FileProblem(path: path, reason: "cannot be read (\(String(cString: strerror(errno))))")
+        }
+        guard info.st_mode & S_IFMT == S_IFREG else { throw FileProblem(path: path, reason: "is not a regular file") }
+        let size = Int(info.st_size)
+        guard size <= maximumFileSize else {
+            throw FileProblem(path: path, reason: "is \(size / 1024) kB; a record file is at most \(maximumFileSize / 1024 / 1024) MB")
+        }
+        var failure: Int32 = 0
+        let bytes = [UInt8](unsafeUninitializedCapacity: max(size, 1)) { buffer, count in
+            var total = 0
+            while total < buffer.count, let base = buffer.baseAddress {
+                let result = read(descriptor, base + total, buffer.count - total)
+                if result < 0, errno == EINTR { continue }
+                if result < 0 { failure = errno; break }
+                if result == 0 { break }
+                total += result
+            }
+            count = total
+        }
+        guard failure == 0 else { throw FileProblem(path: path, reason: "cannot be read (\(String(cString: strerror(failure))))") }
+        return bytes
+    }
+}

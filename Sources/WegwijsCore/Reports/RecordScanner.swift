@@ -1,0 +1,281 @@
+import Foundation
+import Synchronization
+
+/// One learner's attempts at one course.
+public struct LearnerCourse: Sendable, Hashable {
+    public var course: String
+    public var learner: String
+
+    public init(course: String, learner: String) {
+        self.course = course
+        self.learner = learner
+    }
+}
+
+/// What the records of one learner and course add up to. Records are folded in one at a time
+/// and then dropped, so a report's memory grows with learners, not with attempts.
+public struct AttemptTally: Sendable, Hashable {
+    /// Attempt records of every status.
+    public var attempts = 0
+    /// Passed or failed attempts.
+    public var finished = 0
+    /// In-progress or abandoned attempts.
+    public var unfinished = 0
+    /// Highest percentage of a finished attempt.
+    public var bestPercent: Double?
+    /// Seconds since 1970.
+    public var lastActivity: Int64?
+    /// When the latest passed attempt finished.
+    public var lastPass: Int64?
+    /// The learner's name in the newest record that has one.
+    public var name: String?
+    private var nameAt = Int64.min
+
+    public init() {}
+
+    /// Folds in one record as it stood at the end of `asOf` (nil: now). An attempt started
+    /// after that day is left out; one finished after it counts as still in progress.
+    /// Returns whether the record counted.
+    @discardableResult
+    public mutating func add(_ facts: RecordFacts, asOf: CalendarDay?) -> Bool {
+        var status = facts.status
+        var activity = facts.lastActivity
+        if let asOf {
+            let endOfDay = Int64(asOf.number + 1) * 86_400
+            if facts.startedAt >= endOfDay { return false }
+            if activity >= endOfDay {
+                if status == .passed || status == .failed { status = .inProgress }
+                activity = facts.startedAt
+            }
+        }
+        attempts += 1
+        lastActivity = max(lastActivity ?? activity, activity)
+        switch status {
+        case .passed, .failed:
+            finished += 1
+            if let percent = facts.percent { bestPercent = max(bestPercent ?? percent, percent) }
+            if status == .passed, let at = facts.finishedAt { lastPass = max(lastPass ?? at, at) }
+        case .inProgress, .abandoned:
+            unfinished += 1
+        }
+        if let learnerName = facts.learnerName, !learnerName.isEmpty, activity >= nameAt {
+            name = learnerName
+            nameAt = activity
+        }
+        return true
+    }
+
+    /// Combines the tallies two workers made of different records.
+    public mutating func merge(_ other: AttemptTally) {
+        attempts += other.attempts
+        finished += other.finished
+        unfinished += other.unfinished
+        if let percent = other.bestPercent { bestPercent = max(bestPercent ?? percent, percent) }
+        if let at = other.lastActivity { lastActivity = max(lastActivity ?? at, at) }
+        if let at = other.lastPass { lastPass = max(lastPass ?? at, at) }
+        if other.name != nil, other.nameAt >= nameAt {
+            name = other.name
+            nameAt = other.nameAt
+        }
+    }
+}
+
+/// A course's terms as stated by its newest record (SPEC §4: the record copies them).
+public struct RecordedTerms: Sendable, Hashable {
+    public var version: String
+    public var validFor: ISODuration?
+    public var dueWithinDays: Int?
+    /// When the newest record's attempt last changed.
+    public var newest: Int64
+
+    /// Keeps whichever of two statements is newer.
+    mutating func keepNewer(_ other: RecordedTerms) {
+        if other.newest > newest { self = other }
+    }
+}
+
+/// Everything a report reads from a records folder.
+public struct RecordScan: Sendable {
+    public var tallies: [LearnerCourse: AttemptTally] = [:]
+    /// Per course id seen in the records.
+    public var recordedTerms: [String: RecordedTerms] = [:]
+    /// Files skipped, with why; sorted by path.
+    public var problems: [FileProblem] = []
+    /// Record files found (read or not).
+    public var files = 0
+
+    public init() {}
+
+    /// Folds in one record's facts; records of courses outside `courses` (when given) are ignored.
+    public mutating func add(_ facts: RecordFacts, courses: Set<String>?, asOf: CalendarDay?) {
+        if let courses, !courses.contains(facts.courseID) { return }
+        let terms = RecordedTerms(version: facts.courseVersion, validFor: facts.validFor,
+                                  dueWithinDays: facts.dueWithinDays, newest: facts.lastActivity)
+        if recordedTerms[facts.courseID] == nil {
+            recordedTerms[facts.courseID] = terms
+        } else {
+            recordedTerms[facts.courseID]?.keepNewer(terms)
+        }
+        tallies[LearnerCourse(course: facts.courseID, learner: facts.learnerID), default: AttemptTally()].add(facts, asOf: asOf)
+    }
+
+    /// Reads, parses and folds in one file, or notes why it was skipped.
+    public mutating func read(_ path: String, courses: Set<String>?, asOf: CalendarDay?) {
+        files += 1
+        do {
+            let bytes = try RecordFiles.contents(of: path)
+            let root: JSONNode
+            do {
+                root = try JSONParser.parse(bytes)
+            } catch {
+                let position = SourceText(bytes: bytes).position(of: error.offset)
+                problems.append(FileProblem(path: "\(path):\(position.line):\(position.column)", reason: "not valid JSON: \(error.message)"))
+                return
+            }
+            do {
+                add(try RecordFacts.extract(from: root), courses: courses, asOf: asOf)
+            } catch {
+                problems.append(FileProblem(path: path, reason: error.reason))
+            }
+        } catch {
+            problems.append(error)
+        }
+    }
+
+    /// Combines the scans two workers made of different files.
+    public mutating func merge(_ other: RecordScan) {
+        for (key, tally) in other.tallies {
+            tallies[key, default: AttemptTally()].merge(tally)
+        }
+        for (course, terms) in other.recordedTerms {
+            if recordedTerms[course] == nil { recordedTerms[course] = terms } else { recordedTerms[course]?.keepNewer(terms) }
+        }
+        problems += other.problems
+        files += other.files
+    }
+}
+
+/// How far a scan has got, readable from another thread (for a progress line).
+public final class ScanProgress: Sendable {
+    private let done = Atomic<Int>(0)
+
+    public init() {}
+
+    /// Record files handled so far.
+    public var files: Int { done.load(ordering: .relaxed) }
+
+    func advance(by count: Int) { done.add(count, ordering: .relaxed) }
+}
+
+/// Reads a records folder with parallel workers: one thread walks the folders and hands out
+/// batches of paths through a small bounded queue; each worker reads, parses and tallies into
+/// its own `RecordScan`; the scans are merged at the end. Nothing holds all paths or all
+/// records at once.
+public enum RecordScanner {
+    /// Paths handed to a worker at a time.
+    static let batchSize = 64
+
+    /// Scans every record file below `root`. Throws only when `root` cannot be read; every
+    /// other problem is in the result.
+    public static func scan(root: String, courses: Set<String>? = nil, asOf: CalendarDay? = nil,
+                            workers: Int = 2, progress: ScanProgress? = nil) throws(FileProblem) -> RecordScan {
+        let queue = BatchQueue(capacity: max(workers, 1) * 4)
+        let results = WorkerResults(count: max(workers, 1))
+        let finished = DispatchGroup()
+        for worker in 0..<max(workers, 1) {
+            finished.enter()
+            let thread = Thread {
+                var scan = RecordScan()
+                while let batch = queue.pop() {
+                    for path in batch { scan.read(path, courses: courses, asOf: asOf) }
+                    progress?.advance(by: batch.count)
+                }
+                results.store(scan, at: worker)
+                finished.leave()
+            }
+            thread.name = "wegwijs-report-\(worker)"
+            thread.start()
+        }
+        var walkProblems: [FileProblem] = []
+        var batch: [String] = []
+        batch.reserveCapacity(batchSize)
+        do throws(FileProblem) {
+            try RecordFiles.walk(root, found: { path in
+                batch.append(path)
+                if batch.count == batchSize {
+                    queue.push(batch)
+                    batch.removeAll(keepingCapacity: true)
+                }
+            }, problem: { walkProblems.append($0) })
+        } catch {
+            queue.close()
+            finished.wait()
+            throw error
+        }
+        if !batch.isEmpty { queue.push(batch) }
+        queue.close()
+        finished.wait()
+
+        var scan = RecordScan()
+        for partial in results.all() { scan.merge(partial) }
+        scan.problems += walkProblems
+        scan.problems.sort { $0.path < $1.path }
+        return scan
+    }
+}
+
+/// A bounded first-in first-out queue of path batches between the walker and the workers.
+private final class BatchQueue: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var batches: [[String]] = []
+    private var closed = false
+    private let capacity: Int
+
+    init(capacity: Int) {
+        self.capacity = capacity
+    }
+
+    /// Waits while the queue is full, so the walker never runs far ahead of the workers.
+    func push(_ batch: [String]) {
+        condition.lock()
+        while batches.count >= capacity { condition.wait() }
+        batches.append(batch)
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// The next batch, or nil once the queue is closed and empty.
+    func pop() -> [String]? {
+        condition.lock()
+        defer { condition.unlock() }
+        while batches.isEmpty && !closed { condition.wait() }
+        guard !batches.isEmpty else { return nil }
+        condition.broadcast()
+        return batches.removeFirst()
+    }
+
+    func close() {
+        condition.lock()
+        closed = true
+        condition.broadcast()
+        condition.unlock()
+    }
+}
+
+/// Each worker's scan, written once by that worker before it signals the group.
+private final class WorkerResults: @unchecked Sendable {
+    private let lock = NSLock()
+    private var scans: [RecordScan]
+
+    init(count: Int) {
+        scans = Array(repeating: RecordScan(), count: count)
+    }
+
+    func store(_ scan: RecordScan, at index: Int) {
+        lock.withLock { scans[index] = scan }
+    }
+
+    func all() -> [RecordScan] {
+        lock.withLock { scans }
+    }
+}

@@ -1,0 +1,208 @@
+import Foundation
+
+/// One thing wrong with a record file, found by `RecordVerifier`.
+public struct VerifyProblem: Sendable, Hashable, CustomStringConvertible {
+    /// What kind of check failed; tests and summaries count by kind.
+    public enum Kind: String, Sendable, Hashable, CaseIterable {
+        case unreadable
+        case notJSON = "not-json"
+        case format
+        case unknownCourse = "unknown-course"
+        case courseChanged = "course-changed"
+        case unknownID = "unknown-id"
+        case offRoute = "off-route"
+        case mismatch
+        case unsigned
+        case badSignature = "bad-signature"
+        case duplicate
+    }
+
+    public var path: String
+    /// Where in the file, when known (JSON syntax errors).
+    public var position: SourcePosition?
+    public var kind: Kind
+    public var message: String
+
+    public init(path: String, position: SourcePosition? = nil, kind: Kind, message: String) {
+        self.path = path
+        self.position = position
+        self.kind = kind
+        self.message = message
+    }
+
+    /// `FILE:LINE:COLUMN: message` or `FILE: message`.
+    public var description: String {
+        if let position { return "\(path):\(position.line):\(position.column): \(message)" }
+        return "\(path): \(message)"
+    }
+}
+
+/// Re-scores completion records against the exact course files they were made on, with the
+/// runner's own `Attempt` replay and `Scoring`, and checks their signatures.
+public struct RecordVerifier: Sendable {
+    public let courses: [LoadedCourse]
+    public let signer: RecordSigner?
+    /// attemptId → the first file seen with it, to catch copied records.
+    private var attemptFiles: [String: String] = [:]
+
+    public init(courses: [LoadedCourse], signer: RecordSigner?) {
+        self.courses = courses
+        self.signer = signer
+    }
+
+    /// Every problem with one record file's bytes; empty when the record is sound.
+    public mutating func check(bytes: [UInt8], path: String) -> [VerifyProblem] {
+        var problems: [VerifyProblem] = []
+        func problem(_ kind: VerifyProblem.Kind, _ message: String) {
+            problems.append(VerifyProblem(path: path, kind: kind, message: message))
+        }
+
+        let root: JSONNode
+        do {
+            root = try JSONParser.parse(bytes)
+        } catch {
+            let position = SourceText(bytes: bytes).position(of: error.offset)
+            return [VerifyProblem(path: path, position: position, kind: .notJSON, message: "not valid JSON: \(error.message)")]
+        }
+        guard root["format"]?.string == CompletionRecord.format else {
+            return [VerifyProblem(path: path, kind: .format, message: "not a completion record (no \"format\": \"\(CompletionRecord.format)\")")]
+        }
+
+        if let signer {
+            if root["signature"] == nil {
+                problem(.unsigned, "not signed, though a signing key is configured")
+            } else if !signer.isValid(recordJSON: root) {
+                problem(.badSignature, "the signature does not match: the record was changed after signing, or signed with another key")
+            }
+        }
+
+        let record: CompletionRecord
+        do {
+            record = try CompletionRecord.decode(Data(bytes))
+        } catch {
+            problem(.format, Self.describe(error))
+            return problems
+        }
+
+        if let first = attemptFiles[record.attemptId] {
+            problem(.duplicate, "attemptId '\(record.attemptId)' is also in \(first): a copied record")
+        } else {
+            attemptFiles[record.attemptId] = path
+        }
+        if !LearnerID.isValid(record.learner.id) {
+            problem(.format, "learner.id '\(record.learner.id.prefix(70))' is not a valid employee number")
+        }
+        if record.isFinished, record.finishedAt == nil {
+            problem(.format, "status is '\(record.status.rawValue)' but finishedAt is missing")
+        }
+        if let finishedAt = record.finishedAt, finishedAt < record.startedAt {
+            problem(.format, "finishedAt is before startedAt")
+        }
+
+        let candidates = courses.filter { $0.course.id == record.course.id }
+        guard !candidates.isEmpty else {
+            problem(.unknownCourse, "course '\(record.course.id)' was not given with --course, so the record cannot be re-scored")
+            return problems
+        }
+        guard let loaded = candidates.first(where: { $0.sha256 == record.course.sha256 }) else {
+            let files = candidates.map { "\($0.path) has sha256 \($0.sha256.prefix(12))…" }.joined(separator: "; ")
+            problem(.courseChanged, "made on course '\(record.course.id)' version \(record.course.version) with sha256 \(record.course.sha256.prefix(12))…, but \(files); a record can only be verified against the exact course file it was made on")
+            return problems
+        }
+        let course = loaded.course
+        let reference = CompletionRecord.CourseReference(loaded)
+        if record.course != reference {
+            problem(.mismatch, "the course block (version, validFor, dueWithinDays) differs from the course file: \(Self.describe(record.course)) in the record, \(Self.describe(reference)) in the course")
+        }
+        if course.shuffleOptions, record.seed == nil {
+            problem(.format, "the course shuffles options but the record has no seed")
+        }
+
+        var unknown = false
+        for (number, answer) in record.answers.enumerated() {
+            guard let scenario = course.scenario(answer.scenario) else {
+                problem(.unknownID, "answer \(number + 1): the course has no scenario '\(answer.scenario)'")
+                unknown = true
+                continue
+            }
+            for option in answer.options where scenario.option(option) == nil {
+                problem(.unknownID, "answer \(number + 1): scenario '\(scenario.id)' has no option '\(option)'")
+                unknown = true
+            }
+        }
+        guard !unknown else { return problems }
+
+        let attempt: Attempt
+        do {
+            attempt = try Attempt(course: course, seed: record.seed, replaying: record.answers)
+        } catch {
+            problem(.offRoute, "the answers do not follow a route the course allows: \(error.message)")
+            return problems
+        }
+
+        let sheet = attempt.scoreSheet
+        let expectedStatus: CompletionRecord.Status = attempt.isFinished ? (sheet.passed ? .passed : .failed) : .inProgress
+        let statusFits = record.status == expectedStatus || (record.status == .abandoned && !attempt.isFinished)
+        if !statusFits {
+            let reason = attempt.isFinished ? "the answers finish the course and give '\(expectedStatus.rawValue)'"
+                : "the answers do not finish the course"
+            problem(.mismatch, "status is '\(record.status.rawValue)' but \(reason)")
+        }
+        let expectedScore = CompletionRecord.Score(earned: sheet.earned, possible: sheet.possible, percent: sheet.percent)
+        if record.score != expectedScore {
+            problem(.mismatch, "score is \(Self.describe(record.score)) but the answers give \(Self.describe(expectedScore))")
+        }
+        let expectedGuidelines = sheet.guidelines.map(CompletionRecord.GuidelineResult.init)
+        if record.guidelines != expectedGuidelines {
+            let recorded = Dictionary(record.guidelines.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+            var named = false
+            for expected in expectedGuidelines where recorded[expected.id] != expected {
+                named = true
+                let found = recorded[expected.id].map { Self.describe($0) } ?? "missing"
+                problem(.mismatch, "guideline '\(expected.id)' is \(found) but the answers give \(Self.describe(expected))")
+            }
+            let known = Set(expectedGuidelines.map(\.id))
+            for extra in record.guidelines where !known.contains(extra.id) {
+                named = true
+                problem(.mismatch, "guideline '\(extra.id)' is not a guideline of the course")
+            }
+            if !named { problem(.mismatch, "the guidelines are listed twice or out of the course's order") }
+        }
+        if record.criticalChosen != sheet.criticalChosen {
+            problem(.mismatch, "criticalChosen is \(record.criticalChosen) but the answers give \(sheet.criticalChosen)")
+        }
+        return problems
+    }
+
+    static func describe(_ score: CompletionRecord.Score) -> String {
+        "\(score.earned)/\(score.possible) (\(score.percent.map(ReportColumns.percentText) ?? "null")%)"
+    }
+
+    static func describe(_ result: CompletionRecord.GuidelineResult) -> String {
+        "\(result.earned)/\(result.possible) (\(result.percent.map(ReportColumns.percentText) ?? "null")%)"
+    }
+
+    static func describe(_ reference: CompletionRecord.CourseReference) -> String {
+        "version \(reference.version), validFor \(reference.validFor ?? "none"), dueWithinDays \(reference.dueWithinDays.map(String.init) ?? "none")"
+    }
+
+    /// A decoding error in words: which field, and what is wrong with it.
+    static func describe(_ error: any Error) -> String {
+        func path(_ keys: [any CodingKey]) -> String {
+            keys.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined().drop { $0 == "." }.description
+        }
+        guard let decoding = error as? DecodingError else { return "not a valid record: \(error)" }
+        switch decoding {
+        case .keyNotFound(let key, let context):
+            let place = path(context.codingPath + [key])
+            return "not a valid record: '\(place)' is missing"
+        case .typeMismatch(_, let context), .valueNotFound(_, let context):
+            return "not a valid record: '\(path(context.codingPath))' has the wrong type (\(context.debugDescription))"
+        case .dataCorrupted(let context):
+            let place = path(context.codingPath)
+            return "not a valid record: \(place.isEmpty ? "" : "'\(place)': ")\(context.debugDescription)"
+        @unknown default:
+            return "not a valid record: \(error)"
+        }
+    }
+}

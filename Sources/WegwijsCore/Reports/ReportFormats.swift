@@ -1,0 +1,102 @@
+import Foundation
+
+/// The report's columns and their text, shared by the CSV, JSON and table renderings.
+public enum ReportColumns {
+    /// The SPEC §5 columns, in order.
+    public static let standard = ["employee_id", "name", "department", "course", "status", "best_percent", "attempts",
+                                  "last_activity", "passed_at", "expires_at", "due_date"]
+    /// Added after the standard columns when the report has a roster: `yes` or `no`.
+    public static let onRoster = "on_roster"
+
+    /// The column names of a report.
+    public static func names(for report: HRReport) -> [String] {
+        report.hasRoster ? standard + [onRoster] : standard
+    }
+
+    /// A row's values as text; empty where there is no value.
+    public static func values(of row: ReportRow, roster: Bool) -> [String] {
+        var values = [row.employeeID, row.name, row.department, row.course, row.status.rawValue,
+                      row.bestPercent.map(percentText) ?? "", String(row.attempts),
+                      row.lastActivity?.description ?? "", row.passedAt?.description ?? "",
+                      row.expiresAt?.description ?? "", row.dueDate?.description ?? ""]
+        if roster { values.append(row.onRoster == false ? "no" : "yes") }
+        return values
+    }
+
+    /// One decimal, with a point whatever the locale.
+    public static func percentText(_ percent: Double) -> String {
+        let tenths = (percent * 10).rounded()
+        let whole = Int(tenths) / 10, tenth = abs(Int(tenths)) % 10
+        return "\(tenths < 0 && whole == 0 ? "-" : "")\(whole).\(tenth)"
+    }
+}
+
+/// The report as CSV (RFC 4180, UTF-8) and JSON.
+public enum ReportFormat {
+    /// CSV with a header row. With `;` as delimiter (Dutch Excel) the text starts with a byte
+    /// order mark, which is how Excel knows it is UTF-8. Text that a spreadsheet would run as a
+    /// formula (starting with `=`, `+`, `-`, `@`) gets a leading `'`: names come from records
+    /// that learners write.
+    public static func csv(_ report: HRReport, delimiter: Character = ",") -> String {
+        var text = delimiter == ";" ? "\u{FEFF}" : ""
+        text += CSV.line(ReportColumns.names(for: report), delimiter: delimiter)
+        let textColumns: Set<Int> = [0, 1, 2, 3]
+        for row in report.rows {
+            let values = ReportColumns.values(of: row, roster: report.hasRoster).enumerated().map { index, value in
+                textColumns.contains(index) ? neutralized(value) : value
+            }
+            text += CSV.line(values, delimiter: delimiter)
+        }
+        return text
+    }
+
+    /// Text a spreadsheet shows as text, never evaluates.
+    public static func neutralized(_ value: String) -> String {
+        guard let first = value.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(first) else { return value }
+        return "'" + value
+    }
+
+    /// A JSON array of objects with the CSV's column names as keys; empty values are `null`,
+    /// `best_percent` and `attempts` are numbers, `on_roster` a boolean.
+    public static func json(_ report: HRReport) -> String {
+        var text = "["
+        for (index, row) in report.rows.enumerated() {
+            text += index == 0 ? "\n  {" : ",\n  {"
+            var members: [(String, String)] = [
+                ("employee_id", string(row.employeeID)),
+                ("name", string(row.name)),
+                ("department", row.department.isEmpty && row.onRoster != true ? "null" : string(row.department)),
+                ("course", string(row.course)),
+                ("status", string(row.status.rawValue)),
+                ("best_percent", row.bestPercent.map(ReportColumns.percentText) ?? "null"),
+                ("attempts", String(row.attempts)),
+                ("last_activity", row.lastActivity.map { string($0.description) } ?? "null"),
+                ("passed_at", row.passedAt.map { string($0.description) } ?? "null"),
+                ("expires_at", row.expiresAt.map { string($0.description) } ?? "null"),
+                ("due_date", row.dueDate.map { string($0.description) } ?? "null"),
+            ]
+            if let onRoster = row.onRoster { members.append(("on_roster", onRoster ? "true" : "false")) }
+            text += members.map { "\"\($0.0)\": \($0.1)" }.joined(separator: ", ") + "}"
+        }
+        text += report.rows.isEmpty ? "]\n" : "\n]\n"
+        return text
+    }
+
+    /// A JSON string literal.
+    static func string(_ value: String) -> String {
+        var text = "\""
+        for scalar in value.unicodeScalars {
+            switch scalar {
+            case "\"": text += "\\\""
+            case "\\": text += "\\\\"
+            case "\n": text += "\\n"
+            case "\r": text += "\\r"
+            case "\t": text += "\\t"
+            case let control where control.value < 0x20 || control.value == 0x2028 || control.value == 0x2029:
+                text += String(format: "\\u%04x", control.value)
+            default: text.unicodeScalars.append(scalar)
+            }
+        }
+        return text + "\""
+    }
+}

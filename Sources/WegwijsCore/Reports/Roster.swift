@@ -1,0 +1,134 @@
+import Foundation
+
+/// The employees HR expects to take courses, read from a CSV export (SPEC §5).
+public struct Roster: Sendable {
+    /// One employee on the roster.
+    public struct Entry: Sendable, Hashable {
+        public var employeeID: String
+        public var name: String
+        public var email: String
+        public var department: String
+        /// Nil when the roster has no start date for this employee (or a bad one).
+        public var startDate: CalendarDay?
+        /// The line the employee's row starts on.
+        public var line: Int
+
+        public init(employeeID: String, name: String = "", email: String = "", department: String = "",
+                    startDate: CalendarDay? = nil, line: Int = 0) {
+            self.employeeID = employeeID
+            self.name = name
+            self.email = email
+            self.department = department
+            self.startDate = startDate
+            self.line = line
+        }
+    }
+
+    /// A row that was skipped or only partly used, with its line number.
+    public struct Problem: Sendable, Hashable, CustomStringConvertible {
+        public var line: Int
+        public var message: String
+        public var description: String { "line \(line): \(message)" }
+    }
+
+    /// A roster that cannot be used at all.
+    public struct Failure: Error, Sendable, Hashable, CustomStringConvertible {
+        public var message: String
+        public var description: String { message }
+    }
+
+    /// The roster's columns; the first name in each list is the English one.
+    public enum Column: String, Sendable, CaseIterable {
+        case employeeID = "employee_id"
+        case name
+        case email
+        case department
+        case startDate = "start_date"
+
+        /// Header names accepted for the column, compared case-insensitively after trimming
+        /// and with spaces and hyphens read as `_`.
+        public var headerNames: [String] {
+            switch self {
+            case .employeeID: ["employee_id", "id", "personeelsnummer", "employee_number", "employee_no"]
+            case .name: ["name", "naam"]
+            case .email: ["email", "e_mail", "emailadres", "e_mailadres"]
+            case .department: ["department", "afdeling"]
+            case .startDate: ["start_date", "startdatum", "datum_in_dienst"]
+            }
+        }
+    }
+
+    /// Employees in roster order, each id once.
+    public var entries: [Entry]
+    /// Rows skipped or partly used.
+    public var problems: [Problem]
+    /// The delimiter found in the header.
+    public var delimiter: Character
+    /// Whether the roster has a department column (the report then adds a summary per department).
+    public var hasDepartments: Bool
+
+    /// Reads roster text: a header row, then one employee per row. Rows without an id are
+    /// skipped, a bad start date is left out; both are reported with their line number.
+    /// Throws when there is no header or no employee id column.
+    public static func parse(_ text: String) throws(Failure) -> Roster {
+        let delimiter = CSV.detectDelimiter(text.first == "\u{FEFF}" ? String(text.dropFirst()) : text)
+        let rows = CSV.rows(text, delimiter: delimiter)
+        guard let header = rows.first else { throw Failure(message: "the roster is empty; it needs a header row") }
+        var columns: [Column: Int] = [:]
+        var problems: [Problem] = []
+        for (index, name) in header.fields.enumerated() {
+            let normalized = Self.normalizedHeader(name)
+            guard let column = Column.allCases.first(where: { $0.headerNames.contains(normalized) }) else { continue }
+            if columns[column] == nil {
+                columns[column] = index
+            } else {
+                problems.append(Problem(line: header.line, message: "a second '\(column.rawValue)' column ('\(name)') is ignored"))
+            }
+        }
+        guard columns[.employeeID] != nil else {
+            throw Failure(message: "line \(header.line): no employee id column; name one employee_id, id or personeelsnummer (found: \(header.fields.joined(separator: String(delimiter))))")
+        }
+        var entries: [Entry] = []
+        var firstLine: [String: Int] = [:]
+        for row in rows.dropFirst() {
+            func value(_ column: Column) -> String {
+                guard let index = columns[column], index < row.fields.count else { return "" }
+                return row.fields[index].trimmingCharacters(in: .whitespaces)
+            }
+            let id = value(.employeeID)
+            guard !id.isEmpty else {
+                problems.append(Problem(line: row.line, message: "no employee id; row skipped"))
+                continue
+            }
+            if let first = firstLine[id] {
+                problems.append(Problem(line: row.line, message: "employee id '\(id)' is already on line \(first); row skipped"))
+                continue
+            }
+            var startDate: CalendarDay?
+            let dateText = value(.startDate)
+            if !dateText.isEmpty {
+                startDate = CalendarDay(dateText)
+                if startDate == nil {
+                    problems.append(Problem(line: row.line, message: "start date '\(dateText)' of '\(id)' is not a date as YYYY-MM-DD; no due date for this employee"))
+                }
+            }
+            firstLine[id] = row.line
+            entries.append(Entry(employeeID: id, name: value(.name), email: value(.email), department: value(.department),
+                                 startDate: startDate, line: row.line))
+        }
+        return Roster(entries: entries, problems: problems, delimiter: delimiter, hasDepartments: columns[.department] != nil)
+    }
+
+    /// Bytes of a roster file: UTF-8, with or without a byte order mark. Throws for other
+    /// encodings rather than guessing.
+    public static func parse(bytes: [UInt8]) throws(Failure) -> Roster {
+        if let bad = UTF8Validation.firstInvalidOffset(in: bytes) {
+            throw Failure(message: "the roster is not UTF-8 text (byte \(bad + 1)); save it as \"CSV UTF-8\"")
+        }
+        return try parse(String(decoding: bytes, as: UTF8.self))
+    }
+
+    static func normalizedHeader(_ name: String) -> String {
+        String(name.trimmingCharacters(in: .whitespaces).lowercased().map { $0 == " " || $0 == "-" ? "_" : $0 })
+    }
+}

@@ -1,0 +1,147 @@
+import ArgumentParser
+import Foundation
+import WegwijsConsole
+import WegwijsCore
+
+struct Report: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "HR overview of completion per learner and course.",
+        discussion: """
+        Statuses, in order of precedence: passed, expired, failed, in-progress, and with a roster
+        not-started and overdue. Record files that cannot be used are listed on stderr and skipped.
+        With a roster, learners found only in the records get on_roster = no. See docs/hr.md.
+        Exit codes: 0 report written, 64 usage error, 65 unusable roster or course, 74 a folder
+        or file that cannot be read or written.
+        """
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case table, csv, json
+    }
+
+    @Argument(help: "The records folder (RECORDS_DIR/<course>/<learner>/*.json).")
+    var records: String
+
+    @Option(help: "CSV of employees: employee_id/id/personeelsnummer, name/naam, email, department/afdeling, start_date/startdatum.")
+    var roster: String?
+
+    @Option(help: "Report only this course (bundled id or course file) and use its terms; repeatable.")
+    var course: [String] = []
+
+    @Option(name: .customLong("as-of"), help: "The day to report on, YYYY-MM-DD (UTC; default today).")
+    var asOf: String?
+
+    @Option(help: "table, csv or json (default: from the --output extension, else table).")
+    var format: Format?
+
+    @Option(help: "CSV delimiter: ',' or ';' (Dutch Excel; the file then starts with a byte order mark).")
+    var delimiter: String = ","
+
+    @Option(help: "Write the report to this file (atomically) instead of standard output.")
+    var output: String?
+
+    @Flag(help: "No colour and no bars in the table.")
+    var plain = false
+
+    func validate() throws {
+        guard delimiter == "," || delimiter == ";" else {
+            throw ValidationError("--delimiter must be ',' or ';', not '\(TextLayout.inline(delimiter, limit: 10))'")
+        }
+        if let asOf, CalendarDay(asOf) == nil {
+            throw ValidationError("--as-of '\(TextLayout.inline(asOf, limit: 20))' is not a date as YYYY-MM-DD")
+        }
+    }
+
+    func run() throws {
+        let catalog = bundledCourses()
+        let given = try course.map { try loadCourse($0, catalog: catalog).course }
+        let day = asOf.flatMap { CalendarDay($0) } ?? CalendarDay(secondsSince1970: Int64(Date().timeIntervalSince1970))
+
+        var parsedRoster: Roster?
+        if let roster {
+            parsedRoster = try readRoster(roster)
+        }
+
+        let progress = ScanProgress()
+        let line = ProgressLine()
+        line.start { "Reading records: \(progress.files) files…" }
+        let scan: RecordScan
+        do {
+            scan = try RecordScanner.scan(root: records, courses: given.isEmpty ? nil : Set(given.map(\.id)),
+                                          asOf: asOf == nil ? nil : day, workers: 2, progress: progress)
+            line.stop()
+        } catch {
+            line.stop()
+            printError(TextLayout.inline(error.description, limit: 400))
+            throw Exit.ioError
+        }
+        for problem in scan.problems {
+            printError(TextLayout.inline("\(problem.path): skipped: \(problem.reason)", limit: 400))
+        }
+        if !scan.problems.isEmpty {
+            printError("\(scan.problems.count) of \(scan.files) record file\(scan.files == 1 ? "" : "s") skipped")
+        }
+
+        let courseIDs = given.isEmpty ? scan.recordedTerms.keys.sorted() : uniqued(given.map(\.id))
+        let terms = HRReport.terms(for: courseIDs, given: given, bundled: { bundledCourse($0, catalog: catalog) },
+                                   recorded: scan.recordedTerms)
+        if courseIDs.isEmpty { printError("\(records): no completion records found; name a course with --course to report a roster against it") }
+        let report = HRReport.make(scan: scan, roster: parsedRoster, courses: terms, asOf: day)
+
+        let chosen = format ?? output.map { path in
+            path.lowercased().hasSuffix(".csv") ? .csv : path.lowercased().hasSuffix(".json") ? .json : .table
+        } ?? .table
+        let text: String
+        switch chosen {
+        case .csv: text = ReportFormat.csv(report, delimiter: delimiter == ";" ? ";" : ",")
+        case .json: text = ReportFormat.json(report)
+        case .table:
+            var terminal = TerminalInfo.current(plain: plain)
+            if output != nil { terminal.usesColour = false }
+            text = ReportRenderer(layout: TextLayout(terminal: terminal)).table(report)
+        }
+        if let output {
+            do {
+                try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
+            } catch {
+                printError("\(output): cannot be written (\(error.localizedDescription))")
+                throw Exit.ioError
+            }
+        } else {
+            FileHandle.standardOutput.write(Data(text.utf8))
+        }
+    }
+
+    private func readRoster(_ path: String) throws -> Roster {
+        let bytes: [UInt8]
+        do {
+            bytes = try RecordFiles.contents(of: path)
+        } catch {
+            printError(error.description)
+            throw Exit.ioError
+        }
+        do {
+            let roster = try Roster.parse(bytes: bytes)
+            for problem in roster.problems {
+                printError(TextLayout.inline("\(path):\(problem.line): \(problem.message)", limit: 300))
+            }
+            return roster
+        } catch {
+            printError(TextLayout.inline("\(path): \(error.message)", limit: 300))
+            throw Exit.invalidData
+        }
+    }
+
+    /// The bundled course of this id, when there is one and it loads.
+    private func bundledCourse(_ id: String, catalog: CourseCatalog) -> Course? {
+        guard LearnerID.isValid(id), catalog.isBundledID(id) else { return nil }
+        let path = catalog.resolve(id)
+        guard FileManager.default.fileExists(atPath: path) else { return nil }
+        return try? CourseLoader.load(path: path).course
+    }
+
+    private func uniqued(_ ids: [String]) -> [String] {
+        var seen = Set<String>()
+        return ids.filter { seen.insert($0).inserted }
+    }
+}
