@@ -1,0 +1,92 @@
+import WegwijsCore
+
+/// Renders `wegwijs paths`: the routes through a course, their best and worst percentages,
+/// whether they can pass, and the findings a trainer should look at.
+public struct RouteReportRenderer: Sendable {
+    public var analysis: RouteAnalysis
+    public var course: Course
+    public var layout: TextLayout
+
+    public init(analysis: RouteAnalysis, course: Course, terminal: TerminalInfo) {
+        self.analysis = analysis
+        self.course = course
+        self.layout = TextLayout(terminal: terminal)
+    }
+
+    private func percent(_ value: Double?) -> String {
+        value.map { String(format: "%.1f%%", $0) } ?? "n/a"
+    }
+
+    private func count(_ number: UInt64) -> String {
+        number == .max ? "more than \(UInt64.max - 1)" : String(number)
+    }
+
+    /// The whole report, ending in a newline.
+    public func render(file: String) -> String {
+        let routes = count(analysis.routeCount)
+        let plural = analysis.routeCount == 1 ? "route" : "routes"
+        var output = "\(file): \(routes) \(plural) through \(course.scenarios.count) scenarios"
+        output += " (\(analysis.shortestRoute)–\(analysis.longestRoute) scenarios long)\n"
+        let rule = course.passing
+        output += "pass rule: overall ≥ \(rule.overall)%, every assessed guideline ≥ \(rule.perGuideline)%\(rule.noCritical ? ", no critical option" : "")\n"
+        output += "over all routes: best \(percent(analysis.bestPercent)), worst \(percent(analysis.worstPercent))\n"
+        if let listed = analysis.routes {
+            for (index, route) in listed.enumerated() {
+                output += "\n" + routeLine(route, number: index + 1)
+            }
+        } else {
+            output += "\nToo many routes to list one by one; the figures and findings above and below come from\n"
+            output += "dynamic programming over the scenario graph. Use --limit N to list up to N routes.\n"
+        }
+        output += "\n" + layout.styled("Findings", .bold) + "\n"
+        output += findings()
+        return output
+    }
+
+    private func routeLine(_ route: RouteAnalysis.Route, number: Int) -> String {
+        let path = route.steps.map { step in
+            step.via.isEmpty ? step.scenario : "\(step.scenario) [\(step.via.joined(separator: ", "))]"
+        }.joined(separator: " → ")
+        var output = layout.wrap(path, indent: "    ", firstIndent: "route \(number): ")
+        var facts = ["\(route.steps.count) scenario\(route.steps.count == 1 ? "" : "s")",
+                     "best \(percent(route.bestPercent))", "worst \(percent(route.worstPercent))"]
+        switch route.canPass {
+        case true?: facts.append(route.alwaysPasses ? layout.styled("passes whatever the answers", .yellow) : layout.styled("can pass", .green))
+        case false?: facts.append(layout.styled("cannot pass", .red))
+        case nil: facts.append("pass undecided (too many combinations)")
+        }
+        if !route.unassessed.isEmpty { facts.append("not assessed: " + route.unassessed.joined(separator: ", ")) }
+        output += "    " + facts.joined(separator: " · ") + "\n"
+        return output
+    }
+
+    private func findings() -> String {
+        guard !analysis.findings.isEmpty else {
+            return layout.styled("  ✓", .green) + " every route can pass, none passes on wrong answers, every guideline is assessed on every route\n"
+        }
+        var output = ""
+        for finding in analysis.findings {
+            let line: String
+            switch finding {
+            case .noRouteCanPass:
+                line = layout.styled("  ✗ ", .red) + "no route can pass: even the best answers stay below the pass rule (check scores and thresholds)"
+            case .routesCannotPass(let routes):
+                line = "  ! " + "route\(routes.count == 1 ? "" : "s") \(list(routes)) cannot pass whatever the answers (a learner who takes \(routes.count == 1 ? "it" : "them") is bound to fail)"
+            case .worstAnswersPass(let routes):
+                let which = routes.isEmpty ? "on some route" : "on route\(routes.count == 1 ? "" : "s") \(list(routes))"
+                line = layout.styled("  ✗ ", .red) + "\(which) even the worst answers pass: the course does not tell good from bad answers there"
+            case .guidelineNotAssessed(let id, let routes, let total):
+                line = "  ! guideline '\(id)' is not assessed on \(count(routes)) of \(count(total)) routes"
+            case .undecided:
+                line = "  ? the pass search was too large to decide completely (many guidelines and branches)"
+            }
+            output += layout.wrap(line, indent: "    ")
+        }
+        return output
+    }
+
+    private func list(_ numbers: [Int]) -> String {
+        let shown = numbers.prefix(20).map(String.init).joined(separator: ", ")
+        return numbers.count > 20 ? shown + " and \(numbers.count - 20) more" : shown
+    }
+}

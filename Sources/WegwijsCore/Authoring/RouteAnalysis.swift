@@ -1,0 +1,444 @@
+import Foundation
+
+/// Every route through a course's branching, with the best and worst percentage a learner can
+/// reach on it and whether a pass is possible (`wegwijs paths`).
+///
+/// A route is the sequence of scenarios a learner is shown. Routes are listed one by one up to
+/// a limit; the course-wide figures and flags come from dynamic programming over the scenario
+/// graph, so a course with 2^30 routes is analysed as fast as one with 30. All points come from
+/// `Scoring.possible` and `Scoring.earned`, and a listed route's pass is confirmed by
+/// `Scoring.scoreSheet`: one scoring rule.
+public struct RouteAnalysis: Sendable {
+    /// One scenario on a route, with the options that keep the learner on it.
+    public struct Step: Sendable, Hashable {
+        public var scenario: String
+        /// The options that lead on along this route; empty when every option does.
+        public var via: [String]
+    }
+
+    /// One route and what can be scored on it.
+    public struct Route: Sendable {
+        public var steps: [Step]
+        /// Points possible on this route (all guidelines).
+        public var possible: Int
+        /// Most and fewest points a learner can earn on it.
+        public var bestEarned: Int
+        public var worstEarned: Int
+        /// `Scoring.percent` of the best and worst earned points.
+        public var bestPercent: Double? { Scoring.percent(earned: bestEarned, possible: possible) }
+        public var worstPercent: Double? { Scoring.percent(earned: worstEarned, possible: possible) }
+        /// True or false; nil when the search was too large to decide.
+        public var canPass: Bool?
+        /// Answers that pass on this route, when there are some.
+        public var passingAnswers: [Answer]?
+        /// Every answer on this route passes, even the worst.
+        public var alwaysPasses: Bool
+        /// Guidelines no scenario on this route can score.
+        public var unassessed: [String]
+    }
+
+    /// Something a trainer should look at.
+    public enum Finding: Sendable, Hashable {
+        /// No route and no answers pass the course.
+        case noRouteCanPass
+        /// On some route even the worst answers pass: the course does not tell good from bad.
+        case worstAnswersPass(routes: [Int])
+        /// A guideline is not assessed on some routes (`routes` counts them).
+        case guidelineNotAssessed(id: String, routes: UInt64, of: UInt64)
+        /// Some listed routes cannot pass whatever the learner answers.
+        case routesCannotPass(routes: [Int])
+        /// The pass search was too large to decide (many guidelines and branches).
+        case undecided
+    }
+
+    /// The number of routes, saturating at `UInt64.max`.
+    public var routeCount: UInt64
+    /// The routes, in depth-first order of the options; nil when there are more than the limit.
+    public var routes: [Route]?
+    /// Fewest and most scenarios on a route.
+    public var shortestRoute: Int
+    public var longestRoute: Int
+    /// Highest and lowest percentage reachable over all routes.
+    public var bestPercent: Double?
+    public var worstPercent: Double?
+    /// Whether any route and answers pass; nil when undecided.
+    public var canPass: Bool?
+    /// Whether on some route even the worst answers pass; nil when undecided.
+    public var worstCanPass: Bool?
+    /// Per guideline (course order), how many routes do not assess it.
+    public var unassessedRoutes: [(id: String, routes: UInt64)]
+    public var findings: [Finding]
+
+    /// Vector searches keep at most this many candidates per scenario.
+    static let frontierLimit = 4_096
+
+    /// Analyses a valid course (no loops). Routes are listed when there are at most `listLimit`.
+    public init(course: Course, listLimit: Int = 100) {
+        let graph = RouteGraph(course: course)
+        routeCount = graph.routeCount()
+        (shortestRoute, longestRoute) = graph.routeLengths()
+        (bestPercent, worstPercent) = graph.percentRange()
+        let passSearch = graph.passSearch()
+        canPass = passSearch.canPass
+        worstCanPass = passSearch.worstCanPass
+        unassessedRoutes = course.guidelines.indices.map { (course.guidelines[$0].id, graph.unassessedRouteCount(guideline: $0)) }
+
+        var findings: [Finding] = []
+        if routeCount <= UInt64(max(listLimit, 0)) {
+            let listed = graph.enumerateRoutes().map { graph.evaluate($0) }
+            routes = listed
+            let cannot = listed.indices.filter { listed[$0].canPass == false }.map { $0 + 1 }
+            let always = listed.indices.filter { listed[$0].alwaysPasses }.map { $0 + 1 }
+            if canPass == false { findings.append(.noRouteCanPass) } else if !cannot.isEmpty { findings.append(.routesCannotPass(routes: cannot)) }
+            if !always.isEmpty { findings.append(.worstAnswersPass(routes: always)) }
+        } else {
+            routes = nil
+            if canPass == false { findings.append(.noRouteCanPass) }
+            if worstCanPass == true { findings.append(.worstAnswersPass(routes: [])) }
+        }
+        for (id, count) in unassessedRoutes where count > 0 {
+            findings.append(.guidelineNotAssessed(id: id, routes: count, of: routeCount))
+        }
+        if canPass == nil || worstCanPass == nil { findings.append(.undecided) }
+        self.findings = findings
+    }
+}
+
+/// The scenario graph: for every scenario, the groups of options that lead to the same next
+/// scenario (or to the end). A valid course's graph has no cycles.
+struct RouteGraph {
+    struct Edge {
+        /// Options that lead along this edge (all of them for a multiple-answer scenario).
+        var options: [Int]
+        var next: Int?
+    }
+
+    /// A set of chosen options and the points they earn per guideline.
+    struct Choice {
+        var options: [Int]
+        var earned: [Int]
+    }
+
+    let course: Course
+    let edges: [[Edge]]
+    /// `Scoring.possible` per scenario and guideline.
+    let possible: [[Int]]
+    /// Reverse topological order: every scenario after the ones it leads to.
+    let order: [Int]
+
+    init(course: Course) {
+        self.course = course
+        var edges: [[Edge]] = []
+        for index in course.scenarios.indices {
+            let scenario = course.scenarios[index]
+            if scenario.kind == .multiple {
+                edges.append([Edge(options: Array(scenario.options.indices), next: course.successor(of: index, choosing: nil))])
+                continue
+            }
+            var grouped: [Edge] = []
+            for (optionIndex, option) in scenario.options.enumerated() {
+                let next = course.successor(of: index, choosing: option)
+                if let position = grouped.firstIndex(where: { $0.next == next }) {
+                    grouped[position].options.append(optionIndex)
+                } else {
+                    grouped.append(Edge(options: [optionIndex], next: next))
+                }
+            }
+            edges.append(grouped)
+        }
+        self.edges = edges
+        possible = course.scenarios.map { scenario in course.guidelines.map { Scoring.possible(scenario, guideline: $0.id) } }
+        // Depth-first post-order from the first scenario, without recursion.
+        var visited = [Bool](repeating: false, count: course.scenarios.count)
+        var order: [Int] = []
+        if !course.scenarios.isEmpty {
+            var stack: [(node: Int, edge: Int)] = [(0, 0)]
+            visited[0] = true
+            while let top = stack.last {
+                if top.edge < edges[top.node].count {
+                    stack[stack.count - 1].edge += 1
+                    if let next = edges[top.node][top.edge].next, !visited[next] {
+                        visited[next] = true
+                        stack.append((next, 0))
+                    }
+                } else {
+                    order.append(top.node)
+                    stack.removeLast()
+                }
+            }
+        }
+        self.order = order
+    }
+
+    var guidelineCount: Int { course.guidelines.count }
+
+    func earned(_ option: Scenario.Option) -> [Int] {
+        course.guidelines.map { Scoring.earned([option], guideline: $0.id) }
+    }
+
+    // MARK: Counting
+
+    /// A fold over the graph in reverse topological order: `end` is the value after the last
+    /// scenario, `combine` joins a scenario's edges and their successors' values.
+    func fold<Value>(end: Value, _ combine: (_ scenario: Int, _ edges: [(edge: Edge, after: Value)]) -> Value) -> Value? {
+        var values = [Value?](repeating: nil, count: course.scenarios.count)
+        for node in order {
+            let parts = edges[node].map { edge in (edge, edge.next.flatMap { values[$0] } ?? end) }
+            values[node] = combine(node, parts)
+        }
+        return values.first ?? nil
+    }
+
+    func routeCount() -> UInt64 {
+        fold(end: UInt64(1)) { _, parts in
+            parts.reduce(UInt64(0)) { total, part in
+                let (sum, overflow) = total.addingReportingOverflow(part.after)
+                return overflow ? .max : sum
+            }
+        } ?? 0
+    }
+
+    func unassessedRouteCount(guideline: Int) -> UInt64 {
+        fold(end: UInt64(1)) { node, parts in
+            guard possible[node][guideline] == 0 else { return 0 }
+            return parts.reduce(UInt64(0)) { total, part in
+                let (sum, overflow) = total.addingReportingOverflow(part.after)
+                return overflow ? .max : sum
+            }
+        } ?? 0
+    }
+
+    func routeLengths() -> (Int, Int) {
+        fold(end: (0, 0)) { _, parts in
+            (1 + (parts.map(\.after.0).min() ?? 0), 1 + (parts.map(\.after.1).max() ?? 0))
+        } ?? (0, 0)
+    }
+
+    // MARK: Choices within one scenario
+
+    /// Most and fewest total points the options of an edge can earn (for a multiple-answer
+    /// scenario: over every non-empty set of options).
+    func totalRange(_ node: Int, _ edge: Edge) -> (best: Int, worst: Int) {
+        let totals = edge.options.map { earned(course.scenarios[node].options[$0]).reduce(0, +) }
+        return range(of: totals, multiple: course.scenarios[node].kind == .multiple)
+    }
+
+    /// Fewest points per guideline the options of an edge can earn, each guideline on its own.
+    func worstPerGuideline(_ node: Int, _ edge: Edge) -> [Int] {
+        let vectors = edge.options.map { earned(course.scenarios[node].options[$0]) }
+        return (0..<guidelineCount).map { g in range(of: vectors.map { $0[g] }, multiple: course.scenarios[node].kind == .multiple).worst }
+    }
+
+    private func range(of values: [Int], multiple: Bool) -> (best: Int, worst: Int) {
+        guard multiple else { return (values.max() ?? 0, values.min() ?? 0) }
+        let positive = values.filter { $0 > 0 }.reduce(0, +)
+        let negative = values.filter { $0 < 0 }.reduce(0, +)
+        return (positive > 0 ? positive : values.max() ?? 0, negative < 0 ? negative : values.min() ?? 0)
+    }
+
+    /// Whether an edge lets the learner choose a critical option.
+    func offersCritical(_ node: Int, _ edge: Edge) -> Bool {
+        edge.options.contains { course.scenarios[node].options[$0].isCritical }
+    }
+
+    /// The choices on an edge that no other choice beats on every guideline, leaving out
+    /// critical options when the pass rule forbids them. Empty when every option is critical.
+    func bestChoices(_ node: Int, _ edge: Edge) -> [Choice] {
+        let scenario = course.scenarios[node]
+        let usable = edge.options.filter { !(course.passing.noCritical && scenario.options[$0].isCritical) }
+        if scenario.kind == .single {
+            return Pareto.prune(usable.map { Choice(options: [$0], earned: earned(scenario.options[$0])) }, by: \.earned)
+        }
+        // Subset sums, pruned as they grow; the empty set is kept apart (an answer needs one option).
+        let zero = Choice(options: [], earned: [Int](repeating: 0, count: guidelineCount))
+        var nonEmpty: [Choice] = []
+        for option in usable {
+            let points = earned(scenario.options[option])
+            let extended = ([zero] + nonEmpty).map { choice in
+                Choice(options: choice.options + [option], earned: zip(choice.earned, points).map(+))
+            }
+            nonEmpty = Pareto.prune(nonEmpty + extended, by: \.earned, limit: RouteAnalysis.frontierLimit)
+        }
+        return nonEmpty
+    }
+
+    // MARK: Course-wide searches
+
+    func percentRange() -> (best: Double?, worst: Double?) {
+        // (earned, possible) pairs that could give the highest or lowest ratio on some route.
+        let best = fold(end: [(0, 0)]) { node, parts in
+            let possibleHere = possible[node].reduce(0, +)
+            let pairs = parts.flatMap { part in part.after.map { ($0.0 + totalRange(node, part.edge).best, $0.1 + possibleHere) } }
+            return Pareto.pruneRatio(pairs, highest: true)
+        } ?? []
+        let worst = fold(end: [(0, 0)]) { node, parts in
+            let possibleHere = possible[node].reduce(0, +)
+            let pairs = parts.flatMap { part in part.after.map { ($0.0 + totalRange(node, part.edge).worst, $0.1 + possibleHere) } }
+            return Pareto.pruneRatio(pairs, highest: false)
+        } ?? []
+        let bestPercent = best.compactMap { Scoring.percent(earned: $0.0, possible: $0.1) }.max()
+        let worstPercent = worst.compactMap { Scoring.percent(earned: $0.0, possible: $0.1) }.min()
+        return (bestPercent, worstPercent)
+    }
+
+    /// A route suffix summarised for the pass rule: `100·earned − threshold·possible` overall
+    /// (index 0) and per guideline, with the guidelines assessed so far.
+    struct Slack: Hashable {
+        var assessed: [Bool]
+        var margins: [Int]
+    }
+
+    /// Whether some route and answers pass, and whether on some route every answer passes.
+    func passSearch() -> (canPass: Bool?, worstCanPass: Bool?) {
+        let rule = course.passing
+        let end = [Slack(assessed: [Bool](repeating: false, count: guidelineCount), margins: [Int](repeating: 0, count: guidelineCount + 1))]
+        var exact = true
+        func step(_ node: Int, earnedPerGuideline: [Int], earnedTotal: Int, after: Slack) -> Slack {
+            var slack = after
+            let possibleHere = possible[node]
+            slack.margins[0] += 100 * earnedTotal - rule.overall * possibleHere.reduce(0, +)
+            for g in 0..<guidelineCount {
+                slack.margins[g + 1] += 100 * earnedPerGuideline[g] - rule.perGuideline * possibleHere[g]
+                if possibleHere[g] > 0 { slack.assessed[g] = true }
+            }
+            return slack
+        }
+        func prune(_ slacks: [Slack]) -> [Slack] {
+            var byMask: [[Bool]: [Slack]] = [:]
+            for slack in slacks { byMask[slack.assessed, default: []].append(slack) }
+            var kept: [Slack] = []
+            for group in byMask.values {
+                let pruned = Pareto.prune(group, by: \.margins, limit: RouteAnalysis.frontierLimit)
+                if pruned.count >= RouteAnalysis.frontierLimit { exact = false }
+                kept += pruned
+            }
+            return kept
+        }
+        func passes(_ slack: Slack) -> Bool {
+            slack.margins[0] >= 0 && (0..<guidelineCount).allSatisfy { !slack.assessed[$0] || slack.margins[$0 + 1] >= 0 }
+        }
+        let best = fold(end: end) { node, parts in
+            prune(parts.flatMap { part in
+                bestChoices(node, part.edge).flatMap { choice in
+                    part.after.map { step(node, earnedPerGuideline: choice.earned, earnedTotal: choice.earned.reduce(0, +), after: $0) }
+                }
+            })
+        } ?? []
+        let bestExact = exact
+        exact = true
+        let worst = fold(end: end) { node, parts in
+            prune(parts.flatMap { part -> [Slack] in
+                if rule.noCritical, offersCritical(node, part.edge) { return [] }
+                let perGuideline = worstPerGuideline(node, part.edge)
+                let total = totalRange(node, part.edge).worst
+                return part.after.map { step(node, earnedPerGuideline: perGuideline, earnedTotal: total, after: $0) }
+            })
+        } ?? []
+        let canPass: Bool? = best.contains(where: passes) ? true : (bestExact ? false : nil)
+        let worstCanPass: Bool? = worst.contains(where: passes) ? true : (exact ? false : nil)
+        return (canPass, worstCanPass)
+    }
+
+    // MARK: Single routes
+
+    /// Every route as a list of (scenario, edge) pairs, depth-first.
+    func enumerateRoutes() -> [[(node: Int, edge: Edge)]] {
+        guard !course.scenarios.isEmpty else { return [] }
+        var routes: [[(node: Int, edge: Edge)]] = []
+        var path: [(node: Int, edge: Int)] = [(0, 0)]
+        while let top = path.last {
+            if top.edge >= edges[top.node].count {
+                path.removeLast()
+                continue
+            }
+            path[path.count - 1].edge += 1
+            let edge = edges[top.node][top.edge]
+            if let next = edge.next {
+                path.append((next, 0))
+            } else {
+                routes.append(path.map { ($0.node, edges[$0.node][$0.edge - 1]) })
+            }
+        }
+        return routes
+    }
+
+    func evaluate(_ route: [(node: Int, edge: Edge)]) -> RouteAnalysis.Route {
+        let rule = course.passing
+        let steps = route.map { part in
+            RouteAnalysis.Step(scenario: course.scenarios[part.node].id,
+                               via: edges[part.node].count > 1 ? part.edge.options.map { course.scenarios[part.node].options[$0].id } : [])
+        }
+        let possibleTotal = route.reduce(0) { $0 + possible[$1.node].reduce(0, +) }
+        let ranges = route.map { totalRange($0.node, $0.edge) }
+        let possiblePerGuideline = (0..<guidelineCount).map { g in route.reduce(0) { $0 + possible[$1.node][g] } }
+        let unassessed = course.guidelines.indices.filter { possiblePerGuideline[$0] == 0 }.map { course.guidelines[$0].id }
+
+        // Every answer passes when each part of the rule holds for its own worst case.
+        let worstParts = route.map { worstPerGuideline($0.node, $0.edge) }
+        let worstGuidelines = (0..<guidelineCount).map { g in worstParts.reduce(0) { $0 + $1[g] } }
+        let worstTotal = ranges.reduce(0) { $0 + $1.worst }
+        let alwaysPasses = !(rule.noCritical && route.contains { offersCritical($0.node, $0.edge) })
+            && 100 * worstTotal >= rule.overall * possibleTotal
+            && (0..<guidelineCount).allSatisfy { possiblePerGuideline[$0] == 0 || 100 * worstGuidelines[$0] >= rule.perGuideline * possiblePerGuideline[$0] }
+
+        // A pass, if any: the undominated combinations of choices, each confirmed by Scoring.
+        var candidates = [Choice(options: [], earned: [Int](repeating: 0, count: guidelineCount))]
+        var answers: [[[Int]]] = [[]]
+        var exact = true
+        for part in route {
+            let choices = bestChoices(part.node, part.edge)
+            var combined: [(choice: Choice, answers: [[Int]])] = []
+            for (candidate, chosen) in zip(candidates, answers) {
+                for choice in choices {
+                    combined.append((Choice(options: [], earned: zip(candidate.earned, choice.earned).map(+)), chosen + [choice.options]))
+                }
+            }
+            let pruned = Pareto.prune(combined, by: \.choice.earned, limit: RouteAnalysis.frontierLimit)
+            if pruned.count >= RouteAnalysis.frontierLimit { exact = false }
+            candidates = pruned.map(\.choice)
+            answers = pruned.map(\.answers)
+        }
+        var passing: [Answer]?
+        let moment = Date(timeIntervalSince1970: 0)
+        for chosen in answers {
+            let attempt = zip(route, chosen).map { part, options in
+                Answer(scenario: course.scenarios[part.node].id, options: options.map { course.scenarios[part.node].options[$0].id }, at: moment)
+            }
+            if Scoring.scoreSheet(for: course, answers: attempt).passed {
+                passing = attempt
+                break
+            }
+        }
+        return RouteAnalysis.Route(steps: steps, possible: possibleTotal, bestEarned: ranges.reduce(0) { $0 + $1.best },
+                                   worstEarned: worstTotal, canPass: passing != nil ? true : (exact ? false : nil),
+                                   passingAnswers: passing, alwaysPasses: alwaysPasses, unassessed: unassessed)
+    }
+}
+
+/// Keeping only the undominated vectors of a set.
+enum Pareto {
+    /// The items whose vector no other item's vector matches or beats in every component
+    /// (duplicates keep one), at most `limit` of them, largest sums first.
+    static func prune<Item>(_ items: [Item], by key: (Item) -> [Int], limit: Int = .max) -> [Item] {
+        let sorted = items.map { item in
+            let vector = key(item)
+            return (item: item, vector: vector, sum: vector.reduce(0, +))
+        }.sorted { $0.sum > $1.sum }
+        var kept: [(item: Item, vector: [Int], sum: Int)] = []
+        for candidate in sorted {
+            let dominated = kept.contains { other in zip(other.vector, candidate.vector).allSatisfy { $0 >= $1 } }
+            if !dominated {
+                kept.append(candidate)
+                if kept.count >= limit { break }
+            }
+        }
+        return kept.map(\.item)
+    }
+
+    /// (earned, possible) pairs that may give the highest (or lowest) ratio: a pair is dropped
+    /// when another earns at least as much (as little) with at most (at least) as much possible.
+    static func pruneRatio(_ pairs: [(Int, Int)], highest: Bool) -> [(Int, Int)] {
+        let oriented = pairs.map { highest ? ($0.0, -$0.1) : (-$0.0, $0.1) }
+        return prune(oriented.map { [$0.0, $0.1] }, by: { $0 }).map { highest ? ($0[0], -$0[1]) : (-$0[0], $0[1]) }
+    }
+}

@@ -1,0 +1,36 @@
+import ArgumentParser
+import WegwijsConsole
+import WegwijsCore
+
+struct Paths: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Analyse every route through the branching: best and worst score, can it pass.",
+        discussion: """
+        Lists each route (up to --limit) with the best and worst percentage a learner can reach
+        on it and whether a pass is possible, then flags: no route can pass; on some route even
+        the worst answers pass; a guideline not assessed on some routes. Large courses are
+        summarised by dynamic programming over the scenario graph. Exit 0 after the analysis
+        (whatever it finds), 65 when the course is invalid.
+        """
+    )
+
+    @Argument(help: "A course file, or the id of a bundled course.")
+    var course: String
+
+    @Option(help: "List routes one by one when there are at most this many.")
+    var limit = 100
+
+    @Flag(help: "No colour.")
+    var plain = false
+
+    func validate() throws {
+        guard limit >= 0 else { throw ValidationError("--limit must be 0 or more") }
+    }
+
+    func run() throws {
+        let loaded = try loadCourse(course, catalog: bundledCourses())
+        let analysis = RouteAnalysis(course: loaded.course, listLimit: limit)
+        let renderer = RouteReportRenderer(analysis: analysis, course: loaded.course, terminal: TerminalInfo.current(plain: plain))
+        print(renderer.render(file: loaded.path), terminator: "")
+    }
+}
