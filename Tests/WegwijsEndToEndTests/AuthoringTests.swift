@@ -1,0 +1,239 @@
+import Foundation
+import Testing
+import WegwijsCore
+
+@Suite("Trainer tooling, end to end: validate, new, preview, paths, the JSON Schema")
+struct AuthoringTests {
+    let fixture = Wegwijs.fixture("branching.json")
+
+    static func write(_ text: String, named name: String = "course.json") throws -> String {
+        let path = try Wegwijs.temporaryFolder("wegwijs-authoring").appendingPathComponent(name).path
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+        return path
+    }
+
+    @Test("a valid course: exit 0, an ok line on stdout, nothing on stderr")
+    func validCourse() throws {
+        let result = try Wegwijs.run(["validate", fixture])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("ok (4 scenarios, 2 guidelines, 0 warnings)"))
+        #expect(result.stderr.isEmpty)
+    }
+
+    @Test("an invalid course: exit 65, each problem as FILE:LINE:COLUMN with a suggestion")
+    func invalidCourse() throws {
+        let text = try String(contentsOfFile: fixture, encoding: .utf8)
+            .replacingOccurrences(of: #""scores": {"openbaar": 2}, "feedback": {"nl": "Prima.""#,
+                                  with: #""scores": {"openbar": 2}, "feedback": {"nl": "Prima.""#)
+        let path = try Self.write(text)
+        let result = try Wegwijs.run(["validate", path])
+        #expect(result.status == 65)
+        #expect(result.stderr.contains("\(path):24:89: error: option 'goed' of scenario 'start' scores"), "\(result.stderr)")
+        #expect(result.stderr.contains("unknown guideline 'openbar' — did you mean 'openbaar'?"))
+        #expect(result.stdout.contains("invalid (1 error"))
+    }
+
+    @Test("--format json gives editors and CI every problem with line, column and pointer")
+    func jsonFormat() throws {
+        let text = try String(contentsOfFile: fixture, encoding: .utf8).replacingOccurrences(of: #""next": "meer""#, with: #""next": "mer""#)
+        let path = try Self.write(text)
+        let result = try Wegwijs.run(["validate", "--format", "json", path, fixture])
+        #expect(result.status == 65)
+        let report = try JSONDecoder().decode(ValidationReport.self, from: Data(result.stdout.utf8))
+        #expect(!report.valid)
+        #expect(report.files.map(\.valid) == [false, true])
+        let problems = report.files[0].problems
+        #expect(problems.count == 2)
+        #expect(problems.allSatisfy { $0.severity == .error && $0.line != nil && $0.pointer != nil })
+        #expect(problems.first?.pointer == "/scenarios/0/next")
+    }
+
+    @Test("--strict fails a course that only has warnings")
+    func strict() throws {
+        let text = try String(contentsOfFile: fixture, encoding: .utf8)
+            .replacingOccurrences(of: #", "feedback": {"nl": "Nee.", "en": "No."}, "next": "gevolg""#, with: #", "next": "gevolg""#)
+        let path = try Self.write(text)
+        #expect(try Wegwijs.run(["validate", path]).status == 0)
+        let strict = try Wegwijs.run(["validate", "--strict", path])
+        #expect(strict.status == 65)
+        #expect(strict.stderr.contains("error: option 'fout' of scenario 'start' has no feedback"))
+    }
+
+    @Test("hostile files end in one clear message, never a crash", arguments: ["empty", "junk", "utf8", "nested", "huge"])
+    func hostileFile(_ kind: String) throws {
+        let folder = try Wegwijs.temporaryFolder("wegwijs-hostile")
+        let path = folder.appendingPathComponent("\(kind).json").path
+        var random = SplitMix64(seed: 4)
+        let bytes: [UInt8]
+        let expected: String
+        switch kind {
+        case "empty": (bytes, expected) = ([], "the file is empty")
+        case "junk": (bytes, expected) = ((0..<4_096).map { _ in UInt8(truncatingIfNeeded: random.next()) }, "error:")
+        case "utf8": (bytes, expected) = (Array(#"{"title": "caf"#.utf8) + [0xE9] + Array(#""}"#.utf8), "not valid UTF-8 text (bad byte 0xE9)")
+        case "nested": (bytes, expected) = ([UInt8](repeating: UInt8(ascii: "["), count: 200_000), "nested more than 256 levels deep")
+        default:
+            var big = Array(#"{"padding": ""#.utf8)
+            big += [UInt8](repeating: UInt8(ascii: "x"), count: 50 * 1_048_576)
+            bytes = big + Array(#""}"#.utf8)
+            expected = "the file is 50.0 MB; course files are limited to 32 MB"
+        }
+        _ = FileManager.default.createFile(atPath: path, contents: Data(bytes))
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let result = try Wegwijs.run(["validate", path])
+        #expect(result.status == 65, "\(result.stderr)")
+        #expect(result.stderr.contains(expected), "\(result.stderr)")
+        #expect(result.stderr.split(separator: "\n").count == 1)
+        #expect(result.stderr.hasPrefix(path + ":"))
+    }
+
+    @Test("a folder or missing file is an I/O error (74)")
+    func unreadable() throws {
+        let folder = try Wegwijs.temporaryFolder()
+        #expect(try Wegwijs.run(["validate", folder.path]).status == 74)
+        #expect(try Wegwijs.run(["validate", folder.appendingPathComponent("nope.json").path]).status == 74)
+    }
+
+    @Test("new writes a starter course that validates strictly, in Dutch or English", arguments: ["nl", "en"])
+    func newCourse(_ language: String) throws {
+        let path = try Wegwijs.temporaryFolder().appendingPathComponent("Mijn Cursus.json").path
+        let created = try Wegwijs.run(["new", path, "--language", language])
+        #expect(created.status == 0, "\(created.stderr)")
+        #expect(try Wegwijs.run(["validate", "--strict", path]).status == 0)
+        let course = try CourseLoader.load(path: path).course
+        #expect(course.id == "mijn-cursus")
+        #expect(course.language == language)
+        #expect(course.guidelines.count == 2 && course.scenarios.count == 2)
+        #expect(course.scenarios.contains { $0.options.contains { $0.next != nil } })
+        #expect(try Wegwijs.run(["paths", path, "--plain"]).stdout.contains("2 routes"))
+    }
+
+    @Test("new never overwrites a file: exit 74, the file untouched")
+    func newRefusesOverwrite() throws {
+        let path = try Self.write("mine")
+        let result = try Wegwijs.run(["new", path, "--id", "x"])
+        #expect(result.status == 74)
+        #expect(result.stderr.contains("already exists; not overwritten"))
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == "mine")
+    }
+
+    @Test("new refuses a bad --id or --language as a usage error")
+    func newUsage() throws {
+        let folder = try Wegwijs.temporaryFolder()
+        #expect(try Wegwijs.run(["new", folder.appendingPathComponent("a.json").path, "--id", "Hoofdletters"]).status == 64)
+        #expect(try Wegwijs.run(["new", folder.appendingPathComponent("b.json").path, "--language", "fr"]).status == 64)
+        #expect(Wegwijs.files(under: folder).isEmpty)
+    }
+
+    @Test("preview shows the learner's view with every option's scores, critical flag, feedback and next")
+    func preview() throws {
+        let records = try Wegwijs.temporaryFolder()
+        let result = try Wegwijs.run(["preview", fixture, "--plain", "--lang", "en"], currentDirectory: records)
+        #expect(result.status == 0)
+        for text in ["Test course", "Someone asks something on LinkedIn.", "a) Good answer", "scores openbaar +2",
+                     "id fout · scores openbaar -1 · next → 'gevolg'", "CRITICAL", "feedback: Serious.", "multiple answers",
+                     "then → 'meer'", "possible: openbaar 2"] {
+            #expect(result.stdout.contains(text), "\(text)")
+        }
+        #expect(Wegwijs.files(under: records).isEmpty)
+        let one = try Wegwijs.run(["preview", fixture, "--scenario", "kritiek", "--plain"])
+        #expect(one.stdout.contains("Scenario 4/4 · kritiek") && !one.stdout.contains("Scenario 1/4"))
+        let typo = try Wegwijs.run(["preview", fixture, "--scenario", "kritik"])
+        #expect(typo.status == 64 && typo.stderr.contains("did you mean 'kritiek'?"))
+    }
+
+    @Test("paths lists the routes with best and worst percentages and the findings")
+    func paths() throws {
+        let result = try Wegwijs.run(["paths", fixture, "--plain"])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("2 routes through 4 scenarios"))
+        #expect(result.stdout.contains("route 2: start [fout] → gevolg → meer → kritiek"))
+        #expect(result.stdout.contains("best 66.7% · worst 0.0% · cannot pass"))
+        let summary = try Wegwijs.run(["paths", fixture, "--plain", "--limit", "1"])
+        #expect(summary.stdout.contains("Too many routes to list"))
+        let invalid = try Wegwijs.run(["paths", try Self.write("{}")])
+        #expect(invalid.status == 65)
+    }
+
+    // MARK: JSON Schema
+
+    static let schema = Wegwijs.packageRoot.appendingPathComponent("courses/course.schema.json").path
+    static let hasJSONSchema = (try? Wegwijs.python(["-c", "import jsonschema"]).status) == 0
+
+    @Test("the bundled courses, the fixture and a new course are valid against the JSON Schema",
+          .enabled(if: hasJSONSchema, "needs python3 with jsonschema"))
+    func schemaAcceptsCourses() throws {
+        let starter = try Wegwijs.temporaryFolder().appendingPathComponent("nieuw.json").path
+        try Wegwijs.run(["new", starter])
+        let bundled = try FileManager.default.contentsOfDirectory(atPath: Wegwijs.packageRoot.appendingPathComponent("courses").path)
+            .filter { $0.hasSuffix(".json") && !$0.hasSuffix(".schema.json") }.map(Wegwijs.course)
+        #expect(bundled.count >= 2)
+        for path in bundled + [fixture, starter] {
+            let result = try Wegwijs.python([Self.checker, Self.schema, path])
+            #expect(result.status == 0, "\(path): \(result.stdout) \(result.stderr)")
+        }
+        for path in bundled {
+            let text = try String(contentsOfFile: path, encoding: .utf8)
+            #expect(text.contains(#""$schema": "course.schema.json""#), "\(path)")
+        }
+    }
+
+    static let wrongTypes: [(String, String)] = [
+        (#""version": "1.0.0""#, #""version": 1"#),
+        (#""scores": {"openbaar": 2}"#, #""scores": {"openbaar": "2"}"#),
+        (#""scores": {"openbaar": 2}"#, #""scores": {"openbaar": 2.5}"#),
+        (#""validFor": "P1Y""#, #""validFor": "1 year""#),
+        (#""id": "test-branching""#, #""id": "Test Branching""#),
+        (#""kind": "multiple""#, #""kind": "several""#),
+        (#""critical": true"#, #""critical": "yes""#),
+        (#""overall": 80"#, #""overall": 180"#),
+        (#""title": {"nl": "Testcursus", "en": "Test course"}"#, #""title": ["Testcursus"]"#),
+        (#""format": "wegwijs.course/1""#, #""format": "wegwijs.course/2""#),
+        (#""id": "m1", "text""#, #""id": "m1", "next": "kritiek", "text""#),
+        (#""dueWithinDays": 30"#, #""dueWithinDays": 30, "dueWithin": 30"#),
+    ]
+
+    @Test("the JSON Schema rejects wrong types and values", .enabled(if: hasJSONSchema, "needs python3 with jsonschema"),
+          arguments: wrongTypes)
+    func schemaRejects(_ edit: (String, String)) throws {
+        let text = try String(contentsOfFile: fixture, encoding: .utf8)
+        #expect(text.contains(edit.0))
+        let path = try Self.write(text.replacingOccurrences(of: edit.0, with: edit.1))
+        let result = try Wegwijs.python([Self.checker, Self.schema, path])
+        #expect(result.status == 1, "\(edit.1): \(result.stdout) \(result.stderr)")
+        #expect(try Wegwijs.run(["validate", "--strict", path]).status == 65, "validate agrees: \(edit.1)")
+    }
+
+    static let checker: String = {
+        let script = """
+        import json, sys
+        import jsonschema
+        schema = json.load(open(sys.argv[1], encoding="utf-8"))
+        jsonschema.Draft202012Validator.check_schema(schema)
+        errors = list(jsonschema.Draft202012Validator(schema).iter_errors(json.load(open(sys.argv[2], encoding="utf-8"))))
+        for error in errors:
+            print("/".join(map(str, error.absolute_path)), error.message[:200])
+        sys.exit(1 if errors else 0)
+        """
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("wegwijs-schema-check-\(UUID().uuidString).py").path
+        _ = FileManager.default.createFile(atPath: path, contents: Data(script.utf8))
+        return path
+    }()
+}
+
+extension Wegwijs {
+    /// Runs `python3 arguments…`.
+    static func python(_ arguments: [String]) throws -> ProcessResult {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3"] + arguments
+        let stdout = Pipe(), stderr = Pipe()
+        process.standardOutput = stdout
+        process.standardError = stderr
+        try process.run()
+        let out = stdout.fileHandleForReading.readDataToEndOfFile()
+        let err = stderr.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return ProcessResult(status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self),
+                             stderr: String(decoding: err, as: UTF8.self))
+    }
+}
