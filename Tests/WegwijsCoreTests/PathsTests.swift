@@ -150,4 +150,21 @@ struct PathsTests {
         #expect(analysis.bestPercent == percents.max())
         #expect(analysis.worstPercent == percents.min())
     }
+
+    @Test("the worked scoring example in docs/authoring.md scores as documented")
+    func documentedExample() throws {
+        let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("courses/voorbeeld.json").path
+        let course = try CourseLoader.load(path: path).course
+        let moment = Date(timeIntervalSince1970: 0)
+        var answers = [Answer(scenario: "uitnodiging", options: ["teamchat"], at: moment),
+                       Answer(scenario: "fotos-delen", options: ["eerst-vragen", "iedereen-taggen"], at: moment),
+                       Answer(scenario: "carpoollijst", options: ["rijders-vragen"], at: moment)]
+        let sheet = Scoring.scoreSheet(for: course, answers: answers)
+        #expect(sheet.guidelines.map { [$0.earned, $0.possible] } == [[3, 4], [2, 4]])
+        #expect(sheet.earned == 5 && sheet.possible == 8)
+        #expect(sheet.failures == [.overallBelow(required: 70)])
+        answers[1].options = ["eerst-vragen"]
+        #expect(Scoring.scoreSheet(for: course, answers: answers).passed)
+    }
 }
