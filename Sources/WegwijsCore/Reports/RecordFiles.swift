@@ -90,34 +90,39 @@ public enum RecordFiles {
         }
     }
 
-    /// The bytes of a file, read with as few system calls as possible: open, fstat, one read
-    /// of the size fstat gave, close. Records are put in place by rename, so they do not grow.
+    /// The bytes of a file, read with as few system calls as possible: open, one read into a
+    /// buffer larger than a record usually is, close. A regular file that returns fewer bytes
+    /// than asked for is at its end; a larger file gets more reads into a growing buffer.
     public static func contents(of path: String) throws(FileProblem) -> [UInt8] {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { throw FileProblem(path: path, reason: "cannot be opened (\(String(cString: strerror(errno))))") }
         defer { close(descriptor) }
-        var info = stat()
-        guard fstat(descriptor, &info) == 0 else {
-            throw FileProblem(path: path, reason: "cannot be read (\(String(cString: strerror(errno))))")
-        }
-        guard info.st_mode & S_IFMT == S_IFREG else { throw FileProblem(path: path, reason: "is not a regular file") }
-        let size = Int(info.st_size)
-        guard size <= maximumFileSize else {
-            throw FileProblem(path: path, reason: "is \(size / 1024) kB; a record file is at most \(maximumFileSize / 1024 / 1024) MB")
-        }
         var failure: Int32 = 0
-        let bytes = [UInt8](unsafeUninitializedCapacity: max(size, 1)) { buffer, count in
-            var total = 0
-            while total < buffer.count, let base = buffer.baseAddress {
-                let result = read(descriptor, base + total, buffer.count - total)
-                if result < 0, errno == EINTR { continue }
-                if result < 0 { failure = errno; break }
-                if result == 0 { break }
-                total += result
+        var bytes: [UInt8] = []
+        var capacity = 16 * 1024
+        var atEnd = false
+        while !atEnd, failure == 0, bytes.count <= maximumFileSize {
+            let start = bytes.count
+            let chunk = [UInt8](unsafeUninitializedCapacity: capacity - start) { buffer, count in
+                count = 0
+                while let base = buffer.baseAddress {
+                    let result = read(descriptor, base, buffer.count)
+                    if result < 0, errno == EINTR { continue }
+                    if result < 0 { failure = errno } else { count = result }
+                    break
+                }
             }
-            count = total
+            atEnd = chunk.count < capacity - start
+            if start == 0 { bytes = chunk } else { bytes += chunk }
+            capacity *= 4
         }
-        guard failure == 0 else { throw FileProblem(path: path, reason: "cannot be read (\(String(cString: strerror(failure))))") }
+        guard failure == 0 else {
+            let reason = failure == EISDIR ? "is a folder, not a record file" : "cannot be read (\(String(cString: strerror(failure))))"
+            throw FileProblem(path: path, reason: reason)
+        }
+        guard bytes.count <= maximumFileSize else {
+            throw FileProblem(path: path, reason: "is larger than \(maximumFileSize / 1024 / 1024) MB; not a record file")
+        }
         return bytes
     }
 }

@@ -1,0 +1,124 @@
+import Foundation
+import Testing
+@testable import WegwijsCore
+
+@Suite("Building and writing the HR report")
+struct ReportTests {
+    static func seconds(_ text: String) -> Int64 { Timestamp.secondsSince1970(text) ?? 0 }
+
+    static func facts(_ learner: String, _ status: CompletionRecord.Status, _ finished: String, name: String? = nil,
+                      percent: Double? = nil, course: String = "c") -> RecordFacts {
+        let at = seconds(finished)
+        let isFinished = status == .passed || status == .failed
+        return RecordFacts(learnerID: learner, learnerName: name, courseID: course, validFor: ISODuration("P1Y"),
+                           dueWithinDays: 30, status: status, percent: percent, startedAt: at - 900,
+                           finishedAt: isFinished ? at : nil)
+    }
+
+    static func scan(_ records: [RecordFacts], asOf: CalendarDay? = nil) -> RecordScan {
+        var scan = RecordScan()
+        for record in records { scan.add(record, courses: nil, asOf: asOf) }
+        return scan
+    }
+
+    static let asOf = CalendarDay("2026-03-01") ?? CalendarDay(number: 0)
+
+    @Test("with a roster every employee gets a row, and learners only in the records are marked not on the roster")
+    func rosterAndStrangers() throws {
+        let scan = Self.scan([
+            Self.facts("2", .passed, "2026-02-01T10:00:00Z", name: "Record Name", percent: 90),
+            Self.facts("99", .failed, "2026-02-01T10:00:00Z", name: "Stranger", percent: 20),
+        ])
+        let roster = try Roster.parse("id;naam;afdeling;startdatum\n10;Tien;IT;2026-01-01\n2;;Klantcontact;2026-01-01\n")
+        let report = HRReport.make(scan: scan, roster: roster, courses: [CourseTerms(id: "c", validFor: ISODuration("P1Y"), dueWithinDays: 30)],
+                                   asOf: Self.asOf)
+        #expect(report.rows.map(\.employeeID) == ["2", "10", "99"])
+        #expect(report.rows.map(\.status) == [.passed, .overdue, .failed])
+        #expect(report.rows.map(\.onRoster) == [true, true, false])
+        #expect(report.rows[0].name == "Record Name")
+        #expect(report.rows[1].dueDate?.description == "2026-01-31")
+        #expect(report.count(of: .overdue) == 1)
+        #expect(report.departments.map(\.department) == ["IT", "Klantcontact", nil])
+        #expect(report.departments.map(\.passed) == [0, 1, 0])
+    }
+
+    @Test("without a roster only learners in the records are reported, each course they took once")
+    func withoutRoster() {
+        let scan = Self.scan([
+            Self.facts("1", .failed, "2026-01-01T10:00:00Z", percent: 50),
+            Self.facts("1", .passed, "2026-01-02T10:00:00Z", percent: 85.45),
+            Self.facts("1", .inProgress, "2026-01-03T10:00:00Z", course: "d"),
+        ])
+        let terms = HRReport.terms(for: ["c", "d"], given: [], bundled: { _ in nil }, recorded: scan.recordedTerms)
+        let report = HRReport.make(scan: scan, roster: nil, courses: terms, asOf: Self.asOf)
+        #expect(report.rows.map(\.course) == ["c", "d"])
+        #expect(report.rows.map(\.status) == [.passed, .inProgress])
+        #expect(report.rows[0].attempts == 2 && report.rows[0].bestPercent == 85.45)
+        #expect(report.rows.allSatisfy { $0.onRoster == nil })
+        #expect(report.departments.isEmpty)
+        #expect(terms[0].validFor == ISODuration("P1Y") && terms[0].dueWithinDays == 30)
+    }
+
+    @Test("terms come from the given course first, then the bundled course, then the newest record")
+    func termsPrecedence() {
+        var scan = RecordScan()
+        var old = Self.facts("1", .passed, "2025-01-01T10:00:00Z")
+        old.validFor = ISODuration("P2Y")
+        var new = Self.facts("2", .passed, "2026-01-01T10:00:00Z")
+        new.validFor = ISODuration("P6M")
+        scan.add(new, courses: nil, asOf: nil)
+        scan.add(old, courses: nil, asOf: nil)
+        let bundled = TestCourses.course([])
+        #expect(HRReport.terms(for: ["c"], given: [], bundled: { _ in nil }, recorded: scan.recordedTerms)[0].validFor == ISODuration("P6M"))
+        var given = TestCourses.course([])
+        given.id = "c"
+        given.validFor = ISODuration("P3Y")
+        #expect(HRReport.terms(for: ["c"], given: [given], bundled: { _ in bundled }, recorded: scan.recordedTerms)[0].validFor == ISODuration("P3Y"))
+        #expect(HRReport.terms(for: ["c"], given: [], bundled: { _ in bundled }, recorded: scan.recordedTerms)[0].validFor == nil)
+    }
+
+    @Test("employee numbers sort by value")
+    func employeeOrder() {
+        let ids = ["1000", "abc", "900", "0950", "A1", "2"]
+        #expect(ids.sorted(by: EmployeeOrder.precedes) == ["2", "900", "0950", "1000", "A1", "abc"])
+    }
+
+    static func sampleReport() -> HRReport {
+        let row = ReportRow(employeeID: "7", name: "=HYPERLINK(\"x\")", department: "Team \"Noord\"; Zuid", course: "c",
+                            status: .passed, bestPercent: 85.45, attempts: 2, lastActivity: CalendarDay("2026-01-02"),
+                            passedAt: CalendarDay("2026-01-02"), expiresAt: CalendarDay("2027-01-02"), dueDate: nil, onRoster: false)
+        return HRReport(asOf: asOf, rows: [row], hasRoster: true, departments: [])
+    }
+
+    @Test("CSV follows RFC 4180, neutralises formulas, and with ';' starts with a byte order mark for Excel")
+    func csv() {
+        let comma = ReportFormat.csv(Self.sampleReport())
+        #expect(comma == """
+        employee_id,name,department,course,status,best_percent,attempts,last_activity,passed_at,expires_at,due_date,on_roster\r
+        7,"'=HYPERLINK(""x"")","Team ""Noord""; Zuid",c,passed,85.5,2,2026-01-02,2026-01-02,2027-01-02,,no\r\n
+        """)
+        let semicolon = ReportFormat.csv(Self.sampleReport(), delimiter: ";")
+        #expect(semicolon.hasPrefix("\u{FEFF}employee_id;name;"))
+        #expect(semicolon.contains(";\"Team \"\"Noord\"\"; Zuid\";"))
+        // Read back with the roster's own CSV reader: same fields.
+        let rows = CSV.rows(semicolon, delimiter: ";")
+        #expect(rows.count == 2 && rows[1].fields[2] == "Team \"Noord\"; Zuid" && rows[1].fields.count == 12)
+    }
+
+    @Test("JSON output is an array of objects with the CSV's keys; empty values are null")
+    func json() throws {
+        let text = ReportFormat.json(Self.sampleReport())
+        let root = try JSONParser.parse(Array(text.utf8))
+        let object = try #require(root.elements?.first)
+        #expect(object.members?.map(\.key) == ReportColumns.standard + ["on_roster"])
+        #expect(object["name"]?.string == "=HYPERLINK(\"x\")")
+        #expect(object["best_percent"].map { if case .number(let literal) = $0.value { literal } else { "" } } == "85.5")
+        #expect(object["due_date"].map { if case .null = $0.value { true } else { false } } == true)
+        #expect(ReportFormat.json(HRReport(asOf: Self.asOf, rows: [], hasRoster: false, departments: [])) == "[]\n")
+    }
+
+    @Test("percentages have one decimal with a point", arguments: [(85.45, "85.5"), (100, "100.0"), (0, "0.0"), (33.333, "33.3")])
+    func percentText(value: Double, expected: String) {
+        #expect(ReportColumns.percentText(value) == expected)
+    }
+}
