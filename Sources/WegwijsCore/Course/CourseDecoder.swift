@@ -264,7 +264,7 @@ struct CourseDecoder {
             typeMismatch(at: JSONPointer.appending(pointer, key), "'\(key)'", expected: "a string", found: node)
             return nil
         }
-        if required, text.trimmingCharacters(in: .whitespaces).isEmpty {
+        if required, Self.isBlank(text) {
             error(at: JSONPointer.appending(pointer, key), "'\(key)' is empty")
         }
         return text
@@ -277,6 +277,11 @@ struct CourseDecoder {
                   "\(what) '\(id)' may hold only lower-case letters, digits and '-', and must start with a letter or digit")
         }
         return id
+    }
+
+    /// Empty or only white space; stops at the first other character, so long texts cost nothing.
+    static func isBlank(_ text: String) -> Bool {
+        !text.unicodeScalars.contains { !$0.properties.isWhitespace }
     }
 
     /// `[a-z0-9][a-z0-9-]*`
@@ -373,7 +378,7 @@ struct CourseDecoder {
             let names = missing.map { "'\($0)'" }.joined(separator: ", ")
             error(at: path, "'\(key)' has no text in \(names)")
         }
-        for (code, text) in translations where languages.contains(code) && text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty && required {
+        for (code, text) in translations where required && languages.contains(code) && Self.isBlank(text) {
             error(at: path, "'\(key)' is empty in '\(code)'")
         }
         return LocalizedText(translations)

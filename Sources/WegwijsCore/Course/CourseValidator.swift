@@ -180,7 +180,9 @@ public enum CourseValidator {
         func checkLength(_ text: LocalizedText?, at pointer: String, what: String) {
             guard let text else { return }
             for code in text.translations.keys.sorted() {
-                let length = text.translations[code]?.count ?? 0
+                // A text has no more characters than UTF-8 bytes: count characters only when it may be long.
+                guard let value = text.translations[code], value.utf8.count > longTextLimit else { continue }
+                let length = value.count
                 if length > longTextLimit {
                     problems.append(CourseProblem(.warning, at: pointer,
                                                   "\(what) is \(length) characters in '\(code)', longer than a screen (\(longTextLimit)); split it up"))
