@@ -1,0 +1,54 @@
+#!/bin/sh
+# Times `wegwijs report` against reading every record with cat, and an equivalent jq pipeline.
+# Runs outside `swift test`. Usage (from anywhere):
+#   benchmarks/report/compare.sh [RECORDS_DIR] [LEARNERS] [ATTEMPTS]
+# Defaults: /tmp/wegwijs-bench-records, 20000 learners x 5 attempts = 100,000 records.
+# The records are generated once (benchmarks/report/generate.py) and reused. Each command
+# runs RUNS times (default 3) on a warm page cache; the best wall time counts.
+# Set WEGWIJS to use an existing binary instead of building a release one.
+set -eu
+root=$(cd "$(dirname "$0")/../.." && pwd)
+dir=${1:-/tmp/wegwijs-bench-records}
+learners=${2:-20000}
+attempts=${3:-5}
+runs=${RUNS:-3}
+
+command -v jq >/dev/null || { echo "jq is needed: apt-get install -y jq" >&2; exit 1; }
+[ -x /usr/bin/time ] || { echo "/usr/bin/time is needed: apt-get install -y time" >&2; exit 1; }
+if [ -z "${WEGWIJS:-}" ]; then
+    (cd "$root" && swift build -c release --scratch-path .build-release-bench >/dev/null)
+    WEGWIJS="$root/.build-release-bench/release/wegwijs"
+fi
+if [ ! -d "$dir" ]; then
+    python3 "$root/benchmarks/report/generate.py" "$dir" --learners "$learners" --attempts "$attempts"
+fi
+files=$(find "$dir" -name '*.json' -type f | wc -l)
+echo "records: $files files in $dir ($(du -sh "$dir" | cut -f1)), $(nproc) cores"
+
+jq_filter='[.learner.id, .course.id, .status, .score.percent, (.finishedAt // .startedAt)]'
+jq_group='group_by(.[1] + "/" + .[0]) | map({employee_id: .[0][0], course: .[0][1], attempts: length,
+  best_percent: ([.[] | select(.[2] == "passed" or .[2] == "failed") | .[3]] | max),
+  passed_at: ([.[] | select(.[2] == "passed") | .[4]] | max), last_activity: (map(.[4]) | max)})'
+
+# best NAME COMMAND: runs COMMAND $runs times, prints the best wall time and the peak memory.
+best() {
+    name=$1; shift
+    best_time=""; best_memory=""
+    i=0
+    while [ $i -lt "$runs" ]; do
+        /usr/bin/time -f "%e %M" -o /tmp/wegwijs-bench-time sh -c "$*" >/dev/null
+        read -r seconds memory < /tmp/wegwijs-bench-time
+        if [ -z "$best_time" ] || [ "$(echo "$seconds < $best_time" | bc)" = 1 ]; then best_time=$seconds; fi
+        if [ -z "$best_memory" ] || [ "$memory" -gt "$best_memory" ]; then best_memory=$memory; fi
+        i=$((i + 1))
+    done
+    printf '%-8s %6.2f s   peak %6d MB\n' "$name" "$best_time" $((best_memory / 1024))
+    eval "time_$name=$best_time"
+}
+
+find "$dir" -name '*.json' -type f -print0 | xargs -0 cat >/dev/null   # warm the page cache
+best cat "find '$dir' -name '*.json' -type f -print0 | xargs -0 cat"
+best wegwijs "'$WEGWIJS' report '$dir' --format csv"
+best jq "find '$dir' -name '*.json' -type f -print0 | xargs -0 jq -c '$jq_filter' | jq -s -c '$jq_group'"
+echo "wegwijs / cat = $(echo "scale=2; $time_wegwijs / $time_cat" | bc)  (must be <= 2)"
+echo "jq / wegwijs  = $(echo "scale=2; $time_jq / $time_wegwijs" | bc)  (must be >= 5)"
