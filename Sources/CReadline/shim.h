@@ -16,4 +16,8 @@ static inline void wegwijs_rl_set_completion(rl_completion_func_t *function) {
 }
 static inline void wegwijs_rl_set_completion_over(int value) { rl_attempted_completion_over = value; }
 
+// Flushes standard output only (fflush(NULL) would also take standard input's lock, which a
+// thread blocked reading input holds).
+static inline void wegwijs_flush_stdout(void) { fflush(stdout); }
+
 #endif

@@ -23,7 +23,7 @@ public final class ReadlineReader: LineReader {
     }
 
     public func readLine(prompt: String) -> String? {
-        fflush(nil)
+        wegwijs_flush_stdout()
         guard let buffer = readline(prompt) else {
             // Ctrl-D at an empty line: leave the cursor on a fresh line.
             print("")

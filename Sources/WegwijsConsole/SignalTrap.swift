@@ -42,7 +42,7 @@ public enum SignalTrap {
             let farewell = message.withLock { $0 }
             if signalNumber != SIGHUP {
                 print("\n" + farewell)
-                fflush(nil)
+                wegwijs_flush_stdout()
             }
             exit(128 + signalNumber)
         }

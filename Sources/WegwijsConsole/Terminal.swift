@@ -1,3 +1,4 @@
+import CReadline
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -59,12 +60,12 @@ public final class StandardOutput: ConsoleOutput {
 
     public func write(_ text: String) {
         print(text, terminator: "")
-        fflush(nil)
+        wegwijs_flush_stdout()
     }
 }
 
 /// Writes a line to standard error.
 public func printError(_ text: String) {
-    fflush(nil)
+    wegwijs_flush_stdout()
     FileHandle.standardError.write(Data((text + "\n").utf8))
 }
