@@ -113,7 +113,7 @@ public final class CourseSession {
             }
             // Save before showing anything: a crash now loses nothing that was answered.
             if attempt.isFinished {
-                let final = record(finished: true)
+                let final = try record(finished: true)
                 let path = try storing { () throws(RecordStoreError) in try settings.store.saveEnded(final) }
                 showOutcome(outcome, options: options)
                 if terminal.isInteractive { _ = reader.readLine(prompt: phrases.pressEnterToContinue) }
@@ -128,7 +128,7 @@ public final class CourseSession {
             }
         }
         // A resumed attempt whose answers already reached the end: close it now.
-        let final = record(finished: true)
+        let final = try record(finished: true)
         let path = try storing { () throws(RecordStoreError) in try settings.store.saveEnded(final) }
         let sheet = attempt.scoreSheet
         showResult(sheet, recordPath: path)
@@ -210,30 +210,37 @@ public final class CourseSession {
         record.status = .abandoned
         record.finishedAt = clock()
         record.signature = nil
-        let signed = sign(record)
+        let signed = try sign(record)
         try storing { () throws(RecordStoreError) in _ = try settings.store.saveEnded(signed) }
     }
 
     // MARK: - Saving
 
-    private func record(finished: Bool) -> CompletionRecord {
+    private func record(finished: Bool) throws(SessionStorageError) -> CompletionRecord {
         let record = CompletionRecord(
             attempt: attempt, attemptID: attemptID,
             learner: .init(id: settings.learnerID ?? "", name: settings.learnerName),
             course: .init(loaded), language: settings.language,
             startedAt: startedAt, finishedAt: finished ? clock() : nil)
-        return sign(record)
+        return try sign(record)
     }
 
-    private func sign(_ record: CompletionRecord) -> CompletionRecord {
+    /// Signs a record when a key is configured. A record that should be signed is never
+    /// written unsigned: a failure stops the session like a failed write.
+    private func sign(_ record: CompletionRecord) throws(SessionStorageError) -> CompletionRecord {
         guard let signer = settings.signer else { return record }
         var signed = record
-        signed.signature = try? signer.signature(for: record)
+        do {
+            signed.signature = try signer.signature(for: record)
+        } catch {
+            let path = settings.store.folder(course: record.course.id, learner: record.learner.id)
+            throw SessionStorageError(underlying: RecordStoreError(path: path, reason: "the record cannot be signed (\(error))"))
+        }
         return signed
     }
 
     private func saveProgress() throws(SessionStorageError) {
-        let current = record(finished: false)
+        let current = try record(finished: false)
         try storing { () throws(RecordStoreError) in try settings.store.saveInProgress(current) }
     }
 

@@ -119,63 +119,7 @@ public enum StarterCourse {
             ])),
         ])
         var output = ""
-        PrettyJSON.write(course, indent: 0, to: &output)
+        JSONWriter.writePretty(course, indent: 0, to: &output)
         return output + "\n"
-    }
-}
-
-/// Writes a JSON value with two-space indentation, keys in the given order.
-enum PrettyJSON {
-    static func write(_ value: JSONValue, indent: Int, to output: inout String) {
-        let pad = String(repeating: "  ", count: indent + 1)
-        let closePad = String(repeating: "  ", count: indent)
-        switch value {
-        case .null: output += "null"
-        case .bool(let flag): output += flag ? "true" : "false"
-        case .number(let literal): output += literal
-        case .string(let text): output += quoted(text)
-        case .array(let elements):
-            guard !elements.isEmpty else { output += "[]"; return }
-            if elements.allSatisfy({ $0.string != nil }) {
-                output += "[" + elements.compactMap { $0.string.map(quoted) }.joined(separator: ", ") + "]"
-                return
-            }
-            output += "[\n"
-            for (index, element) in elements.enumerated() {
-                output += pad
-                write(element.value, indent: indent + 1, to: &output)
-                output += index + 1 < elements.count ? ",\n" : "\n"
-            }
-            output += closePad + "]"
-        case .object(let members):
-            guard !members.isEmpty else { output += "{}"; return }
-            output += "{\n"
-            for (index, member) in members.enumerated() {
-                output += pad + quoted(member.key) + ": "
-                write(member.node.value, indent: indent + 1, to: &output)
-                output += index + 1 < members.count ? ",\n" : "\n"
-            }
-            output += closePad + "}"
-        }
-    }
-
-    static func quoted(_ text: String) -> String {
-        var result = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\t": result += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    result.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return result + "\""
     }
 }

@@ -18,13 +18,15 @@ public struct RecordSigner: Sendable {
         public var description: String { "\(path): \(reason)" }
     }
 
-    /// Reads a key file; a trailing line break (as `echo` leaves) is not part of the key.
+    /// Reads a key file; one trailing line break (as `echo` leaves) is not part of the key.
     public init(keyFile path: String) throws(KeyError) {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw KeyError(path: path, reason: "the signing key file cannot be read")
         }
         var bytes = Array(data)
-        while let last = bytes.last, last == 0x0A || last == 0x0D { bytes.removeLast() }
+        // One line ending, as an editor or `echo` leaves it; a binary key keeps its other bytes.
+        if bytes.last == 0x0A { bytes.removeLast() }
+        if bytes.last == 0x0D { bytes.removeLast() }
         guard bytes.count >= 16 else {
             throw KeyError(path: path, reason: "the signing key is \(bytes.count) bytes; use at least 16 (32 random bytes is best)")
         }

@@ -63,40 +63,22 @@ public enum ReportFormat {
         for (index, row) in report.rows.enumerated() {
             text += index == 0 ? "\n  {" : ",\n  {"
             var members: [(String, String)] = [
-                ("employee_id", string(row.employeeID)),
-                ("name", string(row.name)),
-                ("department", row.department.isEmpty && row.onRoster != true ? "null" : string(row.department)),
-                ("course", string(row.course)),
-                ("status", string(row.status.rawValue)),
+                ("employee_id", JSONWriter.quoted(row.employeeID)),
+                ("name", JSONWriter.quoted(row.name)),
+                ("department", row.department.isEmpty && row.onRoster != true ? "null" : JSONWriter.quoted(row.department)),
+                ("course", JSONWriter.quoted(row.course)),
+                ("status", JSONWriter.quoted(row.status.rawValue)),
                 ("best_percent", row.bestPercent.map(ReportColumns.percentText) ?? "null"),
                 ("attempts", String(row.attempts)),
-                ("last_activity", row.lastActivity.map { string($0.description) } ?? "null"),
-                ("passed_at", row.passedAt.map { string($0.description) } ?? "null"),
-                ("expires_at", row.expiresAt.map { string($0.description) } ?? "null"),
-                ("due_date", row.dueDate.map { string($0.description) } ?? "null"),
+                ("last_activity", row.lastActivity.map { JSONWriter.quoted($0.description) } ?? "null"),
+                ("passed_at", row.passedAt.map { JSONWriter.quoted($0.description) } ?? "null"),
+                ("expires_at", row.expiresAt.map { JSONWriter.quoted($0.description) } ?? "null"),
+                ("due_date", row.dueDate.map { JSONWriter.quoted($0.description) } ?? "null"),
             ]
             if let onRoster = row.onRoster { members.append(("on_roster", onRoster ? "true" : "false")) }
             text += members.map { "\"\($0.0)\": \($0.1)" }.joined(separator: ", ") + "}"
         }
         text += report.rows.isEmpty ? "]\n" : "\n]\n"
         return text
-    }
-
-    /// A JSON string literal.
-    static func string(_ value: String) -> String {
-        var text = "\""
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "\"": text += "\\\""
-            case "\\": text += "\\\\"
-            case "\n": text += "\\n"
-            case "\r": text += "\\r"
-            case "\t": text += "\\t"
-            case let control where control.value < 0x20 || control.value == 0x2028 || control.value == 0x2029:
-                text += String(format: "\\u%04x", control.value)
-            default: text.unicodeScalars.append(scalar)
-            }
-        }
-        return text + "\""
     }
 }
