@@ -97,3 +97,26 @@ struct RecordTests {
         #expect(throws: RecordStoreError.self) { try RecordStore(root: root.path).prepare(course: "c", learner: "1") }
     }
 }
+
+@Suite("Finding the bundled courses")
+struct CourseCatalogTests {
+    @Test("an installed binary finds PREFIX/share/wegwijs/courses; WEGWIJS_COURSES comes first")
+    func installedLayout() throws {
+        let prefix = FileManager.default.temporaryDirectory.appendingPathComponent("prefix-\(UUID().uuidString)")
+        let courses = prefix.appendingPathComponent("share/wegwijs/courses")
+        try FileManager.default.createDirectory(at: courses, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: prefix.appendingPathComponent("bin"), withIntermediateDirectories: true)
+        try Data("{}".utf8).write(to: courses.appendingPathComponent("a.json"))
+        try Data("{}".utf8).write(to: courses.appendingPathComponent("course.schema.json"))
+        let binary = prefix.appendingPathComponent("bin/wegwijs").path
+        let installed = CourseCatalog.standard(executablePath: binary, environment: [:], sourceFile: "/nonexistent/x/y/z/w.swift")
+        #expect(installed.directory == courses.path)
+        #expect(installed.courseFiles() == [courses.appendingPathComponent("a.json").path], "the schema is not a course")
+        #expect(installed.resolve("a") == courses.appendingPathComponent("a.json").path)
+        #expect(installed.resolve("./a") == "./a", "anything that looks like a path stays a path")
+
+        let other = try FileManager.default.url(for: .itemReplacementDirectory, in: .userDomainMask, appropriateFor: prefix, create: true)
+        let configured = CourseCatalog.standard(executablePath: binary, environment: ["WEGWIJS_COURSES": other.path])
+        #expect(configured.directory == other.path)
+    }
+}

@@ -84,3 +84,37 @@ struct ReadlineTests {
         #expect(saved.answers.map(\.options) == [["half"]])
     }
 }
+
+extension ReadlineTests {
+    enum Display: String, CaseIterable {
+        case colour, noColorVariable, dumbTerminal, plainFlag
+    }
+
+    @Test("colour only in a capable terminal; NO_COLOR, TERM=dumb and --plain switch it off", arguments: Display.allCases)
+    func colour(display: Display) throws {
+        let records = try Wegwijs.temporaryFolder("pty")
+        var arguments = ["run", course, "--learner", "c1", "--records", records.path]
+        var environment: [String: String] = [:]
+        switch display {
+        case .colour: break
+        case .noColorVariable: environment["NO_COLOR"] = "1"
+        case .dumbTerminal: environment["TERM"] = "dumb"
+        case .plainFlag: arguments.append("--plain")
+        }
+        let session = try PseudoTerminalSession(arguments, environment: environment)
+        var mark = try session.waitFor("Druk op Enter om te beginnen")
+        session.send("\r")
+        mark = try session.waitFor("Je antwoord (a-c): ", after: mark)
+        session.send("a\r")
+        mark = try session.waitFor("Goed", after: mark)
+        try session.waitFor("Druk op Enter om verder te gaan", after: mark)
+        session.send("\u{04}")
+        #expect(try session.exitStatus() == 3)
+        let green = "\u{1B}[32m"
+        #expect(session.transcript.contains(green) == (display == .colour))
+        // Words carry the verdict in every mode; symbols and rules only where graphics are on.
+        #expect(session.transcript.contains("Goed"))
+        #expect(session.transcript.contains("✔") == (display != .plainFlag && display != .dumbTerminal))
+        #expect(session.transcript.contains("────") == (display != .plainFlag && display != .dumbTerminal))
+    }
+}
