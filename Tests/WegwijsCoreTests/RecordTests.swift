@@ -120,3 +120,29 @@ struct CourseCatalogTests {
         #expect(configured.directory == other.path)
     }
 }
+
+@Suite("ISO 8601 durations for validFor")
+struct ISODurationTests {
+    @Test("valid durations", arguments: [
+        ("P1Y", ISODuration(years: 1)), ("P6M", ISODuration(months: 6)), ("P90D", ISODuration(days: 90)),
+        ("P1Y2M3W4D", ISODuration(years: 1, months: 2, weeks: 3, days: 4)), ("P2W", ISODuration(weeks: 2)),
+    ])
+    func valid(text: String, expected: ISODuration) {
+        #expect(ISODuration(text) == expected)
+        #expect(ISODuration(text)?.description == text)
+    }
+
+    @Test("anything else is refused", arguments: ["", "P", "1Y", "P1", "PT1H", "P1D1Y", "P1Y1Y", "P-1Y", "P1.5Y", "P9999999D", "p1y"])
+    func invalid(text: String) {
+        #expect(ISODuration(text) == nil)
+    }
+
+    @Test("a year after 29 February is 28 February; a month after 31 January is the end of February")
+    func calendarArithmetic() throws {
+        let formatter = ISO8601DateFormatter()
+        let leap = try #require(formatter.date(from: "2028-02-29T12:00:00Z"))
+        #expect(formatter.string(from: ISODuration(years: 1).added(to: leap)) == "2029-02-28T12:00:00Z")
+        let january = try #require(formatter.date(from: "2027-01-31T00:00:00Z"))
+        #expect(formatter.string(from: ISODuration(months: 1).added(to: january)) == "2027-02-28T00:00:00Z")
+    }
+}

@@ -19,26 +19,26 @@ public struct ISODuration: Sendable, Hashable, CustomStringConvertible {
     public init?(_ text: String) {
         guard text.hasPrefix("P"), text.count > 1 else { return nil }
         var number = ""
-        var seen = ""
-        let order = "YMWD"
+        var lastRank = -1
+        let order: [Character] = ["Y", "M", "W", "D"]
         for character in text.dropFirst() {
             if character.isASCII, character.isNumber {
                 number.append(character)
                 continue
             }
+            // Each designator once, in the order Y M W D, after at most six digits.
             guard let value = Int(number), number.count <= 6,
-                  let rank = order.firstIndex(of: character),
-                  seen.last.map({ order.firstIndex(of: $0)! < rank }) ?? true else { return nil }
+                  let rank = order.firstIndex(of: character), rank > lastRank else { return nil }
             switch character {
             case "Y": years = value
             case "M": months = value
             case "W": weeks = value
             default: days = value
             }
-            seen.append(character)
+            lastRank = rank
             number = ""
         }
-        guard number.isEmpty, !seen.isEmpty else { return nil }
+        guard number.isEmpty, lastRank >= 0 else { return nil }
     }
 
     public var description: String {

@@ -174,9 +174,10 @@ public struct RecordStore: Sendable {
         let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw RecordStoreError(path: path, reason: "cannot be written (\(String(cString: strerror(errno))))") }
         let written = data.withUnsafeBytes { buffer -> Bool in
+            guard let base = buffer.baseAddress else { return true }
             var offset = 0
             while offset < buffer.count {
-                let result = write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+                let result = write(fd, base + offset, buffer.count - offset)
                 if result < 0 {
                     if errno == EINTR { continue }
                     return false
