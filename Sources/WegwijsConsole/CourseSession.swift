@@ -374,13 +374,14 @@ public final class CourseSession {
         let titles = course.guidelines.map { TextLayout.inline(text($0.title), limit: 44) }
         let column = max(titles.map(\.count).max() ?? 0, phrases.total.count) + 2
         func pad(_ text: String) -> String { text + String(repeating: " ", count: max(column - text.count, 1)) }
+        func rightAligned(_ text: String) -> String { String(repeating: " ", count: max(0, 7 - text.count)) + text }
         for (guideline, title) in zip(sheet.guidelines, titles) {
             let bar = guideline.percent.map { layout.bar(percent: $0) } ?? (terminal.usesGraphics ? String(repeating: " ", count: 20) : "")
-            let line = "  " + pad(title) + (bar.isEmpty ? "" : bar + "  ") + phrases.percent(guideline.percent)
+            let line = "  " + pad(title) + (bar.isEmpty ? "" : bar + "  ") + rightAligned(phrases.percent(guideline.percent))
             output.write(line + "\n")
         }
         output.write("  " + pad(phrases.total) + (terminal.usesGraphics ? layout.bar(percent: sheet.percent ?? 0) + "  " : "")
-                     + layout.styled(phrases.percent(sheet.percent), .bold) + "\n\n")
+                     + layout.styled(rightAligned(phrases.percent(sheet.percent)), .bold) + "\n\n")
 
         if sheet.passed {
             output.write(layout.styled(phrases.passed, .green) + "\n")

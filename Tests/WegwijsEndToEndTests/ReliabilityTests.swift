@@ -99,7 +99,33 @@ struct ReliabilityTests {
     }
 
     enum DiskFault: String, CaseIterable {
-        case folderRemoved, folderReplacedByFile, recordPathBlocked
+        case folderRemoved, folderReplacedByFile, recordPathBlocked, folderReadOnly
+    }
+
+    /// Makes a folder read-only for everyone: permission bits for a normal user, and for root
+    /// (who ignores them) a read-only bind mount of the folder onto itself. Returns the undo.
+    func makeReadOnly(_ folder: URL) throws -> () -> Void {
+        if getuid() != 0 {
+            try FileManager.default.setAttributes([.posixPermissions: 0o555], ofItemAtPath: folder.path)
+            return { try? FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: folder.path) }
+        }
+        func mount(_ arguments: [String]) throws {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/bin/mount")
+            process.arguments = arguments
+            try process.run()
+            process.waitUntilExit()
+            #expect(process.terminationStatus == 0, "mount \(arguments)")
+        }
+        try mount(["--bind", folder.path, folder.path])
+        try mount(["-o", "remount,ro,bind", folder.path])
+        return {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/bin/umount")
+            process.arguments = [folder.path]
+            try? process.run()
+            process.waitUntilExit()
+        }
     }
 
     @Test("the records folder breaking mid-run gives a clear message and exit 74", arguments: DiskFault.allCases)
@@ -111,6 +137,7 @@ struct ReliabilityTests {
         try session.waitFor("Scenario 2 van 3")
         try session.waitFor("Je antwoord (a-c): ", count: 2)
         let learnerFolder = records.appendingPathComponent("test-branching/d1")
+        var undo: () -> Void = {}
         switch fault {
         case .folderRemoved:
             try FileManager.default.removeItem(at: records)
@@ -122,12 +149,22 @@ struct ReliabilityTests {
             let inProgress = learnerFolder.appendingPathComponent("in-progress.json")
             try FileManager.default.removeItem(at: inProgress)
             try FileManager.default.createDirectory(at: inProgress, withIntermediateDirectories: false)
+        case .folderReadOnly:
+            undo = try makeReadOnly(learnerFolder)
         }
+        defer { undo() }
         session.send("a c")
         #expect(session.exitStatus() == 74)
         #expect(session.stderr.contains("Je antwoorden konden niet worden opgeslagen"), "\(session.stderr)")
         #expect(session.stderr.contains("Je laatste antwoord is niet bewaard"))
         #expect(!session.stdout.contains("Scenario 3 van 3"), "the learner is not asked on after a failed save")
+        if fault == .folderReadOnly {
+            undo()
+            undo = {}
+            let saved = try CompletionRecord.decode(Data(contentsOf: learnerFolder.appendingPathComponent("in-progress.json")))
+            #expect(saved.answers.map(\.options) == [["goed"]], "the answers saved before are intact")
+            #expect(try FileManager.default.contentsOfDirectory(atPath: learnerFolder.path).sorted() == [".lock", "in-progress.json"])
+        }
         if fault == .recordPathBlocked {
             // Nothing half-written: only the lock and no stray temp file.
             let left = try FileManager.default.contentsOfDirectory(atPath: learnerFolder.path).sorted()
