@@ -11,7 +11,7 @@ public enum SessionOutcome: Sendable, Equatable {
 
 /// A session that could not go on because its records could not be written.
 public struct SessionStorageError: Error, Sendable {
-    public var underlying: RecordStoreError
+    public var underlying: FileProblem
 }
 
 /// Everything a session needs besides the course and the terminal.
@@ -80,8 +80,8 @@ public final class CourseSession {
             settings.learnerID = asked
             if settings.learnerName == nil, !hasSavedName(asked) { settings.learnerName = askName() }
         }
-        try storing { () throws(RecordStoreError) in try settings.store.prepare(course: course.id, learner: learnerID) }
-        sessionLock = try storing { () throws(RecordStoreError) in
+        try storing { () throws(FileProblem) in try settings.store.prepare(course: course.id, learner: learnerID) }
+        sessionLock = try storing { () throws(FileProblem) in
             if let lock = try settings.store.lock(course: course.id, learner: learnerID, wait: false) { return lock }
             output.write(layout.wrap(phrases.waitingForOtherSession))
             return try settings.store.lock(course: course.id, learner: learnerID, wait: true)
@@ -114,7 +114,7 @@ public final class CourseSession {
             // Save before showing anything: a crash now loses nothing that was answered.
             if attempt.isFinished {
                 let final = try record(finished: true)
-                let path = try storing { () throws(RecordStoreError) in try settings.store.saveEnded(final) }
+                let path = try storing { () throws(FileProblem) in try settings.store.saveEnded(final) }
                 showOutcome(outcome, options: options)
                 if terminal.isInteractive { _ = reader.readLine(prompt: phrases.pressEnterToContinue) }
                 let sheet = attempt.scoreSheet
@@ -129,7 +129,7 @@ public final class CourseSession {
         }
         // A resumed attempt whose answers already reached the end: close it now.
         let final = try record(finished: true)
-        let path = try storing { () throws(RecordStoreError) in try settings.store.saveEnded(final) }
+        let path = try storing { () throws(FileProblem) in try settings.store.saveEnded(final) }
         let sheet = attempt.scoreSheet
         showResult(sheet, recordPath: path)
         return sheet.passed ? .passed(recordPath: path) : .failed(recordPath: path)
@@ -161,7 +161,7 @@ public final class CourseSession {
 
     /// Resumes a saved attempt when there is one and the learner wants it; returns whether it did.
     private func resumeOrStart(learnerID: String) throws(SessionStorageError) -> Bool {
-        let lookup = try storing { () throws(RecordStoreError) in try settings.store.inProgress(course: course.id, learner: learnerID) }
+        let lookup = try storing { () throws(FileProblem) in try settings.store.inProgress(course: course.id, learner: learnerID) }
         switch lookup {
         case .none:
             return false
@@ -211,7 +211,7 @@ public final class CourseSession {
         record.finishedAt = clock()
         record.signature = nil
         let signed = try sign(record)
-        try storing { () throws(RecordStoreError) in _ = try settings.store.saveEnded(signed) }
+        try storing { () throws(FileProblem) in _ = try settings.store.saveEnded(signed) }
     }
 
     // MARK: - Saving
@@ -234,17 +234,17 @@ public final class CourseSession {
             signed.signature = try signer.signature(for: record)
         } catch {
             let path = settings.store.folder(course: record.course.id, learner: record.learner.id)
-            throw SessionStorageError(underlying: RecordStoreError(path: path, reason: "the record cannot be signed (\(error))"))
+            throw SessionStorageError(underlying: FileProblem(path: path, reason: "the record cannot be signed (\(error))"))
         }
         return signed
     }
 
     private func saveProgress() throws(SessionStorageError) {
         let current = try record(finished: false)
-        try storing { () throws(RecordStoreError) in try settings.store.saveInProgress(current) }
+        try storing { () throws(FileProblem) in try settings.store.saveInProgress(current) }
     }
 
-    private func storing<T>(_ body: () throws(RecordStoreError) -> T) throws(SessionStorageError) -> T {
+    private func storing<T>(_ body: () throws(FileProblem) -> T) throws(SessionStorageError) -> T {
         do {
             return try SignalTrap.whileSaving(body)
         } catch {

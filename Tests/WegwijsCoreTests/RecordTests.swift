@@ -94,7 +94,7 @@ struct RecordTests {
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
         // A file where the course folder should be makes the folder impossible to create, even as root.
         try Data().write(to: root.appendingPathComponent("c"))
-        #expect(throws: RecordStoreError.self) { try RecordStore(root: root.path).prepare(course: "c", learner: "1") }
+        #expect(throws: FileProblem.self) { try RecordStore(root: root.path).prepare(course: "c", learner: "1") }
     }
 }
 

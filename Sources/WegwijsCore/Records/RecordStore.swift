@@ -5,19 +5,6 @@ import Glibc
 import Musl
 #endif
 
-/// A record file that could not be read or written.
-public struct RecordStoreError: Error, Sendable, CustomStringConvertible {
-    public var path: String
-    public var reason: String
-
-    public init(path: String, reason: String) {
-        self.path = path
-        self.reason = reason
-    }
-
-    public var description: String { "\(path): \(reason)" }
-}
-
 /// The only thing that writes completion records (SPEC §4).
 ///
 /// Layout: `ROOT/<course-id>/<learner-id>/in-progress.json` for the attempt under way and
@@ -47,17 +34,17 @@ public struct RecordStore: Sendable {
     }
 
     /// Creates the learner's folder and proves it is writable, before any question is asked.
-    public func prepare(course: String, learner: String) throws(RecordStoreError) {
+    public func prepare(course: String, learner: String) throws(FileProblem) {
         let path = folder(course: course, learner: learner)
         do {
             try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         } catch {
-            throw RecordStoreError(path: path, reason: "cannot create the records folder (\(Self.reason(from: error)))")
+            throw FileProblem(path: path, reason: "cannot create the records folder (\(Self.reason(from: error)))")
         }
         let probe = path + "/.write-test-\(UUID().uuidString)"
         let fd = open(probe, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
         guard fd >= 0 else {
-            throw RecordStoreError(path: path, reason: "the records folder is not writable (\(String(cString: strerror(errno))))")
+            throw FileProblem(path: path, reason: "the records folder is not writable (\(String(cString: strerror(errno))))")
         }
         close(fd)
         unlink(probe)
@@ -80,36 +67,36 @@ public struct RecordStore: Sendable {
 
     /// Takes the learner's lock. With `wait == false` returns nil at once when another session
     /// holds it; with `wait == true` blocks until it is free.
-    public func lock(course: String, learner: String, wait: Bool) throws(RecordStoreError) -> LearnerLock? {
+    public func lock(course: String, learner: String, wait: Bool) throws(FileProblem) -> LearnerLock? {
         let path = folder(course: course, learner: learner) + "/.lock"
         let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
         guard fd >= 0 else {
-            throw RecordStoreError(path: path, reason: "cannot open the lock file (\(String(cString: strerror(errno))))")
+            throw FileProblem(path: path, reason: "cannot open the lock file (\(String(cString: strerror(errno))))")
         }
         while flock(fd, LOCK_EX | (wait ? 0 : LOCK_NB)) != 0 {
             if errno == EINTR { continue }
             let failure = errno
             close(fd)
             if failure == EWOULDBLOCK { return nil }
-            throw RecordStoreError(path: path, reason: "cannot lock (\(String(cString: strerror(failure))))")
+            throw FileProblem(path: path, reason: "cannot lock (\(String(cString: strerror(failure))))")
         }
         return LearnerLock(descriptor: fd)
     }
 
     /// The saved attempt in progress, if any. A file that cannot be read as a record is moved
     /// aside (never deleted) and reported through `damaged`.
-    public func inProgress(course: String, learner: String) throws(RecordStoreError) -> InProgressLookup {
+    public func inProgress(course: String, learner: String) throws(FileProblem) -> InProgressLookup {
         let path = inProgressPath(course: course, learner: learner)
         guard FileManager.default.fileExists(atPath: path) else { return .none }
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw RecordStoreError(path: path, reason: "cannot be read")
+            throw FileProblem(path: path, reason: "cannot be read")
         }
         do {
             return .found(try CompletionRecord.decode(data))
         } catch {
             let aside = path + ".damaged-\(Self.fileTimestamp(Date()))"
             guard rename(path, aside) == 0 else {
-                throw RecordStoreError(path: path, reason: "is damaged and cannot be moved aside (\(String(cString: strerror(errno))))")
+                throw FileProblem(path: path, reason: "is damaged and cannot be moved aside (\(String(cString: strerror(errno))))")
             }
             return .damaged(movedTo: aside)
         }
@@ -123,7 +110,7 @@ public struct RecordStore: Sendable {
     }
 
     /// Rewrites the in-progress file atomically.
-    public func saveInProgress(_ record: CompletionRecord) throws(RecordStoreError) {
+    public func saveInProgress(_ record: CompletionRecord) throws(FileProblem) {
         let path = inProgressPath(course: record.course.id, learner: record.learner.id)
         try Self.writeAtomically(try Self.encode(record, path: path), to: path, replacing: true)
     }
@@ -131,7 +118,7 @@ public struct RecordStore: Sendable {
     /// Writes an ended (or abandoned) attempt under a new name that never replaces another
     /// file, then removes the in-progress file. Returns the new file's path.
     @discardableResult
-    public func saveEnded(_ record: CompletionRecord) throws(RecordStoreError) -> String {
+    public func saveEnded(_ record: CompletionRecord) throws(FileProblem) -> String {
         let folder = folder(course: record.course.id, learner: record.learner.id)
         let stamp = Self.fileTimestamp(record.finishedAt ?? Date())
         let data = try Self.encode(record, path: folder)
@@ -144,35 +131,35 @@ public struct RecordStore: Sendable {
             }
             let inProgress = inProgressPath(course: record.course.id, learner: record.learner.id)
             if unlink(inProgress) != 0 && errno != ENOENT {
-                throw RecordStoreError(path: inProgress, reason: "cannot be removed (\(String(cString: strerror(errno))))")
+                throw FileProblem(path: inProgress, reason: "cannot be removed (\(String(cString: strerror(errno))))")
             }
             Self.syncDirectory(folder)
             return path
         }
-        throw RecordStoreError(path: folder, reason: "no free file name for the record")
+        throw FileProblem(path: folder, reason: "no free file name for the record")
     }
 
-    private static func encode(_ record: CompletionRecord, path: String) throws(RecordStoreError) -> Data {
+    private static func encode(_ record: CompletionRecord, path: String) throws(FileProblem) -> Data {
         do {
             return try record.encoded()
         } catch {
-            throw RecordStoreError(path: path, reason: "cannot encode the record (\(error))")
+            throw FileProblem(path: path, reason: "cannot encode the record (\(error))")
         }
     }
 
     private static let existsReason = "exists"
 
     /// Temp file in the same folder, fsync, then rename (replacing) or link (never replacing).
-    static func writeAtomically(_ data: Data, to path: String, replacing: Bool) throws(RecordStoreError) {
+    static func writeAtomically(_ data: Data, to path: String, replacing: Bool) throws(FileProblem) {
         let folder = (path as NSString).deletingLastPathComponent
         let temp = "\(folder)/.\((path as NSString).lastPathComponent).\(randomHex()).tmp"
-        func failure(_ what: String) -> RecordStoreError {
+        func failure(_ what: String) -> FileProblem {
             let reason = "\(what) (\(String(cString: strerror(errno))))"
             unlink(temp)
-            return RecordStoreError(path: path, reason: reason)
+            return FileProblem(path: path, reason: reason)
         }
         let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw RecordStoreError(path: path, reason: "cannot be written (\(String(cString: strerror(errno))))") }
+        guard fd >= 0 else { throw FileProblem(path: path, reason: "cannot be written (\(String(cString: strerror(errno))))") }
         let written = data.withUnsafeBytes { buffer -> Bool in
             guard let base = buffer.baseAddress else { return true }
             var offset = 0
@@ -195,7 +182,7 @@ public struct RecordStore: Sendable {
             guard link(temp, path) == 0 else {
                 if errno == EEXIST {
                     unlink(temp)
-                    throw RecordStoreError(path: path, reason: existsReason)
+                    throw FileProblem(path: path, reason: existsReason)
                 }
                 throw failure("cannot be put in place")
             }

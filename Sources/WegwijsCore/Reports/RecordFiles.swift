@@ -4,19 +4,6 @@ import Glibc
 import Musl
 #endif
 
-/// A file or folder that could not be read or used, with the reason in words.
-public struct FileProblem: Error, Sendable, Hashable, CustomStringConvertible {
-    public var path: String
-    public var reason: String
-
-    public init(path: String, reason: String) {
-        self.path = path
-        self.reason = reason
-    }
-
-    public var description: String { "\(path): \(reason)" }
-}
-
 /// Finding and reading record files with plain system calls: a report walks tens of thousands
 /// of them, and `FileManager` costs more per file than the parsing does.
 public enum RecordFiles {
