@@ -113,13 +113,10 @@ public final class CourseSession {
             }
             // Save before showing anything: a crash now loses nothing that was answered.
             if attempt.isFinished {
-                let final = try record(finished: true)
-                let path = try storing { () throws(FileProblem) in try settings.store.saveEnded(final) }
+                let path = try saveEnded()
                 showOutcome(outcome, options: options)
                 if terminal.isInteractive { _ = reader.readLine(prompt: phrases.pressEnterToContinue) }
-                let sheet = attempt.scoreSheet
-                showResult(sheet, recordPath: path)
-                return sheet.passed ? .passed(recordPath: path) : .failed(recordPath: path)
+                return showResult(recordPath: path)
             }
             try saveProgress()
             showOutcome(outcome, options: options)
@@ -128,11 +125,7 @@ public final class CourseSession {
             }
         }
         // A resumed attempt whose answers already reached the end: close it now.
-        let final = try record(finished: true)
-        let path = try storing { () throws(FileProblem) in try settings.store.saveEnded(final) }
-        let sheet = attempt.scoreSheet
-        showResult(sheet, recordPath: path)
-        return sheet.passed ? .passed(recordPath: path) : .failed(recordPath: path)
+        return showResult(recordPath: try saveEnded())
     }
 
     // MARK: - Learner and resuming
@@ -237,6 +230,12 @@ public final class CourseSession {
             throw SessionStorageError(underlying: FileProblem(path: path, reason: "the record cannot be signed (\(error))"))
         }
         return signed
+    }
+
+    /// Writes the ended attempt as its own record and removes the in-progress file.
+    private func saveEnded() throws(SessionStorageError) -> String {
+        let final = try record(finished: true)
+        return try storing { () throws(FileProblem) in try settings.store.saveEnded(final) }
     }
 
     private func saveProgress() throws(SessionStorageError) {
@@ -367,7 +366,9 @@ public final class CourseSession {
 
     // MARK: - The end
 
-    private func showResult(_ sheet: ScoreSheet, recordPath: String) {
+    /// Shows the result of the ended attempt and says how the session ended.
+    private func showResult(recordPath: String) -> SessionOutcome {
+        let sheet = attempt.scoreSheet
         output.write("\n" + layout.rule)
         output.write(layout.styled(phrases.resultHeading, .bold) + "\n")
         output.write(layout.rule + "\n")
@@ -412,5 +413,6 @@ public final class CourseSession {
             output.write("\n" + layout.wrap(text(closing)))
         }
         output.write("\n" + layout.wrap(phrases.recordWritten(recordPath)))
+        return sheet.passed ? .passed(recordPath: recordPath) : .failed(recordPath: recordPath)
     }
 }

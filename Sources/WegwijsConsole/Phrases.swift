@@ -150,9 +150,6 @@ public struct Phrases: Sendable {
     public func recordWritten(_ path: String) -> String {
         pick("Je resultaat is opgeslagen in \(path)", "Your result was saved in \(path)")
     }
-    public func retry(_ command: String) -> String {
-        pick("Je kunt de cursus opnieuw doen met: \(command)", "You can take the course again with: \(command)")
-    }
 
     // MARK: Leaving
 
