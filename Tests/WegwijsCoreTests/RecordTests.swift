@@ -146,3 +146,24 @@ struct ISODurationTests {
         #expect(formatter.string(from: ISODuration(months: 1).added(to: january)) == "2027-02-28T00:00:00Z")
     }
 }
+
+@Suite("Temp files left by killed runs")
+struct StaleTempFileTests {
+    @Test("old hidden temp files are removed when a learner's folder is prepared; recent ones and records stay")
+    func staleTempFiles() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("stale-\(UUID().uuidString)").path
+        let store = RecordStore(root: root)
+        try store.prepare(course: "c", learner: "1")
+        let folder = store.folder(course: "c", learner: "1")
+        let old = folder + "/.in-progress.json.0badf00d.tmp"
+        let recent = folder + "/.in-progress.json.12345678.tmp"
+        let record = folder + "/20260101T000000Z-00000000.json"
+        for path in [old, recent, record] { try Data("x".utf8).write(to: URL(fileURLWithPath: path)) }
+        try FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(-3600)], ofItemAtPath: old)
+        try FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(-3600)], ofItemAtPath: record)
+        try store.prepare(course: "c", learner: "1")
+        #expect(!FileManager.default.fileExists(atPath: old))
+        #expect(FileManager.default.fileExists(atPath: recent))
+        #expect(FileManager.default.fileExists(atPath: record))
+    }
+}

@@ -34,6 +34,7 @@ struct ReliabilityTests {
         }
         for hidden in Wegwijs.files(under: folder, includingHidden: true) where !Wegwijs.files(under: folder).contains(hidden) {
             let name = (hidden as NSString).lastPathComponent
+            // The lock, and temp files of writes cut short (including the writability probe).
             #expect(name == ".lock" || name.hasSuffix(".tmp"), "unexpected hidden file \(hidden)")
         }
     }

@@ -41,7 +41,8 @@ public struct RecordStore: Sendable {
         } catch {
             throw FileProblem(path: path, reason: "cannot create the records folder (\(Self.reason(from: error)))")
         }
-        let probe = path + "/.write-test-\(UUID().uuidString)"
+        Self.removeStaleTempFiles(in: path)
+        let probe = path + "/.write-test-\(UUID().uuidString).tmp"
         let fd = open(probe, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
         guard fd >= 0 else {
             throw FileProblem(path: path, reason: "the records folder is not writable (\(String(cString: strerror(errno))))")
@@ -81,6 +82,23 @@ public struct RecordStore: Sendable {
             throw FileProblem(path: path, reason: "cannot lock (\(String(cString: strerror(failure))))")
         }
         return LearnerLock(descriptor: fd)
+    }
+
+    /// Temp files older than this were left by a run that was killed mid-write.
+    static let staleTempFileAge: TimeInterval = 600
+
+    /// Removes hidden `.tmp` files that a killed run left behind. Recent ones may belong to a
+    /// write under way in another process and stay.
+    static func removeStaleTempFiles(in folder: String) {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
+        let cutoff = Date().addingTimeInterval(-staleTempFileAge)
+        for name in names where name.hasPrefix(".") && name.hasSuffix(".tmp") {
+            let path = folder + "/" + name
+            if let modified = (try? FileManager.default.attributesOfItem(atPath: path))?[.modificationDate] as? Date,
+               modified < cutoff {
+                unlink(path)
+            }
+        }
     }
 
     /// The saved attempt in progress, if any. A file that cannot be read as a record is moved

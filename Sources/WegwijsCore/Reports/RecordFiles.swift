@@ -29,7 +29,7 @@ public enum RecordFiles {
     }
 
     /// Whether a file name is a record file: `*.json`, not hidden. Hidden names are the record
-    /// store's temp files (`.<name>.<hex>.tmp`, `.write-test-*`); `in-progress.json.damaged-*`
+    /// store's temp files (`.<name>.<hex>.tmp`, `.write-test-*.tmp`); `in-progress.json.damaged-*`
     /// files were moved aside by the runner and are not records any more.
     public static func isRecordName(_ name: String) -> Bool {
         !name.hasPrefix(".") && name.hasSuffix(".json")
