@@ -21,9 +21,9 @@ public struct TextLayout: Sendable {
         terminal.usesColour ? "\u{1B}[\(colour.rawValue)m\(text)\u{1B}[0m" : text
     }
 
-    /// A horizontal rule, or nothing in plain mode.
+    /// A horizontal rule and its line break, or nothing at all in plain mode.
     public var rule: String {
-        terminal.usesGraphics ? String(repeating: "─", count: terminal.width) + "\n" : "\n"
+        terminal.usesGraphics ? String(repeating: "─", count: terminal.width) + "\n" : ""
     }
 
     /// A bar of `width` cells filled to `percent`, or an empty string in plain mode.
