@@ -277,7 +277,7 @@ public final class CourseSession {
     private func showGuidelines() {
         output.write("\n" + layout.styled(phrases.guidelinesHeading, .bold) + "\n")
         for guideline in course.guidelines {
-            output.write(layout.wrap(layout.styled(text(guideline.title), .bold), indent: "    ", firstIndent: "  • "))
+            output.write(layout.styled(layout.wrap(text(guideline.title), indent: "    ", firstIndent: "  • "), .bold))
             output.write(layout.wrap(text(guideline.summary), indent: "    "))
         }
         output.write("\n")
@@ -299,7 +299,8 @@ public final class CourseSession {
             output.write(layout.wrap(text(option.text), indent: "     ", firstIndent: "  \(letter)) "))
         }
         let last = AnswerInput.letter(options.count - 1)
-        output.write("\n" + layout.styled(scenario.kind == .multiple ? phrases.multipleHint(last: last) : phrases.singleHint(last: last), .dim) + "\n")
+        let hint = scenario.kind == .multiple ? phrases.multipleHint(last: last) : phrases.singleHint(last: last)
+        output.write("\n" + layout.styled(layout.wrap(hint), .dim))
     }
 
     /// Asks until the learner gives a usable answer; nil means stop (the word or end of input).
@@ -406,7 +407,7 @@ public final class CourseSession {
         }
         if let weakest = sheet.weakestGuideline, let guideline = course.guideline(weakest.id),
            !sheet.passed || (weakest.percent ?? 100) < 100 {
-            output.write("\n" + layout.wrap(layout.styled(phrases.reread(text(guideline.title)), .bold)))
+            output.write("\n" + layout.styled(layout.wrap(phrases.reread(text(guideline.title))), .bold))
             output.write(layout.wrap(text(guideline.summary), indent: "  "))
         }
         if let closing = course.closing {
