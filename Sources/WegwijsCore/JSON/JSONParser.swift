@@ -319,7 +319,13 @@ enum UTF8Validation {
         bytes.withUnsafeBufferPointer { buffer -> Int? in
             var index = 0
             let count = buffer.count
+            let raw = UnsafeRawBufferPointer(buffer)
             while index < count {
+                // Eight ASCII bytes at a time: records and courses are nearly all ASCII.
+                while index + 8 <= count, raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                    index += 8
+                }
+                guard index < count else { break }
                 let byte = buffer[index]
                 if byte < 0x80 {
                     index += 1

@@ -1,0 +1,55 @@
+import Testing
+@testable import WegwijsCore
+
+@Suite("The located JSON parser")
+struct JSONParserTests {
+    @Test("the first byte that breaks UTF-8 is found wherever it sits among ASCII runs", arguments: [
+        (Array("0123456789abcdef".utf8) + [0xFF], 16), (Array("01234567".utf8) + [0xC3], 8),
+        (Array("0123".utf8) + [0xE2, 0x82] + Array("xxxxxxxxxx".utf8), 4), ([0x80] + Array("abcdefghijk".utf8), 0),
+        (Array("abcdefghijklmnop".utf8) + [0xED, 0xA0, 0x80], 16), (Array("abc".utf8) + [0xC0, 0xAF], 3),
+        (Array("abcdefghijklmno".utf8) + [0xF4, 0x90, 0x80, 0x80], 15),
+    ] as [([UInt8], Int)])
+    func invalidUTF8(bytes: [UInt8], offset: Int) {
+        #expect(UTF8Validation.firstInvalidOffset(in: bytes) == offset)
+    }
+
+    @Test("valid UTF-8 of every length passes", arguments: [
+        "", "a", "0123456789abcdefg", "café", "€uro €uro €uro €uro", "𝄞 music 𝄞", String(repeating: "é", count: 17),
+    ])
+    func validUTF8(text: String) {
+        #expect(UTF8Validation.firstInvalidOffset(in: Array(text.utf8)) == nil)
+    }
+
+    @Test("positions are lines and columns of Unicode scalars, counted from 1")
+    func positions() throws {
+        let bytes = Array("{\n  \"é\": [1,\n   tru]\n}".utf8)
+        #expect(throws: JSONSyntaxError.self) { try JSONParser.parse(bytes) }
+        do {
+            _ = try JSONParser.parse(bytes)
+        } catch {
+            #expect(SourceText(bytes: bytes).position(of: error.offset) == SourcePosition(line: 3, column: 4))
+        }
+    }
+
+    @Test("strings, escapes and numbers keep their exact value", arguments: [
+        (#""a\"b\\c\/d\n\u00e9\ud834\udd1e""#, JSONValue.string("a\"b\\c/d\né𝄞")),
+        ("-12.5e3", .number("-12.5e3")), ("0", .number("0")), ("true", .bool(true)), ("null", .null),
+    ])
+    func values(text: String, expected: JSONValue) throws {
+        let node = try JSONParser.parse(Array(text.utf8))
+        switch (node.value, expected) {
+        case (.string(let a), .string(let b)): #expect(a == b)
+        case (.number(let a), .number(let b)): #expect(a == b)
+        case (.bool(let a), .bool(let b)): #expect(a == b)
+        case (.null, .null): break
+        default: Issue.record("\(node.value) is not \(expected)")
+        }
+    }
+
+    @Test("malformed documents are refused", arguments: [
+        "", "   ", "{", "[1,]", "{\"a\":1,}", "{\"a\":1,\"a\":2}", "01", "1.", "'x'", "\"a\nb\"", "[1] 2", "\"\\x\"", "nul",
+    ])
+    func malformed(text: String) {
+        #expect(throws: JSONSyntaxError.self) { try JSONParser.parse(Array(text.utf8)) }
+    }
+}
