@@ -141,7 +141,9 @@ public final class CourseSession {
 
     private func askName() -> String? {
         guard let line = reader.readLine(prompt: phrases.askName) else { return nil }
-        let name = line.trimmingCharacters(in: .whitespaces)
+        // Control characters (pasted escape codes) have no place in a name HR will print.
+        let typed = String(String.UnicodeScalarView(line.unicodeScalars.filter { !ControlCharacters.isControl($0) }))
+        let name = typed.trimmingCharacters(in: .whitespaces)
         return name.isEmpty ? nil : String(name.prefix(200))
     }
 

@@ -64,8 +64,9 @@ public final class StandardOutput: ConsoleOutput {
     }
 }
 
-/// Writes a line to standard error.
+/// Writes a line to standard error, control characters shown escaped.
 public func printError(_ text: String) {
     wegwijs_flush_stdout()
-    FileHandle.standardError.write(Data((text + "\n").utf8))
+    // Messages quote paths, ids and typed text: nothing in them may reach the terminal raw.
+    FileHandle.standardError.write(Data((TextLayout.sanitized(text) + "\n").utf8))
 }

@@ -1,3 +1,5 @@
+import WegwijsCore
+
 /// Wrapping, rules, bars and colour for the console, and the removal of anything in course or
 /// record text that a terminal would take as a command.
 public struct TextLayout: Sendable {
@@ -57,35 +59,9 @@ public struct TextLayout: Sendable {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// Text from a course file, a record or the keyboard with every control character (ESC,
-    /// C1 controls, DEL, carriage return) shown as an escape such as `\x1B`; tabs become
-    /// spaces and line breaks stay.
+    /// Text from a course file, a record or the keyboard, safe to print (see `ControlCharacters`).
     public static func sanitized(_ text: String) -> String {
-        var needsWork = false
-        for scalar in text.unicodeScalars where isControl(scalar) && scalar != "\n" {
-            needsWork = true
-            break
-        }
-        guard needsWork else { return text }
-        var result = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars {
-            if scalar == "\n" {
-                result.append(scalar)
-            } else if scalar == "\t" {
-                result.append(" ")
-            } else if isControl(scalar) {
-                let hex = String(scalar.value, radix: 16, uppercase: true)
-                result.append(contentsOf: "\\x\(hex.count < 2 ? "0" + hex : hex)".unicodeScalars)
-            } else {
-                result.append(scalar)
-            }
-        }
-        return String(result)
-    }
-
-    private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.value < 0x20 || (scalar.value >= 0x7F && scalar.value < 0xA0)
-            || scalar.value == 0x2028 || scalar.value == 0x2029
+        ControlCharacters.escaped(text)
     }
 
     /// One line of user or file text: sanitised, line breaks flattened, cut to `limit` characters.

@@ -38,6 +38,9 @@ struct Run: ParsableCommand {
         if let learner, !LearnerID.isValid(learner) {
             throw ValidationError("invalid --learner '\(TextLayout.inline(learner, limit: 70))': use 1-64 letters, digits, '.', '_' or '-', not starting with '.'")
         }
+        if let name, name.unicodeScalars.contains(where: ControlCharacters.isControl) {
+            throw ValidationError("--name may not contain control characters")
+        }
         if let lang, !["nl", "en"].contains(lang) {
             throw ValidationError("unknown --lang '\(TextLayout.inline(lang, limit: 20))': use nl or en")
         }

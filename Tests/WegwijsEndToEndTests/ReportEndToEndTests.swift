@@ -100,3 +100,28 @@ struct ReportEndToEndTests {
         #expect(result.stderr.contains("no employee id column"))
     }
 }
+
+extension ReportEndToEndTests {
+    @Test("a learner name from a record cannot send escape sequences to HR's terminal")
+    func nameInjection() throws {
+        let records = try Wegwijs.temporaryFolder()
+        let name = "Jan\u{1B}]0;owned\u{07}\u{1B}[2J Jansen"
+        // The runner refuses such a name; a record can still be edited by hand.
+        let refused = try Wegwijs.run(["run", course, "--learner", "55", "--name", name, "--records", records.path], input: "a\n")
+        #expect(refused.status == 64)
+        let run = try Wegwijs.run(["run", course, "--learner", "55", "--name", "Jan Jansen", "--records", records.path], input: "a\na c\na\n")
+        #expect(run.status == 0, "\(run.stderr)")
+        let file = try #require(Wegwijs.files(under: records).first)
+        let path = records.appendingPathComponent(file)
+        let edited = try String(contentsOf: path, encoding: .utf8)
+            .replacingOccurrences(of: "\"Jan Jansen\"", with: "\"Jan\\u001b]0;owned\\u0007\\u001b[2J Jansen\"")
+        try Data(edited.utf8).write(to: path)
+        let result = try Wegwijs.run(["report", records.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("Jan\\x1B]0;owned\\x07\\x1B[2J J"), "shown escaped (and cut to the column width)")
+        #expect(!result.stdout.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 })
+        let csv = try Wegwijs.run(["report", records.path, "--format", "csv"])
+        #expect(csv.stdout.contains("Jan\\x1B]0;owned\\x07\\x1B[2J Jansen"))
+        #expect(!csv.stdout.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 })
+    }
+}

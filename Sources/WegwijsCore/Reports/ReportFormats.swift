@@ -35,15 +35,15 @@ public enum ReportColumns {
 public enum ReportFormat {
     /// CSV with a header row. With `;` as delimiter (Dutch Excel) the text starts with a byte
     /// order mark, which is how Excel knows it is UTF-8. Text that a spreadsheet would run as a
-    /// formula (starting with `=`, `+`, `-`, `@`) gets a leading `'`: names come from records
-    /// that learners write.
+    /// formula (starting with `=`, `+`, `-`, `@`) gets a leading `'`, and control characters
+    /// are shown escaped (`\x1B`): names come from records that learners write.
     public static func csv(_ report: HRReport, delimiter: Character = ",") -> String {
         var text = delimiter == ";" ? "\u{FEFF}" : ""
         text += CSV.line(ReportColumns.names(for: report), delimiter: delimiter)
         let textColumns: Set<Int> = [0, 1, 2, 3]
         for row in report.rows {
             let values = ReportColumns.values(of: row, roster: report.hasRoster).enumerated().map { index, value in
-                textColumns.contains(index) ? neutralized(value) : value
+                textColumns.contains(index) ? neutralized(ControlCharacters.escaped(value)) : value
             }
             text += CSV.line(values, delimiter: delimiter)
         }
