@@ -70,16 +70,11 @@ public final class CourseSession {
     /// Runs the session to its end, a stop, or a storage failure.
     public func run() throws(SessionStorageError) -> SessionOutcome {
         SignalTrap.setFarewell(phrases.interrupted)
-        let learnerID: String
-        if let given = settings.learnerID {
-            learnerID = given
-        } else {
-            // SPEC §1: without --learner, an interactive run asks for the number and the name.
-            guard let asked = askLearnerID() else { return .stopped }
-            learnerID = asked
-            settings.learnerID = asked
-            if settings.learnerName == nil, !hasSavedName(asked) { settings.learnerName = askName() }
-        }
+        // SPEC §1: without --learner, an interactive run asks for the number (here) and the
+        // name (once it is known whether a saved attempt already has one).
+        let asksName = settings.learnerID == nil && settings.learnerName == nil
+        guard let learnerID = settings.learnerID ?? askLearnerID() else { return .stopped }
+        settings.learnerID = learnerID
         try storing { () throws(FileProblem) in try settings.store.prepare(course: course.id, learner: learnerID) }
         sessionLock = try storing { () throws(FileProblem) in
             if let lock = try settings.store.lock(course: course.id, learner: learnerID, wait: false) { return lock }
@@ -89,6 +84,7 @@ public final class CourseSession {
 
         output.write("\n" + layout.styled(text(course.title), .bold) + "\n")
         let resumed = try resumeOrStart(learnerID: learnerID)
+        if asksName, settings.learnerName == nil { settings.learnerName = askName() }
         if !resumed {
             startedAt = clock()
             attempt = Attempt(course: course)
@@ -145,13 +141,6 @@ public final class CourseSession {
         let typed = String(String.UnicodeScalarView(line.unicodeScalars.filter { !ControlCharacters.isControl($0) }))
         let name = typed.trimmingCharacters(in: .whitespaces)
         return name.isEmpty ? nil : String(name.prefix(200))
-    }
-
-    private func hasSavedName(_ learnerID: String) -> Bool {
-        if case .found(let record)? = try? settings.store.inProgress(course: course.id, learner: learnerID) {
-            return record.learner.name != nil
-        }
-        return false
     }
 
     /// Resumes a saved attempt when there is one and the learner wants it; returns whether it did.
