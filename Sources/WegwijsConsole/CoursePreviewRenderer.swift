@@ -15,8 +15,10 @@ public struct CoursePreviewRenderer: Sendable {
 
     private var phrases: Phrases { Phrases(code: language) }
 
+    /// Course text in the preview language, with anything a terminal would obey escaped (as in
+    /// the runner, so no rendering path can forget it).
     private func text(_ localized: LocalizedText) -> String {
-        localized.resolved(language, fallback: course.language)
+        TextLayout.sanitized(localized.resolved(language, fallback: course.language))
     }
 
     /// The course header: title, terms, pass rule and guidelines.
