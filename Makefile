@@ -2,13 +2,21 @@
 # PREFIX/bin and the bundled courses in PREFIX/share/wegwijs/courses, where the binary finds them.
 PREFIX ?= /usr/local
 
-.PHONY: build test install uninstall
+.PHONY: build run test setup install uninstall
 
 build:
 	swift build -c release
 
-test:
+# Take the bundled course (builds first when needed).
+run:
+	swift run wegwijs
+
+# Install what the tests need when it is missing (.ci/setup), then run them.
+test: setup
 	swift test
+
+setup:
+	bash .ci/setup
 
 install: build
 	install -d "$(PREFIX)/bin" "$(PREFIX)/share/wegwijs/courses"

@@ -219,11 +219,17 @@ struct AuthoringTests {
 }
 
 extension Wegwijs {
-    /// Runs `python3 arguments…`.
+    /// Runs the project's Python (`.venv/bin/python`, made by `make setup`), else `python3`.
     static func python(_ arguments: [String]) throws -> ProcessResult {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3"] + arguments
+        let venv = packageRoot.appendingPathComponent(".venv/bin/python")
+        if FileManager.default.isExecutableFile(atPath: venv.path) {
+            process.executableURL = venv
+            process.arguments = arguments
+        } else {
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            process.arguments = ["python3"] + arguments
+        }
         let stdout = Pipe(), stderr = Pipe()
         process.standardOutput = stdout
         process.standardError = stderr
