@@ -9,14 +9,15 @@ struct Report: ParsableCommand {
         discussion: """
         Statuses, in order of precedence: passed, expired, failed, in-progress, and with a roster
         not-started and overdue. Record files that cannot be used are listed on stderr and skipped.
-        With a roster, learners found only in the records get on_roster = no. See docs/hr.md.
+        With a roster, learners found only in the records get on_roster = no. --format html writes
+        one self-contained page (--lang nl or en). See docs/hr.md.
         Exit codes: 0 report written, 64 usage error, 65 unusable roster or course, 74 a folder
         or file that cannot be read or written.
         """
     )
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
-        case table, csv, json
+        case table, csv, json, html
     }
 
     @Argument(help: "The records folder (RECORDS_DIR/<course>/<learner>/*.json).")
@@ -31,8 +32,17 @@ struct Report: ParsableCommand {
     @Option(name: .customLong("as-of"), help: "The day to report on, YYYY-MM-DD (UTC; default today).")
     var asOf: String?
 
-    @Option(help: "table, csv or json (default: from the --output extension, else table).")
+    @Option(help: "table, csv, json or html (default: from the --output extension, else table).")
     var format: Format?
+
+    @Option(help: "Keep only rows with these statuses (comma-separated or repeated): passed, expired, failed, in-progress, not-started, overdue.")
+    var status: [String] = []
+
+    @Option(help: "Keep only rows of these roster departments (comma-separated or repeated).")
+    var department: [String] = []
+
+    @Option(help: "Language of the HTML page: nl or en.")
+    var lang: OutputLanguage = .en
 
     @Option(help: "CSV delimiter: ',' or ';' (Dutch Excel; the file then starts with a byte order mark).")
     var delimiter: String = ","
@@ -50,6 +60,43 @@ struct Report: ParsableCommand {
         if let asOf, CalendarDay(asOf) == nil {
             throw ValidationError("--as-of '\(TextLayout.inline(asOf, limit: 20))' is not a date as YYYY-MM-DD")
         }
+        _ = try statuses()
+    }
+
+    /// The statuses named with --status; a name that is not a status is a usage error.
+    private func statuses() throws -> Set<ReportStatus> {
+        var chosen = Set<ReportStatus>()
+        for name in Self.split(status) {
+            guard let parsed = ReportStatus(rawValue: name.lowercased()) else {
+                let known = ReportStatus.allCases.map(\.rawValue)
+                throw ValidationError("--status '\(TextLayout.inline(name, limit: 30))' is not a status\(Suggestion.hint(for: name.lowercased(), in: known)); use \(known.joined(separator: ", "))")
+            }
+            chosen.insert(parsed)
+        }
+        return chosen
+    }
+
+    /// Values of a repeatable option that may also be comma-separated, trimmed, empty ones dropped.
+    private static func split(_ values: [String]) -> [String] {
+        values.flatMap { $0.split(separator: ",") }.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+
+    /// The departments named with --department, checked against the roster's; an unknown one
+    /// is a usage error that lists the roster's departments.
+    private func departments(in roster: Roster?) throws -> Set<String> {
+        let named = Self.split(department)
+        guard !named.isEmpty else { return [] }
+        guard let roster, roster.hasDepartments else {
+            printError("--department needs a roster with a department column (--roster FILE with department or afdeling)")
+            throw Exit.usage
+        }
+        let known = roster.departments
+        let lowered = Set(known.map { $0.lowercased() })
+        for name in named where !lowered.contains(name.lowercased()) {
+            printError(TextLayout.inline("--department '\(name)' is not a department on the roster (it has: \(known.joined(separator: ", ")))\(Suggestion.hint(for: name, in: known))", limit: 600))
+            throw Exit.usage
+        }
+        return Set(named)
     }
 
     func run() throws {
@@ -61,6 +108,8 @@ struct Report: ParsableCommand {
         if let roster {
             parsedRoster = try readRoster(roster)
         }
+        let keptStatuses = try statuses()
+        let keptDepartments = try departments(in: parsedRoster)
 
         let progress = ScanProgress()
         let line = ProgressLine()
@@ -87,14 +136,18 @@ struct Report: ParsableCommand {
                                    recorded: scan.recordedTerms)
         if courseIDs.isEmpty { printError("\(records): no completion records found; name a course with --course to report a roster against it") }
         let report = HRReport.make(scan: scan, roster: parsedRoster, courses: terms, asOf: day)
+            .filtered(statuses: keptStatuses, departments: keptDepartments)
 
         let chosen = format ?? output.map { path in
-            path.lowercased().hasSuffix(".csv") ? .csv : path.lowercased().hasSuffix(".json") ? .json : .table
+            let lowered = path.lowercased()
+            return lowered.hasSuffix(".csv") ? .csv : lowered.hasSuffix(".json") ? .json
+                : lowered.hasSuffix(".html") || lowered.hasSuffix(".htm") ? .html : .table
         } ?? .table
         let text: String
         switch chosen {
         case .csv: text = ReportFormat.csv(report, delimiter: delimiter == ";" ? ";" : ",")
         case .json: text = ReportFormat.json(report)
+        case .html: text = ReportPage(language: lang).render(report)
         case .table:
             var terminal = TerminalInfo.current(plain: plain)
             if output != nil { terminal.usesColour = false }

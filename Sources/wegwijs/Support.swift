@@ -39,3 +39,5 @@ func loadCourse(_ argument: String, catalog: CourseCatalog) throws -> LoadedCour
         throw error.kind == .unreadable ? Exit.ioError : Exit.invalidData
     }
 }
+
+extension OutputLanguage: ExpressibleByArgument {}

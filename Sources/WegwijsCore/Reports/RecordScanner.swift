@@ -27,6 +27,8 @@ public struct AttemptTally: Sendable, Hashable {
     public var lastActivity: Int64?
     /// When the latest passed attempt finished.
     public var lastPass: Int64?
+    /// The latest confirmation of the course's acknowledgement by a passed attempt.
+    public var lastAcknowledgement: Int64?
     /// The learner's name in the newest record that has one.
     public var name: String?
     private var nameAt = Int64.min
@@ -55,6 +57,9 @@ public struct AttemptTally: Sendable, Hashable {
             finished += 1
             if let percent = facts.percent { bestPercent = max(bestPercent ?? percent, percent) }
             if status == .passed, let at = facts.finishedAt { lastPass = max(lastPass ?? at, at) }
+            if status == .passed, let at = facts.acknowledgedAt, asOf.map({ at < Int64($0.number + 1) * 86_400 }) ?? true {
+                lastAcknowledgement = max(lastAcknowledgement ?? at, at)
+            }
         case .inProgress, .abandoned:
             unfinished += 1
         }
@@ -73,6 +78,7 @@ public struct AttemptTally: Sendable, Hashable {
         if let percent = other.bestPercent { bestPercent = max(bestPercent ?? percent, percent) }
         if let at = other.lastActivity { lastActivity = max(lastActivity ?? at, at) }
         if let at = other.lastPass { lastPass = max(lastPass ?? at, at) }
+        if let at = other.lastAcknowledgement { lastAcknowledgement = max(lastAcknowledgement ?? at, at) }
         if other.name != nil, other.nameAt >= nameAt {
             name = other.name
             nameAt = other.nameAt
