@@ -4,7 +4,7 @@ import WegwijsCore
 
 /// `report --format html` loaded in a real headless Chromium (Debian's `chromium`), with the
 /// network blocked. Fails, never skips, when Chromium cannot run.
-@Suite("wegwijs report --format html, in a headless browser", .serialized)
+@Suite("HTML pages (report and stats) in a headless browser", .serialized)
 struct ReportHTMLTests {
     let course = Wegwijs.fixture("branching.json")
     static let today = String(ISO8601DateFormatter().string(from: Date()).prefix(10))
@@ -163,5 +163,36 @@ struct ReportHTMLTests {
         #expect(try Self.learnerRows(run.stdout).map { $0[0] }.sorted() == ids.sorted())
         #expect(run.stdout.contains("id=\"controls\" hidden"), "controls that need the script stay hidden")
         #expect(run.stdout.contains("<svg role=\"img\""), "the chart is inline SVG")
+    }
+
+    @Test("the stats page loads without console errors, with every flag listed and highlighted, in Dutch")
+    func statsPage() throws {
+        let folder = try Wegwijs.temporaryFolder("wegwijs-stats-html")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let records = folder.appendingPathComponent("records")
+        let course = Wegwijs.fixture("stats/course.json")
+        let generate = Process()
+        generate.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        generate.arguments = ["python3", Wegwijs.fixture("stats/itemstats.py"), "generate", records.path, course]
+        try generate.run()
+        generate.waitUntilExit()
+        #expect(generate.terminationStatus == 0)
+        let json = try Wegwijs.run(["stats", records.path, "--course", course, "--format", "json"])
+        let flags = try #require(try JSONParser.parse(Array(json.stdout.utf8))["flags"]?.elements)
+        let page = folder.appendingPathComponent("stats.html")
+        let result = try Wegwijs.run(["stats", records.path, "--course", course, "--lang", "nl", "--output", page.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        let chromium = try Chromium(profile: folder.appendingPathComponent("profile"))
+        let run = try chromium.dumpDOM(page)
+        #expect(run.consoleMessages.isEmpty, "console: \(run.consoleMessages)")
+        let list = try #require(run.stdout.range(of: "<ul id=\"flags\">"))
+        let items = run.stdout[list.upperBound...].prefix { _ in true }.components(separatedBy: "</ul>")[0]
+        #expect(items.components(separatedBy: "<li>").count - 1 == flags.count && !flags.isEmpty)
+        #expect(run.stdout.contains("<span class=\"flag\" data-flag=\"check-key\">sleutel controleren</span>"))
+        #expect(run.stdout.contains("Facility-index") && run.stdout.contains("100,0 %"))
+        let png = FileManager.default.temporaryDirectory.appendingPathComponent("wegwijs-test-output/stats-1280x800.png")
+        try FileManager.default.createDirectory(at: png.deletingLastPathComponent(), withIntermediateDirectories: true)
+        _ = try chromium.screenshot(page, to: png)
+        #expect(Chromium.pngSize(try Data(contentsOf: png)).map { $0.width == 1280 && $0.height == 800 } == true)
     }
 }

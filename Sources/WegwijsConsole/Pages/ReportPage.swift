@@ -7,7 +7,7 @@ import WegwijsCore
 public struct ReportPage: Sendable {
     public var phrases: ReportPhrases
     /// Longest overdue and expiring lists shown in full; the table holds every row.
-    public var listLimit = 500
+    public var listLimit = 100
 
     public init(language: OutputLanguage) {
         phrases = ReportPhrases.of(language)
