@@ -102,10 +102,14 @@ public enum HTML {
       @page { size: A4 landscape; margin: 10mm; }
       body { margin: 0; max-width: none; font-size: 8pt; }
       .controls, .no-print { display: none !important; }
-      table { width: 100%; page-break-inside: auto; }
+      table { page-break-inside: auto; }
+      table.wide { width: 100%; }
       tr { page-break-inside: avoid; }
       thead { display: table-header-group; }
-      th, td { padding: 1px 3px; word-break: break-word; }
+      th, td { padding: 1px 3px; overflow-wrap: break-word; }
+      td { overflow-wrap: anywhere; }
+      #learners td:nth-child(5) { overflow-wrap: normal; }
+      #learners td:nth-child(n+8):nth-child(-n+12) { white-space: nowrap; }
       h2 { page-break-after: avoid; }
       figure { page-break-inside: avoid; }
     }

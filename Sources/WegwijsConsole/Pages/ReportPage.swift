@@ -298,14 +298,21 @@ public struct ReportPage: Sendable {
         state.page = 0;
         render();
       }
-      Array.prototype.forEach.call(heads, function (th, n) {
-        var b = d.createElement("button");
-        b.type = "button";
-        b.textContent = th.textContent;
-        th.textContent = "";
-        th.appendChild(b);
-        b.addEventListener("click", function () { state.dir = state.sort === n ? -state.dir : 1; state.sort = n; apply(); });
-      });
+      var labels = Array.prototype.map.call(heads, function (th) { return th.textContent; });
+      // Sort buttons in the headings; printed pages get plain headings (Chromium leaves
+      // buttons out of the heading it repeats on every page).
+      function buttons(on) {
+        Array.prototype.forEach.call(heads, function (th, n) {
+          th.textContent = "";
+          if (!on) { th.textContent = labels[n]; return; }
+          var b = d.createElement("button");
+          b.type = "button";
+          b.textContent = labels[n];
+          th.appendChild(b);
+          b.addEventListener("click", function () { state.dir = state.sort === n ? -state.dir : 1; state.sort = n; apply(); });
+        });
+      }
+      buttons(true);
       fill(el("f-department"), col("department"));
       fill(el("f-course"), col("course"));
       ["status", "department", "course"].forEach(function (k) {
@@ -316,8 +323,8 @@ public struct ReportPage: Sendable {
       el("f-prev").addEventListener("click", function () { state.page--; render(); });
       el("f-next").addEventListener("click", function () { state.page++; render(); });
       el("controls").addEventListener("submit", function (e) { e.preventDefault(); });
-      window.addEventListener("beforeprint", function () { var keep = state.size; state.size = 0; render(); state.size = keep; });
-      window.addEventListener("afterprint", render);
+      window.addEventListener("beforeprint", function () { var keep = state.size; state.size = 0; render(); state.size = keep; buttons(false); });
+      window.addEventListener("afterprint", function () { buttons(true); render(); });
       location.hash.replace(/^#/, "").split("&").forEach(function (part) {
         var kv = part.split("="), k = decodeURIComponent(kv[0] || ""), v = decodeURIComponent(kv[1] || "");
         if (k === "status" || k === "department" || k === "course") { state[k] = v; el("f-" + k).value = v; }
