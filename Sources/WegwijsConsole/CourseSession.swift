@@ -24,6 +24,9 @@ public struct SessionSettings: Sendable {
     public var store: RecordStore
     /// Signs every record written, when a key is configured.
     public var signer: RecordSigner?
+    /// Called after every record the session has saved (in progress, ended or abandoned), on
+    /// the session's thread; for the xAPI outbox.
+    public var onRecordSaved: (@Sendable (CompletionRecord) -> Void)?
 
     public init(learnerID: String?, learnerName: String?, language: String, restart: Bool, store: RecordStore,
                 signer: RecordSigner? = nil) {
@@ -53,6 +56,7 @@ public final class CourseSession {
     private var attemptID = UUID().uuidString.lowercased()
     private var startedAt = Date()
     private var sessionLock: RecordStore.LearnerLock?
+    private var events: [CompletionRecord.Event] = []
 
     public init(loaded: LoadedCourse, settings: SessionSettings, terminal: TerminalInfo, reader: LineReader,
                 output: ConsoleOutput, clock: @escaping () -> Date = { Date() }) {
@@ -183,6 +187,7 @@ public final class CourseSession {
             attempt = resumed
             attemptID = saved.attemptId
             startedAt = saved.startedAt
+            events = (saved.events ?? []) + [.init(type: .resumed, at: clock())]
             if settings.learnerName == nil { settings.learnerName = saved.learner.name }
             output.write(layout.wrap(phrases.resuming(answered: saved.answers.count)))
             return true
@@ -196,6 +201,7 @@ public final class CourseSession {
         record.signature = nil
         let signed = try sign(record)
         try storing { () throws(FileProblem) in _ = try settings.store.saveEnded(signed) }
+        settings.onRecordSaved?(signed)
     }
 
     // MARK: - Saving
@@ -206,7 +212,9 @@ public final class CourseSession {
             learner: .init(id: settings.learnerID ?? "", name: settings.learnerName),
             course: .init(loaded), language: settings.language,
             startedAt: startedAt, finishedAt: finished ? clock() : nil)
-        return try sign(record)
+        var withEvents = record
+        withEvents.events = events.isEmpty ? nil : events
+        return try sign(withEvents)
     }
 
     /// Signs a record when a key is configured. A record that should be signed is never
@@ -226,12 +234,15 @@ public final class CourseSession {
     /// Writes the ended attempt as its own record and removes the in-progress file.
     private func saveEnded() throws(SessionStorageError) -> String {
         let final = try record(finished: true)
-        return try storing { () throws(FileProblem) in try settings.store.saveEnded(final) }
+        let path = try storing { () throws(FileProblem) in try settings.store.saveEnded(final) }
+        settings.onRecordSaved?(final)
+        return path
     }
 
     private func saveProgress() throws(SessionStorageError) {
         let current = try record(finished: false)
         try storing { () throws(FileProblem) in try settings.store.saveInProgress(current) }
+        settings.onRecordSaved?(current)
     }
 
     private func storing<T>(_ body: () throws(FileProblem) -> T) throws(SessionStorageError) -> T {
@@ -243,6 +254,9 @@ public final class CourseSession {
     }
 
     private func stop() -> SessionOutcome {
+        // The answers are saved already; a failure to note the pause loses nothing else.
+        events.append(.init(type: .suspended, at: clock()))
+        try? saveProgress()
         output.write(layout.wrap(phrases.stopped(answered: attempt.answers.count)))
         return .stopped
     }

@@ -79,6 +79,22 @@ public struct CompletionRecord: Sendable, Hashable, Codable {
         }
     }
 
+    /// A moment in the attempt's life besides its answers: the learner stopped (`suspended`)
+    /// or came back (`resumed`). xAPI statements are built from these and the answers.
+    public struct Event: Sendable, Hashable, Codable {
+        public enum Kind: String, Sendable, Hashable, Codable {
+            case suspended
+            case resumed
+        }
+        public var type: Kind
+        public var at: Date
+
+        public init(type: Kind, at: Date) {
+            self.type = type
+            self.at = at
+        }
+    }
+
     public var format: String
     public var attemptId: String
     public var learner: Learner
@@ -92,6 +108,8 @@ public struct CompletionRecord: Sendable, Hashable, Codable {
     public var criticalChosen: [String]
     public var answers: [Answer]
     public var seed: UInt64?
+    /// Suspensions and resumptions, in order; absent when there were none.
+    public var events: [Event]?
     public var signature: String?
 
     /// A record of an attempt's current state. Status and score follow from the answers unless
