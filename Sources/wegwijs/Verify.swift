@@ -82,6 +82,7 @@ struct Verify: ParsableCommand {
             if !problems.isEmpty { badRecords += 1 }
         }
 
+        for note in verifier.notes { print("note: " + TextLayout.inline(note, limit: 600)) }
         let checked = files.count
         var summary = "\(checked) record\(checked == 1 ? "" : "s") checked: \(checked - badRecords) sound, "
         summary += "\(badRecords) with problems (\(problemCount) problem\(problemCount == 1 ? "" : "s"))"
