@@ -50,7 +50,7 @@ struct Stats: ParsableCommand {
 
     func run() throws {
         let loaded = try loadCourse(course, catalog: bundledCourses())
-        let subject = StatisticsCourse(course: loaded.course, sha256: loaded.sha256)
+        let subject = StatisticsCourse(course: loaded.course, sha256: loaded.sha256, structure: loaded.structure)
         let progress = ScanProgress()
         let line = ProgressLine()
         line.start { "Reading records: \(progress.files) files…" }

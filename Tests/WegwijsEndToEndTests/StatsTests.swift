@@ -151,6 +151,31 @@ struct StatsTests {
         #expect(!text.contains("<script") && !text.contains("http:") && !text.contains("https:"))
     }
 
+    @Test("a record made on an earlier wording (same structure, other sha256) counts; one on another structure does not")
+    func structureMatch() throws {
+        let folder = try Wegwijs.temporaryFolder("wegwijs-stats-structure")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let loaded = try CourseLoader.load(path: course)
+        func write(_ learner: String, sha256: String, structure: String) throws {
+            let directory = folder.appendingPathComponent("stats-test/\(learner)")
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            try Data("""
+            {"format": "wegwijs.record/1", "attemptId": "\(learner)", "learner": {"id": "\(learner)"}, "language": "en",
+             "course": {"id": "stats-test", "version": "0.9", "sha256": "\(sha256)", "structure": "\(structure)"},
+             "startedAt": "2026-03-01T09:00:00Z", "finishedAt": "2026-03-01T09:05:00Z", "status": "passed",
+             "score": {"earned": 0, "possible": 0, "percent": null}, "guidelines": [], "criticalChosen": [],
+             "answers": [{"scenario": "easy", "options": ["refuse"], "at": "2026-03-01T09:01:00Z"}]}
+            """.utf8).write(to: directory.appendingPathComponent("a.json"))
+        }
+        try write("1", sha256: String(repeating: "1", count: 64), structure: loaded.structure)
+        try write("2", sha256: loaded.sha256, structure: String(repeating: "2", count: 64))
+        let result = try Wegwijs.run(["stats", folder.path, "--course", course, "--format", "json"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let got = try JSONParser.parse(Array(result.stdout.utf8))
+        #expect(number(got["course"]?["attempts"]) == 1 && number(got["course"]?["learners"]) == 1)
+        #expect(result.stderr.contains("1 ended attempt of stats-test made on another version of the course"))
+    }
+
     @Test("usage and I/O errors have their exit codes", arguments: [
         (["stats", "RECORDS"], 64),
         (["stats", "RECORDS", "--course", "COURSE", "--since", "2026-13-01"], 64),
