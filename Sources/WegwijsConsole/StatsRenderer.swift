@@ -71,7 +71,7 @@ public struct StatsRenderer: Sendable {
             let id = TextLayout.inline(guideline.id, limit: 30)
             text += "  " + id + String(repeating: " ", count: max(0, guidelineWidth - id.count))
             text += "  \(phrases.meanPercent) \(percent(guideline.meanPercent))"
-            text += " · \(phrases.atOrAbove(numbers.percent(Double(statistics.perGuideline)))) \(percent(guideline.atOrAbove))"
+            text += " · \(phrases.atOrAbove(numbers.percent(Double(statistics.perGuideline)))): \(percent(guideline.atOrAbove))"
             text += " · \(phrases.assessed) \(numbers.count(guideline.assessed))\n"
         }
         text += "\n" + layout.styled(phrases.flagsHeading, .bold) + "\n"

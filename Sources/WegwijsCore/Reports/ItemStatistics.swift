@@ -95,11 +95,14 @@ public struct StatisticsCourse: Sendable {
     /// when it equals this; a record without one (or a course without one) counts when its
     /// `sha256` equals the course file's.
     public var structure: String?
+    /// The course's points, in arrays, for scoring many attempts fast.
+    public let table: ScoringTable
 
     public init(course: Course, sha256: String, structure: String? = nil) {
         self.course = course
         self.sha256 = sha256
         self.structure = structure
+        table = ScoringTable(course)
     }
 
     /// Whether a record was made on this course's structure.
@@ -202,59 +205,55 @@ public struct ItemTally: Sendable {
             beforeSince += 1
             return nil
         }
-        let course = subject.course
-        var indexes: [(scenario: Int, chosen: [Int])] = []
-        indexes.reserveCapacity(facts.answers.count)
+        let table = subject.table
+        var earned = [Int](repeating: 0, count: table.guidelineCount)
+        var possible = [Int](repeating: 0, count: table.guidelineCount)
+        var critical = false
+        // Per answer: scenario index, distinct options chosen, scenario points earned and possible.
+        var answered: [(scenario: Int, chosen: [Int], earned: Int, possible: Int)] = []
+        answered.reserveCapacity(facts.answers.count)
         for answer in facts.answers {
-            guard let index = course.indexOfScenario(answer.scenario) else {
+            guard let index = table.scenarioIndex[answer.scenario] else {
                 return "answers scenario '\(String(answer.scenario.prefix(64)))', which the course does not have; skipped"
             }
-            let options = course.scenarios[index].options
             var chosen: [Int] = []
+            var scenarioEarned = 0
             for id in answer.options {
-                guard let option = options.firstIndex(where: { $0.id == id }) else {
+                guard let option = table.optionIndex[index][id] else {
                     return "chooses option '\(String(id.prefix(64)))', which scenario '\(answer.scenario)' does not have; skipped"
                 }
+                let points = table.points[index][option]
+                for guideline in 0..<table.guidelineCount { earned[guideline] += points[guideline] }
+                scenarioEarned += table.pointsTotal[index][option]
+                critical = critical || table.critical[index][option]
                 if !chosen.contains(option) { chosen.append(option) }
             }
-            indexes.append((index, chosen))
+            for guideline in 0..<table.guidelineCount { possible[guideline] += table.possible[index][guideline] }
+            answered.append((index, chosen, scenarioEarned, table.possibleTotal[index]))
         }
-
-        // The one scoring rule decides pass, fail and why.
-        let answers = facts.answers.map { Answer(scenario: $0.scenario, options: $0.options, at: .distantPast) }
-        let sheet = Scoring.scoreSheet(for: course, answers: answers)
+        let verdict = table.verdict(earned: earned, possible: possible, critical: critical)
+        let totalEarned = earned.reduce(0, +), totalPossible = possible.reduce(0, +)
         attempts += 1
-        if sheet.passed { passed += 1 }
+        if verdict.passed { passed += 1 }
         learners.insert(facts.learnerID)
-        percents.append(Self.fraction(sheet.earned, sheet.possible).map { $0 * 100 } ?? 0)
+        percents.append((Self.fraction(totalEarned, totalPossible) ?? 0) * 100)
         durations.append(max(0, finishedAt - facts.startedAt))
-        for failure in sheet.failures {
-            switch failure {
-            case .overallBelow: failedOverall += 1
-            case .guidelineBelow(let id, _):
-                if let index = course.guidelines.firstIndex(where: { $0.id == id }) { guidelines[index].failedOn += 1 }
-            case .criticalChosen: failedCritical += 1
-            }
-        }
-        for (index, score) in sheet.guidelines.enumerated() where score.isAssessed {
-            guidelines[index].assessed += 1
-            guidelines[index].sumPercent += (Self.fraction(score.earned, score.possible) ?? 0) * 100
-            if 100 * score.earned >= course.passing.perGuideline * score.possible { guidelines[index].atOrAbove += 1 }
+        if verdict.overallBelow { failedOverall += 1 }
+        if verdict.critical { failedCritical += 1 }
+        for guideline in 0..<table.guidelineCount where possible[guideline] > 0 {
+            if verdict.guidelinesBelow[guideline] { guidelines[guideline].failedOn += 1 }
+            guidelines[guideline].assessed += 1
+            guidelines[guideline].sumPercent += (Self.fraction(earned[guideline], possible[guideline]) ?? 0) * 100
+            if !verdict.guidelinesBelow[guideline] { guidelines[guideline].atOrAbove += 1 }
         }
         var seen = Set<Int>()
-        for (index, chosenIndexes) in indexes where seen.insert(index).inserted {
-            let scenario = course.scenarios[index]
-            let chosen = chosenIndexes.map { scenario.options[$0] }
-            var earned = 0, possible = 0
-            for guideline in course.guidelines {
-                earned += Scoring.earned(chosen, guideline: guideline.id)
-                possible += Scoring.possible(scenario, guideline: guideline.id)
-            }
-            let fraction = Self.fraction(earned, possible) ?? 0
+        for answer in answered where seen.insert(answer.scenario).inserted {
+            let index = answer.scenario
+            let fraction = Self.fraction(answer.earned, answer.possible) ?? 0
             scenarios[index].shown += 1
             scenarios[index].sumFraction += fraction
-            for option in chosenIndexes { scenarios[index].chosen[option] += 1 }
-            if let rest = Self.fraction(sheet.earned - earned, sheet.possible - possible) {
+            for option in answer.chosen { scenarios[index].chosen[option] += 1 }
+            if let rest = Self.fraction(totalEarned - answer.earned, totalPossible - answer.possible) {
                 let y = rest * 100
                 scenarios[index].pairs += 1
                 scenarios[index].sumX += fraction
