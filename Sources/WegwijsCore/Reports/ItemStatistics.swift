@@ -9,8 +9,9 @@ public struct AttemptFacts: Sendable {
     /// Seconds since 1970.
     public var startedAt: Int64
     public var finishedAt: Int64?
-    /// Scenario id and chosen option ids, in the order answered.
-    public var answers: [(scenario: String, options: [String])]
+    /// The record's `answers` array as parsed: scenario and option ids are looked up in the
+    /// course straight from it, without copying them out per record.
+    public var answers: JSONNode?
 
     /// The facts of a parsed record file; throws for foreign JSON and records missing a field.
     public static func extract(from root: JSONNode) throws(RecordFacts.Problem) -> AttemptFacts {
@@ -51,24 +52,10 @@ public struct AttemptFacts: Sendable {
             guard let seconds = Timestamp.secondsSince1970(finishedAt) else { throw Problem(reason: "finishedAt is not a UTC timestamp") }
             finished = seconds
         }
-        var list: [(scenario: String, options: [String])] = []
-        if let elements = answers?.elements {
-            list.reserveCapacity(elements.count)
-            for answer in elements {
-                guard let scenario = answer["scenario"]?.string, let options = answer["options"]?.elements else {
-                    throw Problem(reason: "an answer has no scenario or options")
-                }
-                var ids: [String] = []
-                for option in options {
-                    guard let id = option.string else { throw Problem(reason: "an answer's options are not strings") }
-                    ids.append(id)
-                }
-                list.append((scenario, ids))
-            }
-        }
+        if let answers, answers.elements == nil { throw Problem(reason: "answers is not an array") }
         return AttemptFacts(learnerID: learnerID, courseID: courseID, sha256: course?["sha256"]?.string ?? "",
                             structure: course?["structure"]?.string, status: parsedStatus, startedAt: started,
-                            finishedAt: finished, answers: list)
+                            finishedAt: finished, answers: answers)
     }
 }
 
@@ -158,8 +145,18 @@ public struct ItemTally: Sendable {
     public internal(set) var problems: [FileProblem] = []
     /// Record files read.
     public internal(set) var files = 0
+    /// Reused for every attempt (a worker scores many): per answer its scenario, points earned
+    /// and possible, and where its distinct options end in `answerOptions`.
+    private var answerScenario: [Int] = [], answerEarned: [Int] = [], answerPossible: [Int] = []
+    private var answerOptions: [Int] = [], answerOptionsEnd: [Int] = []
+    private var earned: [Int], possible: [Int]
+    /// Per scenario, the number of the attempt that last counted it as shown.
+    private var shownIn: [Int]
 
     public init(course: Course) {
+        earned = Array(repeating: 0, count: course.guidelines.count)
+        possible = earned
+        shownIn = Array(repeating: -1, count: course.scenarios.count)
         scenarios = course.scenarios.map { ScenarioSums(chosen: Array(repeating: 0, count: $0.options.count)) }
         guidelines = Array(repeating: GuidelineSums(), count: course.guidelines.count)
     }
@@ -206,30 +203,42 @@ public struct ItemTally: Sendable {
             return nil
         }
         let table = subject.table
-        var earned = [Int](repeating: 0, count: table.guidelineCount)
-        var possible = [Int](repeating: 0, count: table.guidelineCount)
+        for guideline in 0..<table.guidelineCount {
+            earned[guideline] = 0
+            possible[guideline] = 0
+        }
+        answerScenario.removeAll(keepingCapacity: true)
+        answerEarned.removeAll(keepingCapacity: true)
+        answerPossible.removeAll(keepingCapacity: true)
+        answerOptions.removeAll(keepingCapacity: true)
+        answerOptionsEnd.removeAll(keepingCapacity: true)
         var critical = false
-        // Per answer: scenario index, distinct options chosen, scenario points earned and possible.
-        var answered: [(scenario: Int, chosen: [Int], earned: Int, possible: Int)] = []
-        answered.reserveCapacity(facts.answers.count)
-        for answer in facts.answers {
-            guard let index = table.scenarioIndex[answer.scenario] else {
-                return "answers scenario '\(String(answer.scenario.prefix(64)))', which the course does not have; skipped"
+        for answer in facts.answers?.elements ?? [] {
+            var scenarioID: String?, options: [JSONNode]?
+            for member in answer.members ?? [] {
+                if member.key == "scenario" { scenarioID = member.node.string } else if member.key == "options" { options = member.node.elements }
             }
-            var chosen: [Int] = []
+            guard let scenarioID, let options else { return "an answer has no scenario or options; skipped" }
+            guard let index = table.scenarioIndex[scenarioID] else {
+                return "answers scenario '\(String(scenarioID.prefix(64)))', which the course does not have; skipped"
+            }
+            let start = answerOptions.count
             var scenarioEarned = 0
-            for id in answer.options {
-                guard let option = table.optionIndex[index][id] else {
-                    return "chooses option '\(String(id.prefix(64)))', which scenario '\(answer.scenario)' does not have; skipped"
+            for node in options {
+                guard let id = node.string, let option = table.optionIndex[index][id] else {
+                    return "chooses option '\(String((node.string ?? "?").prefix(64)))', which scenario '\(scenarioID)' does not have; skipped"
                 }
                 let points = table.points[index][option]
                 for guideline in 0..<table.guidelineCount { earned[guideline] += points[guideline] }
                 scenarioEarned += table.pointsTotal[index][option]
                 critical = critical || table.critical[index][option]
-                if !chosen.contains(option) { chosen.append(option) }
+                if !answerOptions[start...].contains(option) { answerOptions.append(option) }
             }
             for guideline in 0..<table.guidelineCount { possible[guideline] += table.possible[index][guideline] }
-            answered.append((index, chosen, scenarioEarned, table.possibleTotal[index]))
+            answerScenario.append(index)
+            answerEarned.append(scenarioEarned)
+            answerPossible.append(table.possibleTotal[index])
+            answerOptionsEnd.append(answerOptions.count)
         }
         let verdict = table.verdict(earned: earned, possible: possible, critical: critical)
         let totalEarned = earned.reduce(0, +), totalPossible = possible.reduce(0, +)
@@ -246,14 +255,16 @@ public struct ItemTally: Sendable {
             guidelines[guideline].sumPercent += (Self.fraction(earned[guideline], possible[guideline]) ?? 0) * 100
             if !verdict.guidelinesBelow[guideline] { guidelines[guideline].atOrAbove += 1 }
         }
-        var seen = Set<Int>()
-        for answer in answered where seen.insert(answer.scenario).inserted {
-            let index = answer.scenario
-            let fraction = Self.fraction(answer.earned, answer.possible) ?? 0
+        for number in answerScenario.indices where shownIn[answerScenario[number]] != attempts {
+            let index = answerScenario[number]
+            shownIn[index] = attempts
+            let fraction = Self.fraction(answerEarned[number], answerPossible[number]) ?? 0
             scenarios[index].shown += 1
             scenarios[index].sumFraction += fraction
-            for option in answer.chosen { scenarios[index].chosen[option] += 1 }
-            if let rest = Self.fraction(totalEarned - answer.earned, totalPossible - answer.possible) {
+            for option in answerOptions[(number == 0 ? 0 : answerOptionsEnd[number - 1])..<answerOptionsEnd[number]] {
+                scenarios[index].chosen[option] += 1
+            }
+            if let rest = Self.fraction(totalEarned - answerEarned[number], totalPossible - answerPossible[number]) {
                 let y = rest * 100
                 scenarios[index].pairs += 1
                 scenarios[index].sumX += fraction
