@@ -195,4 +195,36 @@ struct ReportHTMLTests {
         _ = try chromium.screenshot(page, to: png)
         #expect(Chromium.pngSize(try Data(contentsOf: png)).map { $0.width == 1280 && $0.height == 800 } == true)
     }
+
+    @Test("a large report keeps its rows in closed sections: every row in the DOM, the script pages them all, JavaScript off opens them")
+    func largeReport() throws {
+        let folder = try Wegwijs.temporaryFolder("wegwijs-html-large")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let roster = folder.appendingPathComponent("roster.csv")
+        let ids = (1...2500).map { String(10000 + $0) }
+        try Data(("employee_id,name,department,start_date\n" + ids.map { "\($0),Learner \($0),Team \(Int($0)! % 7),2099-01-01\n" }.joined()).utf8)
+            .write(to: roster)
+        let page = folder.appendingPathComponent("report.html")
+        let result = try Wegwijs.run(["report", folder.path, "--roster", roster.path, "--course", course, "--as-of", Self.today,
+                                      "--output", page.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        let chromium = try Chromium(profile: folder.appendingPathComponent("profile"))
+        let run = try chromium.dumpDOM(page)
+        #expect(run.consoleMessages.isEmpty, "console: \(run.consoleMessages)")
+        #expect(run.stdout.contains("Rows 1–100 of 2500"))
+        #expect(try Self.learnerRows(run.stdout).count == 100)
+        #expect(run.stdout.contains("<div id=\"sections\" hidden=\"\">"), "the sections give way to the paged table")
+        let all = try chromium.dumpDOM(page, fragment: "#size=0")
+        #expect(try Self.learnerRows(all.stdout).map { $0[0] } == ids)
+
+        let html = try String(contentsOf: page, encoding: .utf8)
+        let noScript = folder.appendingPathComponent("report-no-js.html")
+        try Data(html.replacing(/<script>[\s\S]*?<\/script>/, with: "").utf8).write(to: noScript)
+        let off = try chromium.dumpDOM(noScript)
+        #expect(off.stdout.components(separatedBy: "<details class=\"rows\">").count - 1 == 3)
+        #expect(off.stdout.contains("<summary>Rows 2,001–2,500 (employee 12001 to 12500)</summary>"))
+        let rows = off.stdout.matches(of: /<tr><td>(\d+)<\/td>/).map { String($0.output.1) }
+        #expect(rows == ids, "every row is in the page, in its section")
+        #expect(off.stdout.contains("<table id=\"learners\" class=\"wide\" hidden=\"\">"), "no empty table shows without the script")
+    }
 }

@@ -8,6 +8,8 @@ public struct ReportPage: Sendable {
     public var phrases: ReportPhrases
     /// Longest overdue and expiring lists shown in full; the table holds every row.
     public var listLimit = 100
+    /// Above this many rows the full table comes in closed sections of this many rows.
+    public var sectionSize = 1000
 
     public init(language: OutputLanguage) {
         phrases = ReportPhrases.of(language)
@@ -180,21 +182,40 @@ public struct ReportPage: Sendable {
         }
     }
 
+    /// The full table. Up to `sectionSize` rows it is one table. Above that the rows come in
+    /// sections of `sectionSize` rows, each a closed `<details>` with its own table: a browser
+    /// lays out only what is open, so 60,000 rows load in seconds instead of minutes, and with
+    /// JavaScript off every row is one click away. The script shows them all, a page at a time,
+    /// in the one table `#learners`.
     private func table(_ report: HRReport) -> String {
         let columns = ReportColumns.names(for: report)
-        var html = "<section aria-labelledby=\"h-table\">\n<h2 id=\"h-table\">\(HTML.escaped(phrases.tableHeading))</h2>\n"
-        html += controls(report)
-        html += "<p class=\"note no-print\" id=\"sort-hint\" hidden>\(HTML.escaped(phrases.sortHint))</p>\n"
-        html += "<table id=\"learners\" class=\"wide\"><caption>\(HTML.escaped(phrases.tableCaption(numbers.count(report.rows.count))))</caption>\n<thead><tr>"
+        var head = "<thead><tr>"
         for column in columns {
             let type = ["best_percent", "attempts"].contains(column) ? "num"
                 : ["last_activity", "passed_at", "expires_at", "due_date", "acknowledged_at"].contains(column) ? "date" : "text"
-            html += "<th scope=\"col\" data-key=\"\(column)\" data-type=\"\(type)\"\(type == "num" ? " class=\"n\"" : "")>\(HTML.escaped(phrases.column(column)))</th>"
+            head += "<th scope=\"col\" data-key=\"\(column)\" data-type=\"\(type)\"\(type == "num" ? " class=\"n\"" : "")>\(HTML.escaped(phrases.column(column)))</th>"
         }
-        html += "</tr></thead>\n<tbody>\n"
+        head += "</tr></thead>\n"
+        let sectioned = report.rows.count > sectionSize
+        var html = "<section aria-labelledby=\"h-table\">\n<h2 id=\"h-table\">\(HTML.escaped(phrases.tableHeading))</h2>\n"
+        html += controls(report)
+        html += "<p class=\"note no-print\" id=\"sort-hint\" hidden>\(HTML.escaped(phrases.sortHint))</p>\n"
+        html += "<table id=\"learners\" class=\"wide\"\(sectioned ? " hidden" : "")><caption>\(HTML.escaped(phrases.tableCaption(numbers.count(report.rows.count))))</caption>\n"
+        html += head + "<tbody>\n"
         var text = ""
-        text.reserveCapacity(report.rows.count * 260)
-        for row in report.rows {
+        text.reserveCapacity(report.rows.count * 300)
+        if sectioned {
+            html += "</tbody></table>\n"
+            text += "<div id=\"sections\">\n<p class=\"note\">\(HTML.escaped(phrases.sections(numbers.count(report.rows.count), numbers.count(sectionSize))))</p>\n"
+        }
+        for (index, row) in report.rows.enumerated() {
+            if sectioned, index % sectionSize == 0 {
+                let last = min(index + sectionSize, report.rows.count)
+                let range = phrases.sectionRange(numbers.count(index + 1), numbers.count(last),
+                                                 report.rows[index].employeeID, report.rows[last - 1].employeeID)
+                if index > 0 { text += "</tbody></table>\n</details>\n" }
+                text += "<details class=\"rows\"><summary>\(HTML.escaped(range))</summary>\n<table class=\"wide rows\"><caption>\(HTML.escaped(range))</caption>\n" + head + "<tbody>\n"
+            }
             text += "<tr>"
             for column in columns {
                 switch column {
@@ -208,7 +229,7 @@ public struct ReportPage: Sendable {
             text += "</tr>\n"
         }
         html += text
-        html += "</tbody></table>\n</section>\n"
+        html += sectioned ? "</tbody></table>\n</details>\n</div>\n</section>\n" : "</tbody></table>\n</section>\n"
         return html
     }
 
@@ -244,6 +265,13 @@ public struct ReportPage: Sendable {
       var d = document, table = d.getElementById("learners");
       if (!table) return;
       var body = table.tBodies[0], heads = table.tHead.rows[0].cells, rows = Array.prototype.slice.call(body.rows);
+      var sections = d.getElementById("sections");
+      if (sections) {
+        // A large report keeps its rows in closed sections; the script shows them all here.
+        rows = Array.prototype.slice.call(sections.querySelectorAll("table.rows > tbody > tr"));
+        sections.hidden = true;
+        table.hidden = false;
+      }
       var keys = [], types = [], i;
       for (i = 0; i < heads.length; i++) { keys.push(heads[i].getAttribute("data-key")); types.push(heads[i].getAttribute("data-type")); }
       var col = function (k) { return keys.indexOf(k); };

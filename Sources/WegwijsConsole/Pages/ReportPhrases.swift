@@ -31,6 +31,10 @@ public struct ReportPhrases: Sendable {
     public let moreRows: @Sendable (String) -> String
     public let tableHeading: String
     public let tableCaption: @Sendable (String) -> String
+    /// A large table comes in sections: how many rows, how many per section.
+    public let sections: @Sendable (String, String) -> String
+    /// A section's summary: rows from–to, employee numbers first–last.
+    public let sectionRange: @Sendable (String, String, String, String) -> String
     public let column: @Sendable (String) -> String
     public let yes: String
     public let no: String
@@ -92,6 +96,8 @@ public struct ReportPhrases: Sendable {
         moreRows: { "En nog \($0); filter de tabel hieronder op status voor de volledige lijst." },
         tableHeading: "Alle deelnemers",
         tableCaption: { "Deelnemers per cursus (\($0) rijen)" },
+        sections: { "De tabel heeft \($0) rijen, in delen van \($1): open een deel om het te lezen. Met JavaScript aan staan ze hierboven allemaal, per pagina, te sorteren en te filteren." },
+        sectionRange: { "Rijen \($0)–\($1) (personeelsnummer \($2) tot en met \($3))" },
         column: { key in
             switch key {
             case "employee_id": "Personeelsnummer"
@@ -163,6 +169,8 @@ public struct ReportPhrases: Sendable {
         moreRows: { "And \($0) more; filter the table below by status for the full list." },
         tableHeading: "All learners",
         tableCaption: { "Learners per course (\($0) rows)" },
+        sections: { "The table has \($0) rows, in sections of \($1): open a section to read it. With JavaScript on they are all above, a page at a time, to sort and filter." },
+        sectionRange: { "Rows \($0)–\($1) (employee \($2) to \($3))" },
         column: { key in
             switch key {
             case "employee_id": "Employee number"
