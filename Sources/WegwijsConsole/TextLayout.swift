@@ -38,25 +38,49 @@ public struct TextLayout: Sendable {
     /// Wraps text to the terminal width. Every line starts with `indent`; the first with
     /// `firstIndent` when given (for "a) " hanging indents). Paragraph breaks are kept.
     public func wrap(_ text: String, indent: String = "", firstIndent: String? = nil) -> String {
-        let width = max(terminal.width - 1, 20)
+        let width = max(terminal.width - 1, TerminalInfo.minimumWidth)
         var lines: [String] = []
         var isFirst = true
         for paragraph in Self.sanitized(text).split(separator: "\n", omittingEmptySubsequences: false) {
-            var line = isFirst ? (firstIndent ?? indent) : indent
-            var lineHasWord = false
+            lines += Self.lines(paragraph, width: width, firstIndent: isFirst ? (firstIndent ?? indent) : indent, indent: indent)
             isFirst = false
-            for word in paragraph.split(separator: " ", omittingEmptySubsequences: true) {
-                if lineHasWord, line.count + 1 + word.count > width {
-                    lines.append(line)
-                    line = indent
-                    lineHasWord = false
-                }
-                line += (lineHasWord ? " " : "") + word
-                lineHasWord = true
-            }
-            lines.append(lineHasWord ? line : "")
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Text already safe to print, wrapped to `width` with continuation lines indented by
+    /// `hangingIndent`; paragraph breaks are kept and the result ends with a line break.
+    public static func wrap(_ text: String, width: Int, hangingIndent: String = "") -> String {
+        text.split(separator: "\n", omittingEmptySubsequences: false).flatMap { paragraph in
+            lines(paragraph, width: width, firstIndent: "", indent: hangingIndent)
+        }.joined(separator: "\n") + "\n"
+    }
+
+    /// One paragraph as lines of at most `width` characters, broken at spaces. Only a word
+    /// longer than a whole line is cut, since nothing else can make it fit.
+    public static func lines(_ paragraph: Substring, width: Int, firstIndent: String, indent: String) -> [String] {
+        var lines: [String] = []
+        var line = firstIndent
+        var lineHasWord = false
+        for word in paragraph.split(separator: " ", omittingEmptySubsequences: true) {
+            if lineHasWord, line.count + 1 + word.count > width {
+                lines.append(line)
+                line = indent
+                lineHasWord = false
+            }
+            var rest = Substring(word)
+            // A word too long for any line is cut into pieces that fill a line each.
+            while line.count + rest.count > width, width - line.count >= 1, rest.count > 1, !lineHasWord {
+                let room = width - line.count
+                lines.append(line + rest.prefix(room))
+                rest = rest.dropFirst(room)
+                line = indent
+            }
+            line += (lineHasWord ? " " : "") + rest
+            lineHasWord = true
+        }
+        lines.append(lineHasWord ? line : "")
+        return lines
     }
 
     /// Text from a course file, a record or the keyboard, safe to print (see `ControlCharacters`).

@@ -1,0 +1,58 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#endif
+
+/// Standard output and standard error, written with `write(2)` so that no output condition is
+/// silent or a trap (SPEC §9): output that cannot be written (a full disk, a closed stream)
+/// ends the process with 74 and, where standard error can take one, a message; a reader that
+/// went away (a broken pipe, `| head`) ends it quietly with 141.
+public enum StandardStreams {
+    /// The exit status after a broken pipe (128 + SIGPIPE), as a shell reports one.
+    public static let brokenPipeStatus: Int32 = 141
+    /// The exit status for output that cannot be written.
+    public static let ioErrorStatus: Int32 = 74
+
+    /// Makes a broken pipe an error the program handles (`EPIPE`) instead of a signal, so it
+    /// behaves the same whether or not the caller ignored SIGPIPE (as systemd does).
+    public static func handleBrokenPipes() {
+        signal(SIGPIPE, SIG_IGN)
+    }
+
+    /// Writes `text` to standard output, or ends the process as described above.
+    public static func writeOutput(_ text: String) {
+        let failure = writeAll(text, to: STDOUT_FILENO)
+        guard failure != 0 else { return }
+        if failure == EPIPE { exit(brokenPipeStatus) }
+        _ = writeAll("wegwijs: standard output cannot be written (\(String(cString: strerror(failure))))\n", to: STDERR_FILENO)
+        exit(ioErrorStatus)
+    }
+
+    /// Writes `text` to standard error; if even that fails, ends the process (74, or 141 for a
+    /// broken pipe) since nothing can be told any more.
+    public static func writeError(_ text: String) {
+        let failure = writeAll(text, to: STDERR_FILENO)
+        guard failure != 0 else { return }
+        exit(failure == EPIPE ? brokenPipeStatus : ioErrorStatus)
+    }
+
+    /// Writes all of `text`; returns 0 or the `errno` of the failure.
+    private static func writeAll(_ text: String, to descriptor: Int32) -> Int32 {
+        var text = text
+        return text.withUTF8 { buffer -> Int32 in
+            guard let base = buffer.baseAddress else { return 0 }
+            var offset = 0
+            while offset < buffer.count {
+                let result = write(descriptor, base + offset, buffer.count - offset)
+                if result < 0 {
+                    if errno == EINTR { continue }
+                    return errno
+                }
+                offset += result
+            }
+            return 0
+        }
+    }
+}
