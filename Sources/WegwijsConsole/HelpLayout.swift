@@ -64,7 +64,10 @@ public enum HelpLayout {
                 let hanging = body.hasPrefix("USAGE: ") || body.hasPrefix("Usage: ") ? "  " : ""
                 output += TextLayout.lines(body, width: width, firstIndent: indent, indent: indent + hanging)
             case .entry(let label, let description):
-                if stacked {
+                // A word longer than the description column would have to be cut: this entry
+                // goes under its label instead, where the whole width is free.
+                let longestWord = description.split(separator: " ").map(\.count).max() ?? 0
+                if stacked || longestWord > width - column {
                     output += TextLayout.lines(Substring(label), width: width, firstIndent: "  ", indent: "    ")
                     if !description.isEmpty {
                         output += TextLayout.lines(Substring(description), width: width, firstIndent: "      ", indent: "      ")

@@ -19,7 +19,7 @@ struct Courses: ParsableCommand {
         for path in catalog.courseFiles() {
             do {
                 let course = try CourseLoader.load(path: path).course
-                rows.append([course.id, TextLayout.inline(course.version, limit: 40),
+                rows.append([course.id, TextLayout.inline(course.version, limit: 60),
                              TextLayout.inline(course.title.resolved(course.language, fallback: course.language)),
                              TextLayout.inline(course.languages.joined(separator: ","), limit: 40), Self.scenarios(course)])
             } catch {
