@@ -78,6 +78,7 @@ struct Verify: ParsableCommand {
             if !problems.isEmpty { badRecords += 1 }
         }
 
+        for note in verifier.notes { printOutput("note: " + TextLayout.inline(note, limit: 600)) }
         var summary = "\(checked) record\(checked == 1 ? "" : "s") checked: \(checked - badRecords) sound, "
         summary += "\(badRecords) with problems (\(problemCount) problem\(problemCount == 1 ? "" : "s"))"
         if unreadable > 0 { summary += "; \(unreadable) unreadable" }

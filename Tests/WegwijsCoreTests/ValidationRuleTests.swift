@@ -32,7 +32,7 @@ struct ValidationRuleTests {
       "language": "nl",
       "languages": ["nl"],
       "title": "Regels",
-      "validFor": "P1Y",
+      "validFor": "P1Y", "passing": {"overall": 30, "perGuideline": 0},
       "guidelines": [
         {"id": "openbaar", "title": "Openbaar", "summary": "Alles is openbaar."},
         {"id": "geheim", "title": "Geheim", "summary": "Deel geen geheimen."}
@@ -41,7 +41,7 @@ struct ValidationRuleTests {
         {"id": "eerste", "situation": "Iets gebeurt.", "explanation": "Uitleg.",
          "options": [
           {"id": "goed", "text": "Goed", "scores": {"openbaar": 2, "geheim": 1}, "feedback": "Ja."},
-          {"id": "fout", "text": "Fout", "scores": {"openbaar": -1}, "feedback": "Nee.", "next": "tweede"}
+          {"id": "fout", "text": "Fout", "scores": {"openbaar": 0}, "feedback": "Nee.", "next": "tweede"}
          ],
          "next": "tweede"},
         {"id": "tweede", "situation": "Nog iets.", "explanation": "Uitleg.", "kind": "single",

@@ -20,6 +20,8 @@ struct CourseDecoder {
         static let links = Gaps(rawValue: 1 << 4)
         /// An optional text has the wrong type.
         static let texts = Gaps(rawValue: 1 << 5)
+        /// A pool was dropped (not an object, or a field is missing or of the wrong type).
+        static let pools = Gaps(rawValue: 1 << 6)
     }
 
     private(set) var problems: [CourseProblem] = []
@@ -32,7 +34,8 @@ struct CourseDecoder {
 
     private static let courseKeys: Set = ["$schema", "format", "id", "version", "language", "languages", "title",
                                           "introduction", "closing", "passing", "validFor", "dueWithinDays",
-                                          "shuffleOptions", "guidelines", "scenarios"]
+                                          "shuffleOptions", "acknowledgement", "pools", "guidelines", "scenarios"]
+    private static let poolKeys: Set = ["id", "draw", "scenarios"]
     private static let passingKeys: Set = ["overall", "perGuideline", "noCritical"]
     private static let guidelineKeys: Set = ["id", "title", "summary"]
     private static let scenarioKeys: Set = ["id", "title", "channel", "situation", "question", "kind", "options",
@@ -99,6 +102,17 @@ struct CourseDecoder {
         }
         let due = integer(fields, "dueWithinDays", at: "", range: 1...CourseLimits.dueWithinDays)
         let shuffle = bool(fields, "shuffleOptions", at: "") ?? false
+        let acknowledgement = localized(fields, "acknowledgement", at: "")
+        var pools: [ScenarioPool] = []
+        if let list = array(fields, "pools", at: "", required: false) {
+            for (index, node) in list.enumerated() {
+                if let pool = decodePool(node, at: "/pools/\(index)") {
+                    pools.append(pool)
+                } else {
+                    gaps.insert(.pools)
+                }
+            }
+        }
 
         var guidelines: [Guideline] = []
         if let list = array(fields, "guidelines", at: "", required: true) {
@@ -131,7 +145,25 @@ struct CourseDecoder {
         return Course(id: id ?? "", version: version ?? "", language: language, languages: languages,
                       title: title ?? LocalizedText([:]),
                       introduction: introduction, closing: closing, passing: passing, validFor: validFor,
-                      dueWithinDays: due, shuffleOptions: shuffle, guidelines: guidelines, scenarios: scenarios)
+                      dueWithinDays: due, shuffleOptions: shuffle, acknowledgement: acknowledgement, pools: pools,
+                      guidelines: guidelines, scenarios: scenarios)
+    }
+
+    private mutating func decodePool(_ node: JSONNode, at pointer: String) -> ScenarioPool? {
+        guard let fields = object(node, at: pointer, keys: Self.poolKeys) else { return nil }
+        let id = identifier(fields, "id", at: pointer, what: "pool id")
+        let draw = integer(fields, "draw", at: pointer, range: 1...10_000)
+        if fields["draw"] == nil {
+            error(at: pointer, "pool \(id.map { "'\($0)' " } ?? "")is missing 'draw' (how many of its scenarios an attempt shows)")
+        }
+        var members: [String]?
+        if let list = fields["scenarios"] {
+            members = stringArray(list, at: pointer + "/scenarios")
+        } else {
+            error(at: pointer, "pool \(id.map { "'\($0)' " } ?? "")is missing 'scenarios' (the ids of its members)")
+        }
+        guard let id, let draw, let members else { return nil }
+        return ScenarioPool(id: id, draw: draw, scenarios: members)
     }
 
     private mutating func decodePassing(_ node: JSONNode?) -> PassingRule {

@@ -149,6 +149,28 @@ public struct RecordStore: Sendable {
         }
     }
 
+    /// The learner's ended and abandoned attempts at a course, as far as they can be read
+    /// (files that are not records are passed over: they are `report`'s and `verify`'s concern).
+    public func endedRecords(course: String, learner: String) -> [CompletionRecord] {
+        let path = folder(course: course, learner: learner)
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: path) else { return [] }
+        return names.sorted().compactMap { name in
+            guard !name.hasPrefix("."), name.hasSuffix(".json"), name != Self.inProgressName,
+                  let data = FileManager.default.contents(atPath: path + "/" + name) else { return nil }
+            return try? CompletionRecord.decode(data)
+        }
+    }
+
+    /// Removes the in-progress file of an attempt whose ended record is already written (a run
+    /// killed between the two steps of `saveEnded`).
+    public func removeInProgress(course: String, learner: String) throws(FileProblem) {
+        let path = inProgressPath(course: course, learner: learner)
+        if unlink(path) != 0 && errno != ENOENT {
+            throw FileProblem(path: path, reason: "cannot be removed (\(String(cString: strerror(errno))))")
+        }
+        Self.syncDirectory(folder(course: course, learner: learner))
+    }
+
     /// What `inProgress` found.
     public enum InProgressLookup: Sendable {
         case none

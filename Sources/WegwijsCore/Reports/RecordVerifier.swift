@@ -46,6 +46,9 @@ public struct RecordVerifier: Sendable {
     public let signer: RecordSigner?
     /// attemptId → the first file seen with it, to catch copied records.
     private var attemptFiles: [String: String] = [:]
+    /// Things worth saying about sound records, as `PATH: note`: a record made on an earlier
+    /// wording of its course.
+    public private(set) var notes: [String] = []
 
     public init(courses: [LoadedCourse], fallback: [LoadedCourse] = [], signer: RecordSigner?) {
         self.courses = courses
@@ -138,13 +141,25 @@ public struct RecordVerifier: Sendable {
             problem(.unknownCourse, "course '\(record.course.id.prefix(70))' was not given with --course and is not a bundled course, so the record cannot be re-scored")
             return problems
         }
-        guard let loaded = candidates.first(where: { $0.sha256 == record.course.sha256 }) else {
+        // The exact file, else one that differs only in wording (same structure, SPEC §4).
+        let exact = candidates.first { $0.sha256 == record.course.sha256 }
+        let reworded = exact == nil ? candidates.first { record.course.structure != nil && $0.structure == record.course.structure } : nil
+        guard let loaded = exact ?? reworded else {
             let files = candidates.map { "\($0.path) has sha256 \($0.sha256.prefix(12))…" }.joined(separator: "; ")
-            problem(.courseChanged, "made on course '\(record.course.id)' version \(record.course.version) with sha256 \(record.course.sha256.prefix(12))…, but \(files); a record can only be verified against the exact course file it was made on")
+            problem(.courseChanged, "made on course '\(record.course.id)' version \(record.course.version) with sha256 \(record.course.sha256.prefix(12))…, but \(files), and its routes or scores differ too; a record can only be verified against a course file with the same structure")
             return problems
         }
+        if reworded != nil {
+            notes.append("\(path): made on an earlier wording of course '\(record.course.id)' (version \(record.course.version), sha256 \(record.course.sha256.prefix(12))…); routes and scores are the same as in \(loaded.path), so it is verified against that file")
+        }
         let course = loaded.course
-        let reference = CompletionRecord.CourseReference(loaded)
+        var reference = CompletionRecord.CourseReference(loaded)
+        if reworded != nil {
+            // The wording (and with it version and sha256) may differ; the terms may not.
+            reference.version = record.course.version
+            reference.sha256 = record.course.sha256
+        }
+        if record.course.structure == nil { reference.structure = nil }
         if record.course != reference {
             problem(.mismatch, "the course block (version, validFor, dueWithinDays) differs from the course file: \(Self.describe(record.course)) in the record, \(Self.describe(reference)) in the course")
         }
@@ -168,7 +183,7 @@ public struct RecordVerifier: Sendable {
 
         let attempt: Attempt
         do {
-            attempt = try Attempt(course: course, seed: record.seed, replaying: record.answers)
+            attempt = try Attempt(course: course, seed: record.seed, drawn: record.drawn, replaying: record.answers)
         } catch {
             problem(.offRoute, "the answers do not follow a route the course allows: \(error.message)")
             return problems
@@ -176,7 +191,9 @@ public struct RecordVerifier: Sendable {
 
         let sheet = attempt.scoreSheet
         let expectedStatus: CompletionRecord.Status = attempt.isFinished ? (sheet.passed ? .passed : .failed) : .inProgress
-        let statusFits = record.status == expectedStatus || (record.status == .abandoned && !attempt.isFinished)
+        // An attempt whose last answer is given stays in progress until its ended record is
+        // written (after the acknowledgement), and may be abandoned at that point too.
+        let statusFits = record.status == expectedStatus || record.status == .abandoned || record.status == .inProgress
         if !statusFits {
             let reason = attempt.isFinished ? "the answers finish the course and give '\(expectedStatus.rawValue)'"
                 : "the answers do not finish the course"
