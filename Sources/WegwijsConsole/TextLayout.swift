@@ -48,6 +48,57 @@ public struct TextLayout: Sendable {
         return lines.joined(separator: "\n") + "\n"
     }
 
+    /// One row of a score table: a label (a guideline's title), its percentage for the bar, and
+    /// the percentage as text.
+    public struct ScoreRow: Sendable {
+        public var label: String
+        public var percent: Double?
+        public var value: String
+        public var emphasised: Bool
+
+        public init(label: String, percent: Double?, value: String, emphasised: Bool = false) {
+            self.label = label
+            self.percent = percent
+            self.value = value
+            self.emphasised = emphasised
+        }
+    }
+
+    /// Score rows fitted to the terminal at any width: labels wrap at word boundaries in their
+    /// column and values stay right-aligned after them; the bars go when they do not fit, and
+    /// when even the label column would be too narrow each value goes under its label.
+    public func scoreTable(_ rows: [ScoreRow]) -> String {
+        let width = max(terminal.width - 1, TerminalInfo.minimumWidth)
+        let labels = rows.map { Self.inline($0.label, limit: 200) }
+        let valueWidth = max(rows.map(\.value.count).max() ?? 0, 7)
+        let barWidth = 20
+        let longest = labels.map(\.count).max() ?? 0
+        let withBars = terminal.usesGraphics && 2 + min(longest, 44) + 2 + barWidth + 2 + valueWidth <= width
+        let room = width - 2 - (withBars ? barWidth + 2 : 0) - valueWidth
+        let column = min(longest + 2, room)
+        var text = ""
+        for (row, label) in zip(rows, labels) {
+            let value = String(repeating: " ", count: valueWidth - row.value.count) + row.value
+            let shown = row.emphasised ? styled(value, .bold) : value
+            let bar = withBars ? (row.percent.map { self.bar(percent: $0, width: barWidth) } ?? String(repeating: " ", count: barWidth)) + "  " : ""
+            if column < 10 {
+                text += Self.lines(Substring(label), width: width, firstIndent: "  ", indent: "  ").joined(separator: "\n") + "\n"
+                text += "    " + shown + "\n"
+                continue
+            }
+            let lines = Self.lines(Substring(label), width: column - 2, firstIndent: "", indent: "")
+            let first = lines.first ?? ""
+            text += "  " + first + String(repeating: " ", count: max(column - first.count, 1)) + bar + shown + "\n"
+            for line in lines.dropFirst() { text += "  " + line + "\n" }
+        }
+        return text
+    }
+
+    /// `wrap` without the final line break, for a line that is styled as a whole.
+    public func wrapped(_ text: String) -> String {
+        String(wrap(text).dropLast())
+    }
+
     /// Text already safe to print, wrapped to `width` with continuation lines indented by
     /// `hangingIndent`; paragraph breaks are kept and the result ends with a line break.
     public static func wrap(_ text: String, width: Int, hangingIndent: String = "") -> String {
