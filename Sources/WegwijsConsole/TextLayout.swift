@@ -94,6 +94,62 @@ public struct TextLayout: Sendable {
         return text
     }
 
+    /// Rendered text with every line longer than `width` wrapped at word boundaries, the
+    /// continuation indented two more than the line; colour codes take no room. For renderers
+    /// that build lines of their own (the preview's and `paths`' annotations).
+    public static func fitted(_ text: String, width: Int) -> String {
+        let width = max(width, TerminalInfo.minimumWidth)
+        return text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
+            guard visibleCount(line) > width else { return String(line) }
+            let indent = String(line.prefix { $0 == " " })
+            var lines: [String] = []
+            var current = indent
+            var currentCount = indent.count
+            var hasWord = false
+            var words: [Substring] = []
+            for word in line.dropFirst(indent.count).split(separator: " ", omittingEmptySubsequences: true) {
+                // A word longer than a whole line (an id, a path) is cut: nothing else can make it fit.
+                var rest = word
+                let room = max(width - indent.count - 2, 1)
+                while rest.count > room, !rest.contains("\u{1B}") {
+                    words.append(rest.prefix(room))
+                    rest = rest.dropFirst(room)
+                }
+                words.append(rest)
+            }
+            for word in words {
+                let count = visibleCount(word)
+                if hasWord, currentCount + 1 + count > width {
+                    lines.append(current)
+                    current = indent + "  "
+                    currentCount = current.count
+                    hasWord = false
+                }
+                current += (hasWord ? " " : "") + word
+                currentCount += (hasWord ? 1 : 0) + count
+                hasWord = true
+            }
+            lines.append(current)
+            return lines.joined(separator: "\n")
+        }.joined(separator: "\n")
+    }
+
+    /// Characters a terminal shows: ANSI colour sequences (`ESC [ … m`) take no room.
+    static func visibleCount(_ text: Substring) -> Int {
+        var count = 0
+        var inEscape = false
+        for character in text {
+            if inEscape {
+                if character == "m" { inEscape = false }
+            } else if character == "\u{1B}" {
+                inEscape = true
+            } else {
+                count += 1
+            }
+        }
+        return count
+    }
+
     /// `wrap` without the final line break, for a line that is styled as a whole.
     public func wrapped(_ text: String) -> String {
         String(wrap(text).dropLast())

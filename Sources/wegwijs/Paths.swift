@@ -28,6 +28,6 @@ struct Paths: ParsableCommand {
         let loaded = try loadCourse(course, catalog: bundledCourses())
         let analysis = RouteAnalysis(course: loaded.course, listLimit: limit)
         let renderer = RouteReportRenderer(analysis: analysis, course: loaded.course, terminal: display.terminal)
-        printOutput(renderer.render(file: loaded.path), terminator: "")
+        printOutput(TextLayout.fitted(renderer.render(file: loaded.path), width: display.terminal.width), terminator: "")
     }
 }

@@ -26,13 +26,13 @@ struct Preview: ParsableCommand {
                 let ids = loaded.course.scenarios.map(\.id)
                 throw ValidationError("course '\(loaded.course.id)' has no scenario '\(TextLayout.inline(scenario, limit: 60))'\(Suggestion.hint(for: scenario, in: ids))")
             }
-            printOutput(renderer.scenario(at: index), terminator: "")
+            printOutput(TextLayout.fitted(renderer.scenario(at: index), width: display.terminal.width), terminator: "")
             return
         }
         var text = renderer.header()
         for index in loaded.course.scenarios.indices {
             text += renderer.scenario(at: index)
         }
-        printOutput(text, terminator: "")
+        printOutput(TextLayout.fitted(text, width: display.terminal.width), terminator: "")
     }
 }

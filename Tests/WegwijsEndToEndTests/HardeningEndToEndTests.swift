@@ -373,6 +373,52 @@ struct HardeningEndToEndTests {
         }
     }
 
+    @Test("run, preview and paths fit every line to the width, 20 columns and up, in both languages", arguments: [20, 27, 40, 80])
+    func outputWidths(_ width: Int) throws {
+        let records = try Wegwijs.temporaryFolder("widths")
+        defer { try? FileManager.default.removeItem(at: records) }
+        let environment = ["COLUMNS": String(width)]
+        var outputs: [(String, String)] = []
+        for (index, answers) in ["a\na c\na\n", "b\na\nb\nb\n"].enumerated() {
+            for language in ["nl", "en"] {
+                let run = try Wegwijs.run(["run", fixture, "--learner", "w\(index)\(language)", "--lang", language, "--records", records.path],
+                                          input: answers, environment: environment)
+                #expect(run.status == 0 || run.status == 2, "\(run.stderr)")
+                outputs.append(("run", run.stdout))
+            }
+        }
+        for command in ["preview", "paths"] {
+            for course in ["uwv-sociale-media", "voorbeeld"] {
+                outputs.append(("\(command) \(course)", try Wegwijs.run([command, course], environment: environment).stdout))
+            }
+        }
+        for (name, output) in outputs {
+            // An answer prompt holds what was typed after it; everything else is the program's.
+            for line in output.split(separator: "\n") where !line.hasPrefix("Je antwoord") && !line.hasPrefix("Your answer") {
+                #expect(line.count <= width, "\(name) at \(width): \(line)")
+            }
+        }
+    }
+
+    @Test("an error message in a terminal wraps at word boundaries to its width; piped it stays one line")
+    func errorMessagesWrap() throws {
+        let folder = try Wegwijs.temporaryFolder("wrap")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let text = try String(contentsOfFile: fixture, encoding: .utf8)
+        let course = folder.appendingPathComponent("fout.json")
+        try Data(text.replacingOccurrences(of: "\"dueWithinDays\": 30", with: "\"dueWithinDays\": 99999999999999999999").utf8).write(to: course)
+        let piped = try Wegwijs.run(["validate", course.path])
+        let message = try #require(piped.stderr.split(separator: "\n").first { $0.contains("dueWithinDays") })
+        #expect(message.count > 100, "the message is longer than the terminal below")
+
+        let terminal = try PseudoTerminalSession(["validate", course.path])
+        #expect(try terminal.exitStatus() == 65)
+        let lines = terminal.transcript.components(separatedBy: "\r\n")
+        for line in lines { #expect(line.count <= 100, "\(line)") }
+        let joined = lines.map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+        #expect(joined.contains(String(message)), "the same words, wrapped: \(terminal.transcript)")
+    }
+
     @Test("help paragraphs have no hard line breaks: at 1000 columns no sentence continues on the next line")
     func helpParagraphs() throws {
         for command in ["", "run", "report", "verify", "validate", "preview", "new", "paths", "courses"] {
