@@ -15,10 +15,24 @@ public enum StandardStreams {
     /// The exit status for output that cannot be written.
     public static let ioErrorStatus: Int32 = 74
 
-    /// Makes a broken pipe an error the program handles (`EPIPE`) instead of a signal, so it
-    /// behaves the same whether or not the caller ignored SIGPIPE (as systemd does).
-    public static func handleBrokenPipes() {
+    /// Standard streams that were closed when the program started (`>&-`, `2>&-`).
+    nonisolated(unsafe) private static var closedAtStart: Set<Int32> = []
+
+    /// Call first thing. Makes a broken pipe an error the program handles (`EPIPE`) instead of
+    /// a signal, so it behaves the same whether or not the caller ignored SIGPIPE (as systemd
+    /// does). A standard stream that is closed gets `/dev/null` in its place, so that no file
+    /// the program opens later (a record, the lock) can take its number and receive messages;
+    /// writing to it still fails as writing to a closed stream does.
+    public static func prepare() {
         signal(SIGPIPE, SIG_IGN)
+        for descriptor in [STDIN_FILENO, STDOUT_FILENO, STDERR_FILENO] where fcntl(descriptor, F_GETFD) == -1 && errno == EBADF {
+            let null = open("/dev/null", descriptor == STDIN_FILENO ? O_RDONLY : O_WRONLY)
+            if null >= 0, null != descriptor {
+                dup2(null, descriptor)
+                close(null)
+            }
+            if descriptor != STDIN_FILENO { closedAtStart.insert(descriptor) }
+        }
     }
 
     /// Writes `text` to standard output, or ends the process as described above.
@@ -40,6 +54,7 @@ public enum StandardStreams {
 
     /// Writes all of `text`; returns 0 or the `errno` of the failure.
     private static func writeAll(_ text: String, to descriptor: Int32) -> Int32 {
+        if closedAtStart.contains(descriptor) { return EBADF }
         var text = text
         return text.withUTF8 { buffer -> Int32 in
             guard let base = buffer.baseAddress else { return 0 }

@@ -22,7 +22,7 @@ struct Wegwijs: ParsableCommand {
     /// `StandardStreams` and `HelpLayout`, so output that cannot be written is an exit code,
     /// never a trap, and help fits the terminal at any width.
     static func main() {
-        StandardStreams.handleBrokenPipes()
+        StandardStreams.prepare()
         do {
             var command = try parseAsRoot()
             try command.run()

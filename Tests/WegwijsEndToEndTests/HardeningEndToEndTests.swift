@@ -42,11 +42,12 @@ enum Streams {
         return (process.terminationStatus, text)
     }
 
-    /// Exit status of `wegwijs arguments…` with standard error closed (`2>&-`).
-    static func runWithoutStderr(_ arguments: [String]) throws -> Int32 {
+    /// Exit status of `wegwijs arguments…` with standard error closed (`2>&-`), or standard
+    /// output (`>&-`).
+    static func runWithoutStderr(_ arguments: [String], closing stream: String = "2>&-") throws -> Int32 {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", "exec \"$0\" \"$@\" 2>&-", Wegwijs.executable.path] + arguments
+        process.arguments = ["-c", "exec \"$0\" \"$@\" \(stream) </dev/null", Wegwijs.executable.path] + arguments
         process.standardOutput = FileHandle.nullDevice
         try process.run()
         process.waitUntilExit()
@@ -117,8 +118,14 @@ struct HardeningEndToEndTests {
         try Data("{".utf8).write(to: invalid)
         #expect(try Streams.runWithoutStderr(["validate", folder.appendingPathComponent("missing.json").path]) == 74)
         #expect(try Streams.runWithoutStderr(["validate", invalid.path]) == 74, "the problem could not be reported")
-        #expect(try Streams.runWithoutStderr(["validate", fixture]) == 0, "nothing to say on stderr")
+        #expect(try Streams.runWithoutStderr(["validate", "voorbeeld"]) == 0, "nothing to say on stderr")
         #expect(try Streams.runWithoutStderr(["run", "--lang", "xx"]) == 74)
+        // A closed standard output is an output error too, and no file opened later takes its place.
+        #expect(try Streams.runWithoutStderr(["courses"], closing: ">&-") == 74)
+        #expect(try Streams.runWithoutStderr(["run", fixture, "--learner", "1", "--records", folder.path], closing: ">&-") == 74)
+        for file in Wegwijs.files(under: folder, includingHidden: true) where file.hasSuffix(".json") && file != "kapot.json" {
+            #expect(throws: Never.self) { try CompletionRecord.decode(Data(contentsOf: folder.appendingPathComponent(file))) }
+        }
     }
 
     // MARK: Item 1: numbers out of range
