@@ -208,9 +208,9 @@ public final class CourseSession {
         var header = phrases.progress(attempt.position, of: attempt.expectedTotal)
         if let channel = scenario.channel { header += " · " + TextLayout.inline(channel) }
         output.write("\n" + layout.rule)
-        output.write(layout.styled(header, .cyan) + "\n")
+        output.write(layout.styled(layout.wrapped(header), .cyan) + "\n")
         if let title = scenario.title {
-            output.write(layout.styled(TextLayout.inline(text(title), limit: 200), .bold) + "\n")
+            output.write(layout.styled(layout.wrapped(TextLayout.inline(text(title), limit: 200)), .bold) + "\n")
         }
         output.write(layout.rule + "\n")
         output.write(layout.wrap(text(scenario.situation)) + "\n")
@@ -261,7 +261,7 @@ public final class CourseSession {
         case .notGood: ("✘ ", .red)
         case .seriousBreach: ("⚠ ", .red)
         }
-        output.write("\n" + layout.styled((terminal.usesGraphics ? symbol : "") + verdict, colour) + "\n\n")
+        output.write("\n" + layout.styled(layout.wrapped((terminal.usesGraphics ? symbol : "") + verdict), colour) + "\n\n")
         let arrow = terminal.usesGraphics ? "→ " : "- "
         func show(_ label: String, _ option: Scenario.Option) {
             let letter = AnswerInput.letter(options.firstIndex { $0.id == option.id } ?? 0)
@@ -290,27 +290,22 @@ public final class CourseSession {
         output.write("\n" + layout.rule)
         output.write(layout.styled(phrases.resultHeading, .bold) + "\n")
         output.write(layout.rule + "\n")
-        let titles = course.guidelines.map { TextLayout.inline(text($0.title), limit: 44) }
-        let column = max(titles.map(\.count).max() ?? 0, phrases.total.count) + 2
-        func pad(_ text: String) -> String { text + String(repeating: " ", count: max(column - text.count, 1)) }
-        func rightAligned(_ text: String) -> String { String(repeating: " ", count: max(0, 7 - text.count)) + text }
-        for (guideline, title) in zip(sheet.guidelines, titles) {
-            let bar = guideline.percent.map { layout.bar(percent: $0) } ?? (terminal.usesGraphics ? String(repeating: " ", count: 20) : "")
-            let line = "  " + pad(title) + (bar.isEmpty ? "" : bar + "  ") + rightAligned(phrases.percent(guideline.percent))
-            output.write(line + "\n")
+        // Guideline titles wrap in their column at any width (issue 9, item 18).
+        var rows = zip(sheet.guidelines, course.guidelines).map { score, guideline in
+            TextLayout.ScoreRow(label: text(guideline.title), percent: score.percent, value: phrases.percent(score.percent))
         }
-        output.write("  " + pad(phrases.total) + (terminal.usesGraphics ? layout.bar(percent: sheet.percent ?? 0) + "  " : "")
-                     + layout.styled(rightAligned(phrases.percent(sheet.percent)), .bold) + "\n\n")
+        rows.append(TextLayout.ScoreRow(label: phrases.total, percent: sheet.percent ?? 0, value: phrases.percent(sheet.percent), emphasised: true))
+        output.write(layout.scoreTable(rows) + "\n")
 
         if sheet.passed {
-            output.write(layout.styled(phrases.passed, .green) + "\n")
+            output.write(layout.styled(layout.wrapped(phrases.passed), .green) + "\n")
             if let validFor = course.validFor {
                 // The same rule as the report's expiry date: the day of the pass plus validFor.
                 let day = CalendarDay(secondsSince1970: Int64(session.now().timeIntervalSince1970)).adding(validFor)
                 output.write(layout.wrap(phrases.validUntil(phrases.date(day))))
             }
         } else {
-            output.write(layout.styled(phrases.notPassed, .red) + "\n")
+            output.write(layout.styled(layout.wrapped(phrases.notPassed), .red) + "\n")
             for failure in sheet.failures {
                 let reason: String
                 switch failure {

@@ -25,8 +25,7 @@ public struct Phrases: Sendable {
     /// `85,4 %` in Dutch, `85.4%` in English.
     public func percent(_ value: Double?) -> String {
         guard let value else { return pick("niet beoordeeld", "not assessed") }
-        let text = String(format: "%.1f", value)
-        return language == .dutch ? text.replacingOccurrences(of: ".", with: ",") + " %" : text + "%"
+        return language == .dutch ? Percent.text(value, separator: ",") + " %" : Percent.text(value) + "%"
     }
 
     /// `25-11-2026` in Dutch, `2026-11-25` in English.

@@ -14,7 +14,7 @@ public struct RouteReportRenderer: Sendable {
     }
 
     private func percent(_ value: Double?) -> String {
-        value.map { String(format: "%.1f%%", $0) } ?? "n/a"
+        value.map { Percent.text($0) + "%" } ?? "n/a"
     }
 
     private func count(_ number: UInt64) -> String {

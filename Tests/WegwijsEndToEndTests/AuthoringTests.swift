@@ -107,7 +107,8 @@ struct AuthoringTests {
         #expect(course.language == language)
         #expect(course.guidelines.count == 2 && course.scenarios.count == 2)
         #expect(course.scenarios.contains { $0.options.contains { $0.next != nil } })
-        #expect(try Wegwijs.run(["paths", path, "--plain"]).stdout.contains("2 routes"))
+        // Lines are fitted to 80 columns, and the long temp path may push the count onto the next line.
+        #expect(try Wegwijs.run(["paths", path, "--plain"]).stdout.replacingOccurrences(of: "\n  ", with: " ").contains("2 routes"))
     }
 
     @Test("new never overwrites a file: exit 74, the file untouched")
