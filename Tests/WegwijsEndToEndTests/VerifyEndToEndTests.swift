@@ -67,15 +67,22 @@ struct VerifyEndToEndTests {
         #expect(forged.stderr.contains("\(url.path): the signature does not match"))
     }
 
-    @Test("a record checked against an edited course file is reported as made on another course version")
+    @Test("a record made on an earlier wording verifies with a note; one whose scores changed does not")
     func editedCourse() throws {
         let records = try records()
-        let edited = records.appendingPathComponent("branching-edited.course")
         let text = try String(contentsOfFile: course, encoding: .utf8)
-        try text.replacingOccurrences(of: "Testcursus", with: "Testcursus 2").write(to: edited, atomically: true, encoding: .utf8)
-        let result = try Wegwijs.run(["verify", records.appendingPathComponent("test-branching").path, "--course", edited.path])
-        #expect(result.status == 65)
-        #expect(result.stderr.contains("a record can only be verified against the exact course file it was made on"))
+        let reworded = records.appendingPathComponent("branching-reworded.course")
+        try text.replacingOccurrences(of: "Testcursus", with: "Testcursus 2").write(to: reworded, atomically: true, encoding: .utf8)
+        let wording = try Wegwijs.run(["verify", records.appendingPathComponent("test-branching").path, "--course", reworded.path])
+        #expect(wording.status == 0, "\(wording.stderr)")
+        #expect(wording.stdout.contains("made on an earlier wording of course 'test-branching'"))
+
+        let rescored = records.appendingPathComponent("branching-rescored.course")
+        try text.replacingOccurrences(of: #""scores": {"openbaar": 2}"#, with: #""scores": {"openbaar": 3}"#)
+            .write(to: rescored, atomically: true, encoding: .utf8)
+        let scores = try Wegwijs.run(["verify", records.appendingPathComponent("test-branching").path, "--course", rescored.path])
+        #expect(scores.status == 65)
+        #expect(scores.stderr.contains("its routes or scores differ too"))
     }
 
     @Test("a path that cannot be read is exit 74; nothing to check is exit 65, with or without --course")

@@ -193,7 +193,8 @@ public struct RecordVerifier: Sendable {
         let expectedStatus: CompletionRecord.Status = attempt.isFinished ? (sheet.passed ? .passed : .failed) : .inProgress
         // An attempt whose last answer is given stays in progress until its ended record is
         // written (after the acknowledgement), and may be abandoned at that point too.
-        let statusFits = record.status == expectedStatus || record.status == .abandoned || record.status == .inProgress
+        let statusFits = record.status == expectedStatus || record.status == .abandoned
+            || (record.status == .inProgress && record.finishedAt == nil)
         if !statusFits {
             let reason = attempt.isFinished ? "the answers finish the course and give '\(expectedStatus.rawValue)'"
                 : "the answers do not finish the course"
