@@ -33,14 +33,13 @@ struct Stats: ParsableCommand {
     @Option(help: "table, csv, json or html (default: from the --output extension, else table).")
     var format: Format?
 
-    @Option(help: "Language of the table and the HTML page: nl or en.")
-    var lang: OutputLanguage = .en
+    @Option(help: "Language of the table and the HTML page (default en).")
+    var lang: LanguageCode = .en
 
-    @Option(help: "Write to this file (atomically) instead of standard output.")
+    @Option(help: "Write to this file (atomically; through a symbolic link to its target) instead of standard output.")
     var output: String?
 
-    @Flag(help: "No colour and no bars in the table.")
-    var plain = false
+    @OptionGroup var display: DisplayOptions
 
     func validate() throws {
         if let since, CalendarDay(since) == nil {
@@ -81,21 +80,21 @@ struct Stats: ParsableCommand {
         switch chosen {
         case .csv: text = StatisticsFormat.csv(result.statistics)
         case .json: text = StatisticsFormat.json(result.statistics)
-        case .html: text = StatsPage(language: lang).render(result.statistics, course: loaded.course)
+        case .html: text = StatsPage(language: lang.output).render(result.statistics, course: loaded.course)
         case .table:
-            var terminal = TerminalInfo.current(plain: plain)
+            var terminal = display.terminal
             if output != nil { terminal.usesColour = false }
-            text = StatsRenderer(layout: TextLayout(terminal: terminal), language: lang).table(result.statistics, course: loaded.course)
+            text = StatsRenderer(layout: TextLayout(terminal: terminal), language: lang.output).table(result.statistics, course: loaded.course)
         }
         if let output {
             do {
-                try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
+                try OutputFile.write(Data(text.utf8), to: output)
             } catch {
-                printError("\(output): cannot be written (\(error.localizedDescription))")
+                printError(error.description)
                 throw Exit.ioError
             }
         } else {
-            FileHandle.standardOutput.write(Data(text.utf8))
+            printOutput(text, terminator: "")
         }
     }
 }

@@ -223,6 +223,11 @@ public final class AttemptSession {
         return try saveEnded(sign(record))
     }
 
+    /// Releases the learner's folder for another session (also done when the session is dropped).
+    public func close() {
+        lock = nil
+    }
+
     /// The time now, as the session records it.
     public func now() -> Date { clock() }
 

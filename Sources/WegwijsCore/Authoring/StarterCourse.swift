@@ -4,8 +4,8 @@ public enum StarterCourse {
     /// Languages the starter text is written in.
     public static let languages = ["nl", "en"]
 
-    /// Whether `id` is a valid course, guideline, scenario or option id: `[a-z0-9][a-z0-9-]*`.
-    public static func isValidIdentifier(_ id: String) -> Bool { CourseDecoder.isValidIdentifier(id) }
+    /// Whether `id` is a valid course, guideline, scenario or option id (`CourseID`).
+    public static func isValidIdentifier(_ id: String) -> Bool { CourseID.isValid(id) }
 
     /// A course id derived from a file name: `Mijn Cursus.json` → `mijn-cursus`.
     public static func identifier(fromFileName name: String) -> String {
@@ -19,6 +19,7 @@ public enum StarterCourse {
                 id += "-"
             }
         }
+        id = String(id.prefix(CourseID.maximumLength))
         while id.hasSuffix("-") { id.removeLast() }
         return id.isEmpty ? "nieuwe-cursus" : id
     }

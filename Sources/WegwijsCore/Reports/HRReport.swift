@@ -79,6 +79,8 @@ public struct HRReport: Sendable {
     public var hasEmails: Bool = false
     /// The ids of the courses covered, in report order.
     public var courses: [String] = []
+    /// Records that could not be believed and were counted as not passed (SPEC §5 Trust).
+    public var untrusted = 0
 
     /// How many rows have a status.
     public func count(of status: ReportStatus) -> Int { rows.reduce(0) { $0 + ($1.status == status ? 1 : 0) } }
