@@ -50,8 +50,11 @@ public struct ReportPage: Sendable {
             html += "<tr data-status=\"\(status.rawValue)\" data-count=\"\(count)\"><th scope=\"row\">\(HTML.swatch(status))<span class=\"s-\(status.rawValue)\">\(HTML.escaped(phrases.status(status)))</span></th>"
             html += "<td class=\"n\">\(numbers.count(count))</td><td class=\"n\">\(numbers.percent(share))</td></tr>\n"
         }
-        html += "</tbody>\n<tfoot><tr data-status=\"total\" data-count=\"\(total)\"><th scope=\"row\">\(HTML.escaped(phrases.total))</th><td class=\"n\">\(numbers.count(total))</td><td class=\"n\">\(numbers.percent(total == 0 ? 0 : 100))</td></tr></tfoot>\n</table>\n</section>\n"
-        return html
+        html += "</tbody>\n<tfoot><tr data-status=\"total\" data-count=\"\(total)\"><th scope=\"row\">\(HTML.escaped(phrases.total))</th><td class=\"n\">\(numbers.count(total))</td><td class=\"n\">\(numbers.percent(total == 0 ? 0 : 100))</td></tr></tfoot>\n</table>\n"
+        if report.untrusted > 0 {
+            html += "<p class=\"note\" id=\"untrusted\" data-count=\"\(report.untrusted)\"><strong>\(HTML.escaped(phrases.untrusted(numbers.count(report.untrusted))))</strong></p>\n"
+        }
+        return html + "</section>\n"
     }
 
     private func label(_ summary: DepartmentSummary, hasDepartments: Bool) -> String {

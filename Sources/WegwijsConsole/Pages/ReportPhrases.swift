@@ -14,6 +14,8 @@ public struct ReportPhrases: Sendable {
     public let countColumn: String
     public let shareColumn: String
     public let total: String
+    /// Records that did not agree with themselves (or their signature) and counted as not passed.
+    public let untrusted: @Sendable (String) -> String
     public let byDepartment: String
     public let chartTitle: @Sendable (String) -> String
     public let chartDescription: @Sendable (String) -> String
@@ -79,6 +81,7 @@ public struct ReportPhrases: Sendable {
         countColumn: "Aantal",
         shareColumn: "Aandeel",
         total: "Totaal",
+        untrusted: { "\($0) records klopten niet met zichzelf (of met hun handtekening) en tellen als niet geslaagd; wegwijs verify zoekt uit waarom." },
         byDepartment: "Per afdeling",
         chartTitle: { "Status per afdeling, \($0)" },
         chartDescription: { "Gestapelde balken: per afdeling het aandeel deelnemers per status in cursus \($0). De tabel eronder geeft dezelfde aantallen." },
@@ -152,6 +155,7 @@ public struct ReportPhrases: Sendable {
         countColumn: "Learners",
         shareColumn: "Share",
         total: "Total",
+        untrusted: { "\($0) records did not agree with themselves (or their signature) and count as not passed; wegwijs verify finds out why." },
         byDepartment: "By department",
         chartTitle: { "Status by department, \($0)" },
         chartDescription: { "Stacked bars: for each department the share of learners in each status for course \($0). The table below gives the same counts." },
