@@ -194,11 +194,11 @@ struct UWVCourseTests {
                 let values = pool.members.compactMap { scenario($0) }.map(value).sorted()
                 if let fixed, pool.members.contains(fixed), let member = scenario(fixed) {
                     let rest = pool.members.filter { $0 != fixed }.compactMap { scenario($0) }.map(value).sorted()
-                    low += value(member) + rest.prefix(pool.draw - 1).reduce(0, +)
-                    high += value(member) + rest.suffix(pool.draw - 1).reduce(0, +)
+                    low += value(member) + rest.prefix(max(0, pool.draw - 1)).reduce(0, +)
+                    high += value(member) + rest.suffix(max(0, pool.draw - 1)).reduce(0, +)
                 } else {
-                    low += values.prefix(pool.draw).reduce(0, +)
-                    high += values.suffix(pool.draw).reduce(0, +)
+                    low += values.prefix(max(0, pool.draw)).reduce(0, +)
+                    high += values.suffix(max(0, pool.draw)).reduce(0, +)
                 }
             }
             return (low, high)
@@ -438,7 +438,7 @@ struct UWVCourseTests {
                     for index in stride(from: members.count - 1, to: 0, by: -1) {
                         members.swapAt(index, Int(random.next() % UInt64(index + 1)))
                     }
-                    shown += members.prefix(pool.draw).compactMap { course.scenario($0) }
+                    shown += members.prefix(max(0, pool.draw)).compactMap { course.scenario($0) }
                 }
                 for scenario in shown {
                     // Otherwise a uniformly random other answer that is not critical.
