@@ -13,14 +13,17 @@ struct ReliabilityTests {
     /// Every visible record file parses; ended attempts replay to the end of the course and
     /// match their recomputed score; in-progress files replay along the route.
     func checkRecords(under folder: URL, course: LoadedCourse) throws {
+        var ended: [String: String] = [:]
         for file in Wegwijs.files(under: folder) {
             let path = folder.appendingPathComponent(file)
             #expect(file.hasSuffix(".json"), "only record files are visible: \(file)")
             let record = try CompletionRecord.decode(Data(contentsOf: path))
-            let attempt = try Attempt(course: course.course, seed: record.seed, replaying: record.answers)
+            let attempt = try Attempt(course: course.course, seed: record.seed, drawn: record.drawn, replaying: record.answers)
             switch record.status {
             case .passed, .failed:
                 #expect(attempt.isFinished, "\(file) is an ended attempt with every answer")
+                // SPEC §9: exactly one ended record per attempt, whatever moment a kill struck.
+                #expect(ended.updateValue(file, forKey: record.attemptId) == nil, "\(file) repeats attempt \(record.attemptId)")
                 let sheet = attempt.scoreSheet
                 #expect(record.status == (sheet.passed ? .passed : .failed))
                 #expect(record.score.earned == sheet.earned && record.score.possible == sheet.possible)
@@ -43,7 +46,7 @@ struct ReliabilityTests {
     func killedRuns() throws {
         let records = try Wegwijs.temporaryFolder("kill")
         let course = try CourseLoader.load(path: uwv)
-        let answers = String(repeating: "a\n", count: 40)
+        let answers = String(repeating: "a\n", count: 60)
         var generator = SystemRandomNumberGenerator()
         let seed = UInt64.random(in: 0...UInt64(UInt32.max), using: &generator)
         var random = SeededRandom(seed: seed)
