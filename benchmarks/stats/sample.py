@@ -5,7 +5,7 @@ worked example in docs/trainers.md and the screenshots in docs/).
 Usage: sample.py OUT_DIR [--course courses/uwv-sociale-media.json] [--learners 400] [--seed 7]
                  [--start 2026-09-01] [--days 80]   (attempts start on a day in that span)
 
-Each learner has an ability between 0 and 1; in every scenario they choose the best option with
+Pools are drawn at random per attempt. Each learner has an ability between 0 and 1; in every scenario they choose the best option with
 that probability, else another option (for a multiple-answer scenario: each positively scored
 option with that probability, each other option with its complement halved). Routes follow the
 branching; scores, status and criticalChosen are computed by the rule of SPEC §3, so the records
@@ -46,12 +46,22 @@ def main():
     start = datetime.strptime(args.start, "%Y-%m-%d").replace(hour=8, tzinfo=timezone.utc)
     for number in range(args.learners):
         learner = str(100000 + number)
-        ability = min(0.98, max(0.3, rng.gauss(0.9, 0.08)))
+        ability = min(0.98, max(0.3, rng.gauss(0.85, 0.1)))
         moment = start + timedelta(days=rng.randint(0, args.days), minutes=rng.randint(0, 600))
         at = moment
+        # Pools: draw `draw` members of each; a skipped member passes on to its own `next`.
+        drawn, skipped = [], set()
+        for pool in course.get("pools", []):
+            chosen_members = rng.sample(pool["scenarios"], pool["draw"])
+            drawn += chosen_members
+            skipped |= set(pool["scenarios"]) - set(chosen_members)
         position, answers = 0, []
         while position is not None:
             s = scenarios[position]
+            if s["id"] in skipped:
+                link = s.get("next")
+                position = None if link == "end" else index[link] if link else (position + 1 if position + 1 < len(scenarios) else None)
+                continue
             options = s["options"]
             if s.get("kind", "single") == "multiple":
                 chosen = [o for o in options if rng.random() < (ability if total(o) > 0 else (1 - ability) / 2)]
@@ -91,6 +101,8 @@ def main():
             "criticalChosen": critical,
             "answers": [{"scenario": s["id"], "options": [o["id"] for o in chosen], "at": stamp(when)} for s, chosen, when in answers],
         }
+        if course.get("pools"):
+            record["drawn"] = [s["id"] for s in scenarios if s["id"] in drawn]
         if course.get("shuffleOptions"):
             record["seed"] = rng.getrandbits(52)
         folder = os.path.join(args.out, course["id"], learner)
