@@ -12,7 +12,8 @@ public struct StatsPage: Sendable {
 
     private var numbers: NumberStyle { NumberStyle(phrases.language) }
 
-    static let style = HTML.baseStyle + """
+    /// The report's look plus flag badges, bars and the figures list.
+    public static let style = HTML.baseStyle + """
     .flag { display: inline-block; margin: 0 .25rem .15rem 0; padding: 0 .35rem; border: 2px solid #a10f1f; color: #a10f1f;
             background: #fff4f4; font-weight: bold; border-radius: .2rem; }
     tr.flagged > th:first-child { border-left: 6px solid #a10f1f; }
