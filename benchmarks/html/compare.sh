@@ -2,12 +2,12 @@
 # Times `wegwijs report --format html` for 20,000 learners x 3 courses (a roster of 20,000 with
 # departments and e-mail addresses, one attempt per learner and course: 60,000 records), and the
 # same report as CSV, to show what the page itself costs. Runs outside `swift test`.
-# Usage: benchmarks/html/compare.sh [DIR] [LEARNERS]   (default /tmp/wegwijs-bench-html, 20000)
+# Usage: benchmarks/html/compare.sh [DIR] [LEARNERS]   (default /var/tmp/wegwijs-bench-html, 20000)
 # Each command runs RUNS times (default 3) on a warm page cache; the best wall time counts.
 # Set WEGWIJS to use an existing binary instead of building a release one.
 set -eu
 root=$(cd "$(dirname "$0")/../.." && pwd)
-dir=${1:-/tmp/wegwijs-bench-html}
+dir=${1:-/var/tmp/wegwijs-bench-html}
 learners=${2:-20000}
 runs=${RUNS:-3}
 

@@ -2,6 +2,7 @@
 public struct AttemptFacts: Sendable {
     public var learnerID: String
     public var courseID: String
+    /// SHA-256 of the course file the attempt was made on.
     public var sha256: String
     /// SHA-256 of the course's structure (SPEC §4 `course.structure`), when the record has one.
     public var structure: String?
@@ -371,12 +372,18 @@ public struct ItemStatistics: Sendable {
         public var option: String?
     }
 
+    /// The course analysed, as its file names it.
     public var courseID: String
     public var courseVersion: String
+    /// The course's per-guideline threshold, in whole percent.
     public var perGuideline: Int
+    /// Only attempts finished on or after this day were counted.
     public var since: CalendarDay?
+    /// Whole-course figures.
     public var course: CourseFigures
+    /// Per scenario, in course order.
     public var scenarios: [ScenarioFigures]
+    /// Per guideline, in course order.
     public var guidelines: [GuidelineFigures]
     /// Every flag, in course order.
     public var flags: [FlagEntry] {

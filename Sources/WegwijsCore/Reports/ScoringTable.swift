@@ -3,6 +3,7 @@
 /// `Scoring` itself (`Scoring.possible`, `Option.score(for:)`), and `verdict` applies the pass rule
 /// exactly as `Scoring.scoreSheet` writes it; a test holds the two to the same results.
 public struct ScoringTable: Sendable {
+    /// The course's guidelines, counted; every per-guideline array has this length.
     public let guidelineCount: Int
     /// Scenario id → index in the course.
     let scenarioIndex: [String: Int]
