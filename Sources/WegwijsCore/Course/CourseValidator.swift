@@ -115,7 +115,7 @@ public enum CourseValidator {
                     problems.append(CourseProblem(.error, at: optionBase + "/scores", key: guideline,
                                                   "\(owner) scores unknown guideline '\(guideline)'\(Suggestion.hint(for: guideline, in: guidelineIDs))"))
                 }
-                if option.next != nil, scenario.kind == .multiple {
+                if option.next != nil, !scenario.kind.optionsLeadOn {
                     problems.append(CourseProblem(.error, at: optionBase + "/next",
                                                   "\(owner) has 'next', but scenario '\(scenario.id)' is a multiple-answer scenario; put 'next' on the scenario"))
                 } else {
