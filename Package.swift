@@ -43,7 +43,7 @@ let package = Package(
         ),
         .testTarget(
             name: "WegwijsEndToEndTests",
-            dependencies: ["wegwijs", "WegwijsCore"],
+            dependencies: ["wegwijs", "WegwijsCore", "WegwijsConsole"],
             path: "Tests/WegwijsEndToEndTests"
         ),
     ],

@@ -21,3 +21,16 @@ enum TestCourses {
             .appendingPathComponent("Fixtures/\(name)").path
     }
 }
+
+/// The seed of a fuzz test: fixed by default, so every run checks the same cases;
+/// `WEGWIJS_FUZZ_SEED=random` draws a fresh one and `WEGWIJS_FUZZ_SEED=<number>` repeats the one a
+/// failure message names.
+enum FuzzSeed {
+    static func value(default fixed: UInt64) -> UInt64 {
+        switch ProcessInfo.processInfo.environment["WEGWIJS_FUZZ_SEED"] {
+        case "random"?: UInt64.random(in: 0...UInt64(UInt32.max))
+        case let text?: UInt64(text) ?? fixed
+        case nil: fixed
+        }
+    }
+}

@@ -4,11 +4,6 @@ public enum CourseValidator {
     /// Situations longer than this many characters do not fit on one screen.
     public static let longTextLimit = 1_600
 
-    /// Every rule broken by a fully decoded course, and the warnings, in rule order.
-    public static func problems(in course: Course) -> [CourseProblem] {
-        problems(in: course, gaps: [])
-    }
-
     /// The rules that can be judged on a course the decoder could only partly build: a rule
     /// that depends on a part with a gap is skipped rather than reported wrongly.
     static func problems(in course: Course, gaps: CourseDecoder.Gaps) -> [CourseProblem] {
