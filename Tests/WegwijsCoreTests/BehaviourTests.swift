@@ -49,7 +49,7 @@ struct BehaviourTests {
 
     @Test("a key file's line ending is not part of the key (CRLF too)")
     func keyLineEnding() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("wegwijs-key-\(UUID().uuidString)")
+        let folder = TestFolders.path("wegwijs-key")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let key = "0123456789abcdef0123"
@@ -65,7 +65,7 @@ struct BehaviourTests {
 
     @Test("a new attempt is saved before the introduction, so it is there before the first answer")
     func savedBeforeIntroduction() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("wegwijs-start-\(UUID().uuidString)")
+        let folder = TestFolders.path("wegwijs-start")
         defer { try? FileManager.default.removeItem(at: folder) }
         let loaded = try CourseLoader.load(path: TestCourses.fixture("branching.json"))
         let session = AttemptSession(loaded: loaded, settings: SessionSettings(learnerID: "1", learnerName: nil, language: "nl",

@@ -34,3 +34,20 @@ enum FuzzSeed {
         }
     }
 }
+
+/// Temp folders of one test process, all below one folder that is removed when the process
+/// ends, so a run leaves nothing behind in the system temp folder (even where a test forgot
+/// its own clean-up or failed half-way).
+enum TestFolders {
+    static let root: URL = {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("wegwijs-\(getpid())-\(UUID().uuidString.prefix(4))")
+        try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        atexit { try? FileManager.default.removeItem(at: TestFolders.root) }
+        return url
+    }()
+
+    /// A fresh path below `root` (not created).
+    static func path(_ name: String) -> URL {
+        root.appendingPathComponent("\(name)-\(UUID().uuidString.prefix(8))")
+    }
+}

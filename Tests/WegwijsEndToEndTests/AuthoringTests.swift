@@ -228,7 +228,7 @@ struct AuthoringTests {
             print("/".join(map(str, error.absolute_path)), error.message[:200])
         sys.exit(1 if errors else 0)
         """
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("wegwijs-schema-check-\(UUID().uuidString).py").path
+        let path = TestFolders.path("wegwijs-schema-check").appendingPathExtension("py").path
         _ = FileManager.default.createFile(atPath: path, contents: Data(script.utf8))
         return path
     }()

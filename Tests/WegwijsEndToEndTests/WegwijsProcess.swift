@@ -80,7 +80,7 @@ enum Wegwijs {
 
     /// A fresh empty folder under the system temp folder.
     static func temporaryFolder(_ name: String = "wegwijs-test") throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("\(name)-\(UUID().uuidString)")
+        let url = TestFolders.path("\(name)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }
@@ -107,5 +107,22 @@ enum FuzzSeed {
         case let text?: UInt64(text) ?? fixed
         case nil: fixed
         }
+    }
+}
+
+/// Temp folders of one test process, all below one folder that is removed when the process
+/// ends, so a run leaves nothing behind in the system temp folder (even where a test forgot
+/// its own clean-up or failed half-way).
+enum TestFolders {
+    static let root: URL = {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("wegwijs-\(getpid())-\(UUID().uuidString.prefix(4))")
+        try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        atexit { try? FileManager.default.removeItem(at: TestFolders.root) }
+        return url
+    }()
+
+    /// A fresh path below `root` (not created).
+    static func path(_ name: String) -> URL {
+        root.appendingPathComponent("\(name)-\(UUID().uuidString.prefix(8))")
     }
 }
