@@ -21,6 +21,10 @@ struct AuthoringTests {
         #expect(lines.count == 2)
         #expect(lines.allSatisfy { $0.contains(": warning: single slip: ") })
         #expect(lines.first?.contains("branching.json:26:9: warning: single slip: answering 'fout' in scenario 'start'") == true)
+        // --strict refuses a course with an ordinary single slip.
+        let strict = try Wegwijs.run(["validate", "--strict", fixture])
+        #expect(strict.status == 65)
+        #expect(strict.stderr.contains("error: single slip: answering 'fout' in scenario 'start'"))
     }
 
     @Test("an invalid course: exit 65, each problem as FILE:LINE:COLUMN with a suggestion")
