@@ -30,7 +30,7 @@ enum RecordFixtures {
 
     /// A fresh empty folder.
     static func temporaryFolder() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("wegwijs-hr-\(UUID().uuidString)")
+        let url = TestFolders.path("wegwijs-hr")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }

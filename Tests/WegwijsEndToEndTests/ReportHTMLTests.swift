@@ -47,6 +47,16 @@ struct ReportHTMLTests {
         return (counts, rows.compactMap { $0["employee_id"]?.string })
     }
 
+    /// Where a screenshot goes: `.build/test-output/` in the package (kept after the run, to look
+    /// at; `.build` is never committed), replacing the last run's.
+    static func screenshotPath(_ name: String) throws -> URL {
+        let folder = Wegwijs.packageRoot.appendingPathComponent(".build/test-output")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let png = folder.appendingPathComponent(name)
+        try? FileManager.default.removeItem(at: png)
+        return png
+    }
+
     /// The rows of the learners table in a serialised DOM, each as its cells' text.
     static func learnerRows(_ dom: String) throws -> [[String]] {
         let start = try #require(dom.range(of: "id=\"learners\""))
@@ -112,9 +122,7 @@ struct ReportHTMLTests {
         #expect(dom.contains("100,0 %"))
         #expect(rows.contains { $0.contains("piet@example.org") }, "the roster's e-mail column is shown")
 
-        let outputFolder = FileManager.default.temporaryDirectory.appendingPathComponent("wegwijs-test-output")
-        try FileManager.default.createDirectory(at: outputFolder, withIntermediateDirectories: true)
-        let png = outputFolder.appendingPathComponent("report-1280x800.png")
+        let png = try Self.screenshotPath("report-1280x800.png")
         try? FileManager.default.removeItem(at: png)
         let shot = try chromium.screenshot(page, to: png)
         #expect(shot.consoleMessages.isEmpty, "console: \(shot.consoleMessages)")
@@ -190,8 +198,7 @@ struct ReportHTMLTests {
         #expect(items.components(separatedBy: "<li>").count - 1 == flags.count && !flags.isEmpty)
         #expect(run.stdout.contains("<span class=\"flag\" data-flag=\"check-key\">sleutel controleren</span>"))
         #expect(run.stdout.contains("Facility-index") && run.stdout.contains("100,0 %"))
-        let png = FileManager.default.temporaryDirectory.appendingPathComponent("wegwijs-test-output/stats-1280x800.png")
-        try FileManager.default.createDirectory(at: png.deletingLastPathComponent(), withIntermediateDirectories: true)
+        let png = try Self.screenshotPath("stats-1280x800.png")
         _ = try chromium.screenshot(page, to: png)
         #expect(Chromium.pngSize(try Data(contentsOf: png)).map { $0.width == 1280 && $0.height == 800 } == true)
     }
