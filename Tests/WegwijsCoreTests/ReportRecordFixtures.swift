@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 @testable import WegwijsCore
 
 /// Completion records made in code on the branching fixture course, as the runner makes them.

@@ -235,19 +235,7 @@ public struct RecordStore: Sendable {
         guard fd >= 0 else { throw FileProblem(path: path, reason: "cannot be written (\(String(cString: strerror(errno))))") }
         // Not group- or world-writable, whatever the umask.
         fchmod(fd, mode & 0o755)
-        let written = data.withUnsafeBytes { buffer -> Bool in
-            guard let base = buffer.baseAddress else { return true }
-            var offset = 0
-            while offset < buffer.count {
-                let result = write(fd, base + offset, buffer.count - offset)
-                if result < 0 {
-                    if errno == EINTR { continue }
-                    return false
-                }
-                offset += result
-            }
-            return true
-        }
+        let written = data.withUnsafeBytes { FileDescriptorWrite.all($0, to: fd) } == 0
         guard written else { close(fd); throw failure("cannot be written") }
         guard fsync(fd) == 0 else { close(fd); throw failure("cannot be flushed to disk") }
         guard close(fd) == 0 else { throw failure("cannot be closed") }
