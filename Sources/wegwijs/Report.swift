@@ -47,7 +47,7 @@ struct Report: ParsableCommand {
     @Option(help: "Keep only rows of these roster departments (comma-separated or repeated).")
     var department: [String] = []
 
-    @Option(help: "Language of the HTML page (default en).")
+    @Option(help: "Language of the HTML page, with its number and date conventions.")
     var lang: LanguageCode = .en
 
     @Option(help: "CSV delimiter; ';' suits Dutch Excel (the file then starts with a byte order mark).")

@@ -7,13 +7,9 @@ struct Stats: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Item statistics for trainers: how each scenario, option and guideline did.",
         discussion: """
-        Reads the ended attempts (passed, failed) of the course whose structure matches the
-        course file (records without a structure: the same sha256), re-scores them from their
-        answers, and reports per scenario shown, facility, discrimination and option shares,
-        per guideline the mean and the share at or above the threshold, and the flags
-        too-easy, too-hard, check-key, unused-option, critical-often. See docs/trainers.md.
-        Exit codes: 0 written, 64 usage error, 65 invalid course, 74 a folder or file that
-        cannot be read or written.
+        Reads the ended attempts (passed, failed) of the course whose structure matches the course file (records without a structure: the same sha256) and re-scores them from their answers. Reports the course's figures; per scenario how often it was shown, its facility, its discrimination and the share of each option; per guideline the mean and the share at or above the threshold; and the flags too-easy, too-hard, check-key, unused-option and critical-often. See docs/trainers.md.
+
+        Exit codes: 0 written, 64 usage error, 65 invalid course, 74 a folder or file that cannot be read or written.
         """
     )
 
@@ -33,7 +29,7 @@ struct Stats: ParsableCommand {
     @Option(help: "table, csv, json or html (default: from the --output extension, else table).")
     var format: Format?
 
-    @Option(help: "Language of the table and the HTML page (default en).")
+    @Option(help: "Language of the table and the HTML page.")
     var lang: LanguageCode = .en
 
     @Option(help: "Write to this file (atomically; through a symbolic link to its target) instead of standard output.")
