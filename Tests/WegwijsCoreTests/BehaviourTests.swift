@@ -90,6 +90,19 @@ struct BehaviourTests {
         #expect(Attempt.stableHash("klacht") == Attempt.stableHash("klacht") && Attempt.stableHash("") == 0xcbf2_9ce4_8422_2325)
     }
 
+    @Test("a penalty rules out 'good', even with full points on every guideline the scenario scores")
+    func penaltyRulesOutGood() {
+        let scenario = Scenario(id: "s", situation: TestCourses.text("s"), kind: .multiple, options: [
+            TestCourses.option("a", ["g1": 1]), TestCourses.option("b", ["g1": 1]), TestCourses.option("c", ["g1": 1, "g2": -1]),
+        ])
+        #expect(Scoring.verdict(scenario, chosen: scenario.options) == .partlyGood)
+        #expect(Scoring.verdict(scenario, chosen: Array(scenario.options.prefix(2))) == .partlyGood)
+        let single = Scenario(id: "t", situation: TestCourses.text("t"), options: [
+            TestCourses.option("best", ["g1": 2, "g2": -1]), TestCourses.option("other", ["g1": 1]),
+        ])
+        #expect(Scoring.verdict(single, chosen: [single.options[0]]) == .partlyGood)
+    }
+
     static func record() throws -> CompletionRecord {
         let loaded = try CourseLoader.load(path: TestCourses.fixture("branching.json"))
         let attempt = Attempt(course: loaded.course, seed: 1)
