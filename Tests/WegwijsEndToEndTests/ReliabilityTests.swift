@@ -30,8 +30,9 @@ struct ReliabilityTests {
                 #expect(record.score.earned == sheet.earned && record.score.possible == sheet.possible)
                 #expect(!file.hasSuffix("in-progress.json"))
             case .inProgress:
+                // It may hold every answer: the last answer is saved before the acknowledgement
+                // is asked and the ended record written; a rerun then ends it (AttemptSession).
                 #expect(file.hasSuffix("/in-progress.json"))
-                #expect(!attempt.isFinished)
             case .abandoned:
                 break
             }
