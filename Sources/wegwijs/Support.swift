@@ -20,7 +20,9 @@ func bundledCourses() -> CourseCatalog {
     size = max(length, 0)
     let executable = length > 0 ? String(decoding: buffer[0..<size].map { UInt8(bitPattern: $0) }, as: UTF8.self)
         : CommandLine.arguments[0]
-    return CourseCatalog.standard(executablePath: executable, environment: ProcessInfo.processInfo.environment)
+    var environment = ProcessInfo.processInfo.environment
+    if let folder = quietSettings()?[.courses] { environment["WEGWIJS_COURSES"] = folder }
+    return CourseCatalog.standard(executablePath: executable, environment: environment)
 }
 
 /// Loads a course named by path or bundled id; on failure prints every problem and exits 65
