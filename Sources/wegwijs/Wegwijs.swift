@@ -14,7 +14,7 @@ struct Wegwijs: ParsableCommand {
         130 interrupted by Ctrl-C (progress saved).
         """,
         version: "0.1.0",
-        subcommands: [Run.self, Validate.self, Preview.self, New.self, Paths.self, Courses.self, Report.self, Verify.self],
+        subcommands: [Run.self, Validate.self, Preview.self, New.self, Paths.self, Courses.self, Report.self, Verify.self, Sync.self, Export.self, Config.self],
         defaultSubcommand: Run.self
     )
 }
