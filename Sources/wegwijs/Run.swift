@@ -22,7 +22,7 @@ struct Run: ParsableCommand {
     @Option(help: "Your display name.")
     var name: String?
 
-    @Option(help: "Where completion records go (default: $WEGWIJS_RECORDS, else ./records).")
+    @Option(help: "Where completion records go (default: the records setting, see wegwijs config; else ./records).")
     var records: String?
 
     @Option(help: "Language of the course and interface: nl or en (default: the course's language).")
@@ -51,15 +51,19 @@ struct Run: ParsableCommand {
         if !terminal.isInteractive, learner == nil {
             throw ValidationError("--learner is required when input is not a terminal")
         }
+        var flags: [Setting: (value: String, flag: String)] = [:]
+        if let records { flags[.records] = (records, "--records") }
+        let configured = try loadSettings(flags: flags)
         let loaded = try loadCourse(course, catalog: bundledCourses())
-        let language = lang ?? loaded.course.language
+        // --lang must be offered by the course; the language setting applies where it is.
+        let preferred = configured[.language].flatMap { loaded.course.languages.contains($0) ? $0 : nil }
+        let language = lang ?? preferred ?? loaded.course.language
         guard loaded.course.languages.contains(language) else {
             throw ValidationError("course '\(loaded.course.id)' is not available in '\(language)' (it offers \(loaded.course.languages.joined(separator: ", ")))")
         }
 
-        let environment = ProcessInfo.processInfo.environment
         var signer: RecordSigner?
-        if let keyFile = environment["WEGWIJS_SIGNING_KEY_FILE"], !keyFile.isEmpty {
+        if let keyFile = configured[.signingKeyFile], !keyFile.isEmpty {
             do {
                 signer = try RecordSigner(keyFile: keyFile)
             } catch {
@@ -67,16 +71,21 @@ struct Run: ParsableCommand {
                 throw Exit.ioError
             }
         }
-        let root = records ?? environment["WEGWIJS_RECORDS"].flatMap { $0.isEmpty ? nil : $0 } ?? "records"
-        let settings = SessionSettings(learnerID: learner, learnerName: name, language: language, restart: restart,
-                                       store: RecordStore(root: root), signer: signer)
+        var settings = SessionSettings(learnerID: learner, learnerName: name, language: language, restart: restart,
+                                       store: RecordStore(root: configured.records), signer: signer)
+        let statements = try StatementQueue(settings: configured, course: loaded.course)
+        if let statements {
+            settings.onRecordSaved = { record in statements.add(record) }
+        }
         let phrases = Phrases(code: language)
         SignalTrap.install(farewell: phrases.interrupted)
         let output = StandardOutput()
         let reader: LineReader = terminal.isInteractive ? ReadlineReader() : PipedReader(output: output)
         let session = CourseSession(loaded: loaded, settings: settings, terminal: terminal, reader: reader, output: output)
         do {
-            switch try session.run() {
+            let outcome = try session.run()
+            statements?.finish(language: language)
+            switch outcome {
             case .passed: return
             case .failed: throw Exit.notPassed
             case .stopped: throw Exit.stopped
@@ -87,5 +96,44 @@ struct Run: ParsableCommand {
             printError(phrases.lastAnswerLost)
             throw Exit.ioError
         }
+    }
+}
+
+/// xAPI statements of the attempt on their way to the LRS while the learner works (SPEC §7):
+/// each saved record's statements go to the outbox, and a background thread delivers them.
+/// Nothing here may stop, slow or trouble the learner: failures only leave statements waiting.
+final class StatementQueue: Sendable {
+    private let outbox: Outbox
+    private let course: Course
+    private let profile: XAPIProfile
+    private let background: BackgroundDelivery
+
+    /// Nil when no LRS is configured.
+    init?(settings: Settings, course: Course) throws {
+        guard let endpoint = try lrsEndpoint(settings) else { return nil }
+        outbox = Outbox(records: settings.records)
+        self.course = course
+        profile = xapiProfile(settings)
+        background = BackgroundDelivery(delivery: Delivery(outbox: outbox, client: LRSClient(endpoint: endpoint, timeout: 5)))
+    }
+
+    /// Queues a saved record's statements and asks for a delivery; never throws, never waits.
+    func add(_ record: CompletionRecord) {
+        let statements = XAPIStatements.make(for: record, course: course, profile: profile)
+        // A failure here leaves the record on disk: `wegwijs sync --rescan` queues it later.
+        try? outbox.enqueue(attemptID: record.attemptId, statements: statements)
+        background.nudge()
+    }
+
+    /// Gives the last delivery a moment, then says what still waits.
+    func finish(language: String) {
+        background.nudge(force: true)
+        background.settle(within: 1)
+        let waiting = outbox.status().pending
+        guard waiting > 0 else { return }
+        let line = language == "nl"
+            ? "\(waiting) xAPI-\(waiting == 1 ? "bericht wacht" : "berichten wachten") op verzending (wegwijs sync)."
+            : "\(waiting) xAPI statement\(waiting == 1 ? " waits" : "s wait") for delivery (wegwijs sync)."
+        FileHandle.standardOutput.write(Data((line + "\n").utf8))
     }
 }
