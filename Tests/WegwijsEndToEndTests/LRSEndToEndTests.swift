@@ -227,6 +227,7 @@ struct LRSEndToEndTests {
         #expect(try run("rep-restart", "a\n", records: records, environment: up).status == 3)
         #expect(try run("rep-restart", "b\n", records: records, environment: up, extra: ["--restart"]).status == 3)
         #expect(try sync(records, environment: up).status == 0)
+        _ = try export(records)  // every statement strictly valid
 
         func rows(_ text: String) -> [String] {
             text.split(whereSeparator: \.isNewline).map(String.init).filter { row in learners.contains { row.hasPrefix($0 + ",") } }
