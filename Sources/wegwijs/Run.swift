@@ -125,10 +125,13 @@ final class StatementQueue: Sendable {
         background.nudge()
     }
 
-    /// Gives the last delivery a moment, then says what still waits.
+    /// Gives the last delivery up to a second (none when the LRS seems unavailable), then says
+    /// what still waits.
     func finish(language: String) {
-        background.nudge(force: true)
-        background.settle(within: 1)
+        if !background.seemsUnavailable(stalledAfter: 1) {
+            background.nudge(force: true)
+            background.settle(within: 1)
+        }
         let waiting = outbox.status().pending
         guard waiting > 0 else { return }
         let line = language == "nl"

@@ -7,6 +7,7 @@ public final class BackgroundDelivery: Sendable {
     private struct State {
         var wanted = false
         var busy = false
+        var busySince = Date.distantPast
         var lastFailure: Date?
     }
 
@@ -35,6 +36,12 @@ public final class BackgroundDelivery: Sendable {
         if go { wake.signal() }
     }
 
+    /// Whether the LRS seems unavailable: the last delivery failed, or the one under way has
+    /// had no answer for `seconds`.
+    public func seemsUnavailable(stalledAfter seconds: TimeInterval) -> Bool {
+        state.withLock { $0.lastFailure != nil || ($0.busy && Date().timeIntervalSince($0.busySince) > seconds) }
+    }
+
     /// Gives a delivery under way (or asked for) up to `seconds` to finish.
     public func settle(within seconds: TimeInterval) {
         let deadline = Date().addingTimeInterval(seconds)
@@ -49,6 +56,7 @@ public final class BackgroundDelivery: Sendable {
             state.withLock {
                 $0.wanted = false
                 $0.busy = true
+                $0.busySince = Date()
             }
             var failed = false
             do {

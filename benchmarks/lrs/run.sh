@@ -1,0 +1,79 @@
+#!/usr/bin/env bash
+# Delivery to a real Ralph LRS 5.1.0 (fs backend), outside `swift test`:
+#  1. 2,000 ended attempts of the bundled course (~60,000 statements) from the outbox to Ralph:
+#     `wegwijs sync` against `ralph write -b lrs` of the same statements from `wegwijs export`,
+#     each into its own fresh server, side by side in one run; time and peak memory.
+#  2. What an unreachable LRS adds to `run` per answer (connection refused, and a silent host).
+# Needs .venv-lrs (bash .ci/setup) and /usr/bin/time. Usage: benchmarks/lrs/run.sh [ATTEMPTS]
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+ATTEMPTS=${1:-2000}
+ROOT=$(pwd)
+VENV=$ROOT/.venv-lrs/bin
+W=$(mktemp -d /tmp/wegwijs-lrs-bench.XXXXXX)
+PIDS=()
+cleanup() { for pid in "${PIDS[@]}"; do kill -9 "$pid" 2>/dev/null || true; done; rm -rf "$W"; }
+trap cleanup EXIT
+
+swift build -c release >/dev/null
+BIN=$(swift build -c release --show-bin-path)/wegwijs
+export XDG_CONFIG_HOME=$W/config WEGWIJS_SYSTEM_CONFIG_FILE=$W/none.json
+unset WEGWIJS_RECORDS WEGWIJS_LRS_URL WEGWIJS_LRS_CREDENTIALS_FILE
+
+free_port() { "$VENV/python" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+start_ralph() { # NAME → prints the port
+    local dir=$W/$1 port
+    mkdir -p "$dir"
+    RALPH_AUTH_FILE=$dir/auth.json RALPH_RUNSERVER_BACKEND=fs RALPH_APP_DIR=$dir/app \
+        "$VENV/ralph" auth -u wegwijs -p secret -s all -A wegwijs https://example.org -w >/dev/null 2>&1
+    port=$(free_port)
+    "$VENV/python" Tests/Support/ralph/serve.py "$port" "$dir/data" "$dir/auth.json" >"$dir/log" 2>&1 &
+    PIDS+=($!)
+    for _ in $(seq 200); do curl -s -o /dev/null "http://127.0.0.1:$port/" && break; sleep 0.1; done
+    echo "$port"
+}
+echo 'wegwijs:secret' > "$W/credentials"
+export WEGWIJS_LRS_CREDENTIALS_FILE=$W/credentials
+
+echo "== records: $ATTEMPTS ended attempts of uwv-sociale-media"
+ANSWERS=$(yes a | head -40)
+echo "$ANSWERS" | "$BIN" run uwv-sociale-media --learner seed --records "$W/seed" >/dev/null || true
+SEED=$(ls "$W"/seed/uwv-sociale-media/seed/*.json)
+"$VENV/python" benchmarks/lrs/generate.py "$SEED" "$W/records" "$ATTEMPTS"
+DEAD=$(free_port)
+WEGWIJS_LRS_URL=http://127.0.0.1:$DEAD/xAPI "$BIN" sync --rescan --records "$W/records" >/dev/null 2>&1 || true
+"$BIN" sync --status --records "$W/records"
+"$BIN" export "$W/records" --format xapi --output "$W/all.ndjson"
+echo "statements exported: $(wc -l < "$W/all.ndjson")"
+
+A=$(start_ralph sync-lrs); B=$(start_ralph ralph-write-lrs)
+echo "== wegwijs sync → Ralph on :$A"
+WEGWIJS_LRS_URL=http://127.0.0.1:$A/xAPI /usr/bin/time -f 'wegwijs sync: %e s, peak %M KB' \
+    "$BIN" sync --records "$W/records"
+echo "== ralph write -b lrs → Ralph on :$B"
+/usr/bin/time -f 'ralph write -b lrs: %e s, peak %M KB' "$VENV/ralph" write -b lrs \
+    --lrs-base-url "http://127.0.0.1:$B" --lrs-username wegwijs --lrs-password secret < "$W/all.ndjson" 2>&1 | grep -v INFO || true
+echo "statements in the LRS (sync, ralph write): $(wc -l < "$W/sync-lrs/data/fs_lrs.jsonl") $(wc -l < "$W/ralph-write-lrs/data/fs_lrs.jsonl")"
+
+echo "== run: 32 answers piped, 10 runs each"
+HOLE=$(free_port)
+"$VENV/python" benchmarks/lrs/blackhole.py "$HOLE" 600 & PIDS+=($!)
+time_runs() { # LABEL, then environment assignments
+    local label=$1; shift
+    local start end n=10
+    start=$(date +%s.%N)
+    for i in $(seq $n); do
+        echo "$ANSWERS" | env "$@" "$BIN" run uwv-sociale-media --learner "L$label$i" --records "$W/run-$label" >/dev/null 2>&1 || true
+    done
+    end=$(date +%s.%N)
+    echo "$label $(echo "($end - $start) * 1000 / $n" | bc -l)"
+}
+BASE=$(time_runs none WEGWIJS_LRS_URL=)
+REFUSED=$(time_runs refused WEGWIJS_LRS_URL=http://127.0.0.1:$DEAD/xAPI)
+SILENT=$(time_runs silent WEGWIJS_LRS_URL=http://127.0.0.1:$HOLE/xAPI)
+ANSWERED=$(grep -c '"scenario"' "$SEED")
+for line in "$BASE" "$REFUSED" "$SILENT"; do
+    set -- $line
+    printf '%-8s %8.1f ms per run, %+.2f ms per answer against no LRS (%s answers)\n' "$1" "$2" \
+        "$(echo "($2 - ${BASE#* }) / $ANSWERED" | bc -l)" "$ANSWERED"
+done
