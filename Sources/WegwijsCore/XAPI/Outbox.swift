@@ -194,7 +194,7 @@ public struct Outbox: Sendable {
 
     private func locked<T>(_ body: () throws(FileProblem) -> T) throws(FileProblem) -> T {
         let path = folder + "/.lock"
-        let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        let fd = Self.openLockFile(path)
         guard fd >= 0 else { throw FileProblem(path: path, reason: "cannot open the lock file (\(String(cString: strerror(errno))))") }
         defer { close(fd) }
         while flock(fd, LOCK_EX) != 0 {
@@ -215,7 +215,7 @@ public struct Outbox: Sendable {
     public func deliveryLock(wait: Bool) throws(FileProblem) -> DeliveryLock? {
         try prepare()
         let path = folder + "/.delivering"
-        let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        let fd = Self.openLockFile(path)
         guard fd >= 0 else { throw FileProblem(path: path, reason: "cannot open the lock file (\(String(cString: strerror(errno))))") }
         while flock(fd, LOCK_EX | (wait ? 0 : LOCK_NB)) != 0 {
             if errno == EINTR { continue }
@@ -225,6 +225,12 @@ public struct Outbox: Sendable {
             throw FileProblem(path: path, reason: "cannot lock (\(String(cString: strerror(failure))))")
         }
         return DeliveryLock(descriptor: fd)
+    }
+
+    /// A lock file made by another account of a shared folder can still be locked read-only.
+    private static func openLockFile(_ path: String) -> Int32 {
+        let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        return fd >= 0 ? fd : open(path, O_RDONLY | O_CLOEXEC)
     }
 
     /// Attempt ids are UUIDs; anything that could leave the folder is refused.
