@@ -75,7 +75,8 @@ struct Run: ParsableCommand {
                                        store: RecordStore(root: configured.records), signer: signer)
         let statements = try StatementQueue(settings: configured, course: loaded.course)
         if let statements {
-            settings.onRecordSaved = { record in statements.add(record) }
+            // Like a record write, a signal waits for the outbox write to finish.
+            settings.onRecordSaved = { record in SignalTrap.whileSaving { statements.add(record) } }
         }
         let phrases = Phrases(code: language)
         SignalTrap.install(farewell: phrases.interrupted)

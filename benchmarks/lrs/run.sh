@@ -36,7 +36,7 @@ echo 'wegwijs:secret' > "$W/credentials"
 export WEGWIJS_LRS_CREDENTIALS_FILE=$W/credentials
 
 echo "== records: $ATTEMPTS ended attempts of uwv-sociale-media"
-ANSWERS=$(yes a | head -40)
+ANSWERS=$(printf 'a\n%.0s' $(seq 40))
 echo "$ANSWERS" | "$BIN" run uwv-sociale-media --learner seed --records "$W/seed" >/dev/null || true
 SEED=$(ls "$W"/seed/uwv-sociale-media/seed/*.json)
 "$VENV/python" benchmarks/lrs/generate.py "$SEED" "$W/records" "$ATTEMPTS"
