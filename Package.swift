@@ -4,8 +4,8 @@ import PackageDescription
 let package = Package(
     name: "wegwijs",
     products: [
+        // The core is a target of this package only; nothing outside it builds on it.
         .executable(name: "wegwijs", targets: ["wegwijs"]),
-        .library(name: "WegwijsCore", targets: ["WegwijsCore"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),

@@ -9,38 +9,8 @@ public enum SessionOutcome: Sendable, Equatable {
     case stopped
 }
 
-/// A session that could not go on because its records could not be written.
-public struct SessionStorageError: Error, Sendable {
-    public var underlying: FileProblem
-}
-
-/// Everything a session needs besides the course and the terminal.
-public struct SessionSettings: Sendable {
-    public var learnerID: String?
-    public var learnerName: String?
-    /// Language of the course text and the interface.
-    public var language: String
-    public var restart: Bool
-    public var store: RecordStore
-    /// Signs every record written, when a key is configured.
-    public var signer: RecordSigner?
-    /// Called after every record the session has saved (in progress, ended or abandoned), on
-    /// the session's thread; for the xAPI outbox.
-    public var onRecordSaved: (@Sendable (CompletionRecord) -> Void)?
-
-    public init(learnerID: String?, learnerName: String?, language: String, restart: Bool, store: RecordStore,
-                signer: RecordSigner? = nil) {
-        self.learnerID = learnerID
-        self.learnerName = learnerName
-        self.language = language
-        self.restart = restart
-        self.store = store
-        self.signer = signer
-    }
-}
-
-/// One learner taking one course in the terminal: asks, explains, scores, saves after every
-/// answer, and shows the result. All I/O goes through `reader` and `output`.
+/// One learner taking one course in the terminal: a read-and-render loop over the core's
+/// `AttemptSession`, which decides and stores. All I/O goes through `reader` and `output`.
 public final class CourseSession {
     private let loaded: LoadedCourse
     private var settings: SessionSettings
@@ -52,51 +22,66 @@ public final class CourseSession {
     private let layout: TextLayout
 
     private var course: Course { loaded.course }
-    private var attempt: Attempt
-    private var attemptID = UUID().uuidString.lowercased()
-    private var startedAt = Date()
-    private var sessionLock: RecordStore.LearnerLock?
-    private var events: [CompletionRecord.Event] = []
+    private var session: AttemptSession!
+    private var attempt: Attempt { session.attempt }
 
     public init(loaded: LoadedCourse, settings: SessionSettings, terminal: TerminalInfo, reader: LineReader,
                 output: ConsoleOutput, clock: @escaping () -> Date = { Date() }) {
         self.loaded = loaded
         self.settings = settings
+        self.settings.guardWrite = { body in SignalTrap.whileSaving { body() } }
         self.terminal = terminal
         self.reader = reader
         self.output = output
-        self.clock = { Date(timeIntervalSince1970: clock().timeIntervalSince1970.rounded(.down)) }
+        self.clock = clock
         self.phrases = Phrases(code: settings.language)
         self.layout = TextLayout(terminal: terminal)
-        self.attempt = Attempt(course: loaded.course)
     }
 
     /// Runs the session to its end, a stop, or a storage failure.
     public func run() throws(SessionStorageError) -> SessionOutcome {
-        SignalTrap.setFarewell(phrases.interrupted)
+        SignalTrap.setFarewell(phrases.interruptedBeforeStart)
+        output.write("\n" + layout.styled(text(course.title), .bold) + "\n")
+        output.write(layout.wrap(phrases.welcome))
         // SPEC §1: without --learner, an interactive run asks for the number (here) and the
         // name (once it is known whether a saved attempt already has one).
         let asksName = settings.learnerID == nil && settings.learnerName == nil
         guard let learnerID = settings.learnerID ?? askLearnerID() else { return .stopped }
         settings.learnerID = learnerID
-        try storing { () throws(FileProblem) in try settings.store.prepare(course: course.id, learner: learnerID) }
-        sessionLock = try storing { () throws(FileProblem) in
-            if let lock = try settings.store.lock(course: course.id, learner: learnerID, wait: false) { return lock }
-            output.write(layout.wrap(phrases.waitingForOtherSession))
-            return try settings.store.lock(course: course.id, learner: learnerID, wait: true)
-        }
+        let session = AttemptSession(loaded: loaded, settings: settings, clock: clock)
+        self.session = session
+        let saved = try session.open { output.write(layout.wrap(phrases.waitingForOtherSession)) }
 
-        output.write("\n" + layout.styled(text(course.title), .bold) + "\n")
-        let resumed = try resumeOrStart(learnerID: learnerID)
-        if asksName, settings.learnerName == nil { settings.learnerName = askName() }
-        if !resumed {
-            startedAt = clock()
-            attempt = Attempt(course: course)
-            try saveProgress()
-            showIntroduction()
-            if terminal.isInteractive, reader.readLine(prompt: phrases.pressEnterToStart) == nil {
-                return stop()
+        var resumed = false
+        switch saved {
+        case .none:
+            break
+        case .damaged(let aside):
+            output.write(layout.wrap(phrases.damagedProgress(aside)))
+        case .restarted:
+            output.write(layout.wrap(phrases.restarting))
+        case .unfit(let reason):
+            output.write(layout.wrap(phrases.savedAttemptDoesNotFit(reason)))
+        case .resumable(let answered, _):
+            if terminal.isInteractive {
+                switch ask(phrases.resumeQuestion(answered: answered), yes: phrases.yesWords, no: phrases.noWords, empty: true) as Bool? {
+                case nil: return .stopped
+                case true?: resumed = try session.resume()
+                case false?:
+                    try session.abandonSaved()
+                    output.write(layout.wrap(phrases.restarting))
+                }
+            } else {
+                resumed = try session.resume()
             }
+            if resumed { output.write(layout.wrap(phrases.resuming(answered: answered))) }
+        }
+        if asksName, session.learnerName == nil { session.learnerName = askName() }
+        SignalTrap.setFarewell(phrases.interrupted)
+        if !resumed {
+            try session.start()
+            showIntroduction()
+            if terminal.isInteractive, !pause(phrases.pressEnterToStart) { return stop() }
         }
 
         while let scenario = attempt.currentScenario {
@@ -105,37 +90,54 @@ public final class CourseSession {
             guard let positions = askAnswer(scenario, options: options) else { return stop() }
             let outcome: ScenarioOutcome
             do {
-                outcome = try attempt.answer(positions.map { options[$0].id }, at: clock())
+                outcome = try session.answer(positions.map { options[$0].id })
             } catch {
+                switch error {
+                case .storage(let failure): throw failure
                 // Positions come from the shown options, so this only happens on a broken course.
-                output.write(error.message + "\n")
-                continue
+                case .attempt(let problem):
+                    output.write(problem.message + "\n")
+                    continue
+                }
             }
-            // Save before showing anything: a crash now loses nothing that was answered.
-            if attempt.isFinished {
-                let path = try saveEnded()
-                showOutcome(outcome, options: options)
-                if terminal.isInteractive { _ = reader.readLine(prompt: phrases.pressEnterToContinue) }
-                return showResult(recordPath: path)
-            }
-            try saveProgress()
             showOutcome(outcome, options: options)
-            if terminal.isInteractive, reader.readLine(prompt: phrases.pressEnterToContinue) == nil {
-                return stop()
-            }
+            if attempt.isFinished { break }
+            if terminal.isInteractive, !pause(phrases.pressEnterToContinue) { return stop() }
         }
-        // A resumed attempt whose answers already reached the end: close it now.
-        return showResult(recordPath: try saveEnded())
+        if terminal.isInteractive, !pause(phrases.pressEnterToSeeResult) { return stop() }
+        return try finish()
     }
 
-    // MARK: - Learner and resuming
+    // MARK: - Questions
+
+    /// Waits for Enter; false when the learner typed stop or input ended.
+    private func pause(_ prompt: String) -> Bool {
+        guard let line = reader.readLine(prompt: prompt) else { return false }
+        return !phrases.stopWords.contains(line.trimmingCharacters(in: .whitespaces).lowercased())
+    }
+
+    /// A yes/no question that takes only its documented answers and asks again on anything
+    /// else; nil on stop or end of input. `empty` is what a bare Enter means, if anything.
+    private func ask(_ question: String, yes: Set<String>, no: Set<String>, empty: Bool?) -> Bool? {
+        while true {
+            guard let line = reader.readLine(prompt: question) else { return nil }
+            let reply = line.trimmingCharacters(in: .whitespaces).lowercased()
+            if reply.isEmpty, let empty { return empty }
+            if yes.contains(reply) { return true }
+            if no.contains(reply) { return false }
+            if phrases.stopWords.contains(reply) { return nil }
+            output.write(layout.wrap(phrases.yesOrNo))
+        }
+    }
 
     private func askLearnerID() -> String? {
         while true {
             guard let line = reader.readLine(prompt: phrases.askLearnerID) else { return nil }
             let id = line.trimmingCharacters(in: .whitespaces)
+            // A prompt command is not an employee number.
+            if phrases.stopWords.contains(id.lowercased()) { return nil }
             if LearnerID.isValid(id) { return id }
-            output.write(phrases.invalidLearnerID + "\n")
+            output.write(layout.wrap(phrases.invalidLearnerID))
         }
     }
 
@@ -147,116 +149,33 @@ public final class CourseSession {
         return name.isEmpty ? nil : String(name.prefix(200))
     }
 
-    /// Resumes a saved attempt when there is one and the learner wants it; returns whether it did.
-    private func resumeOrStart(learnerID: String) throws(SessionStorageError) -> Bool {
-        let lookup = try storing { () throws(FileProblem) in try settings.store.inProgress(course: course.id, learner: learnerID) }
-        switch lookup {
-        case .none:
-            return false
-        case .damaged(let aside):
-            output.write(layout.wrap(phrases.damagedProgress(aside)))
-            return false
-        case .found(let saved):
-            if settings.restart {
-                try abandon(saved)
-                output.write(layout.wrap(phrases.restarting))
-                return false
+    // MARK: - The end
+
+    /// Shows the result, asks for the acknowledgement after a pass, and writes the ended record.
+    private func finish() throws(SessionStorageError) -> SessionOutcome {
+        let sheet = attempt.scoreSheet
+        showResult(sheet)
+        var acknowledgedAt: Date?
+        if sheet.passed, let statement = course.acknowledgement {
+            output.write("\n" + layout.wrap(text(statement), indent: "  ", firstIndent: "  "))
+            if ask(phrases.acknowledgeQuestion, yes: phrases.yesWords, no: phrases.noWords, empty: nil) == true {
+                acknowledgedAt = session.now()
+                output.write(layout.wrap(phrases.acknowledged))
+            } else {
+                output.write(layout.wrap(phrases.notAcknowledged))
             }
-            guard saved.course.sha256 == loaded.sha256 else {
-                try abandon(saved)
-                output.write(layout.wrap(phrases.savedAttemptDoesNotFit("course file changed")))
-                return false
-            }
-            let resumed: Attempt
-            do {
-                resumed = try Attempt(course: course, seed: saved.seed, replaying: saved.answers)
-            } catch {
-                try abandon(saved)
-                output.write(layout.wrap(phrases.savedAttemptDoesNotFit(error.message)))
-                return false
-            }
-            if terminal.isInteractive {
-                let reply = reader.readLine(prompt: phrases.resumeQuestion(answered: saved.answers.count))
-                let wantsResume = phrases.isYes.contains((reply ?? "").trimmingCharacters(in: .whitespaces).lowercased())
-                if !wantsResume {
-                    try abandon(saved)
-                    output.write(layout.wrap(phrases.restarting))
-                    return false
-                }
-            }
-            attempt = resumed
-            attemptID = saved.attemptId
-            startedAt = saved.startedAt
-            events = (saved.events ?? []) + [.init(type: .resumed, at: clock())]
-            if settings.learnerName == nil { settings.learnerName = saved.learner.name }
-            output.write(layout.wrap(phrases.resuming(answered: saved.answers.count)))
-            return true
         }
-    }
-
-    private func abandon(_ saved: CompletionRecord) throws(SessionStorageError) {
-        var record = saved
-        record.status = .abandoned
-        record.finishedAt = clock()
-        record.signature = nil
-        let signed = try sign(record)
-        try storing { () throws(FileProblem) in _ = try settings.store.saveEnded(signed) }
-        settings.onRecordSaved?(signed)
-    }
-
-    // MARK: - Saving
-
-    private func record(finished: Bool) throws(SessionStorageError) -> CompletionRecord {
-        let record = CompletionRecord(
-            attempt: attempt, attemptID: attemptID,
-            learner: .init(id: settings.learnerID ?? "", name: settings.learnerName),
-            course: .init(loaded), language: settings.language,
-            startedAt: startedAt, finishedAt: finished ? clock() : nil)
-        var withEvents = record
-        withEvents.events = events.isEmpty ? nil : events
-        return try sign(withEvents)
-    }
-
-    /// Signs a record when a key is configured. A record that should be signed is never
-    /// written unsigned: a failure stops the session like a failed write.
-    private func sign(_ record: CompletionRecord) throws(SessionStorageError) -> CompletionRecord {
-        guard let signer = settings.signer else { return record }
-        var signed = record
-        do {
-            signed.signature = try signer.signature(for: record)
-        } catch {
-            let path = settings.store.folder(course: record.course.id, learner: record.learner.id)
-            throw SessionStorageError(underlying: FileProblem(path: path, reason: "the record cannot be signed (\(error))"))
+        let path = try session.finish(acknowledgedAt: acknowledgedAt)
+        if let closing = course.closing {
+            output.write("\n" + layout.wrap(text(closing)))
         }
-        return signed
-    }
-
-    /// Writes the ended attempt as its own record and removes the in-progress file.
-    private func saveEnded() throws(SessionStorageError) -> String {
-        let final = try record(finished: true)
-        let path = try storing { () throws(FileProblem) in try settings.store.saveEnded(final) }
-        settings.onRecordSaved?(final)
-        return path
-    }
-
-    private func saveProgress() throws(SessionStorageError) {
-        let current = try record(finished: false)
-        try storing { () throws(FileProblem) in try settings.store.saveInProgress(current) }
-        settings.onRecordSaved?(current)
-    }
-
-    private func storing<T>(_ body: () throws(FileProblem) -> T) throws(SessionStorageError) -> T {
-        do {
-            return try SignalTrap.whileSaving(body)
-        } catch {
-            throw SessionStorageError(underlying: error)
-        }
+        output.write("\n" + layout.wrap(phrases.recordWritten(path)))
+        return sheet.passed ? .passed(recordPath: path) : .failed(recordPath: path)
     }
 
     private func stop() -> SessionOutcome {
         // The answers are saved already; a failure to note the pause loses nothing else.
-        events.append(.init(type: .suspended, at: clock()))
-        try? saveProgress()
+        try? session.suspend()
         output.write(layout.wrap(phrases.stopped(answered: attempt.answers.count)))
         return .stopped
     }
@@ -272,11 +191,8 @@ public final class CourseSession {
         if let introduction = course.introduction {
             output.write("\n" + layout.wrap(text(introduction)))
         }
-        output.write("\n" + layout.styled(phrases.guidelinesHeading, .bold) + "\n")
-        for guideline in course.guidelines {
-            output.write(layout.wrap(text(guideline.title), indent: "    ", firstIndent: "  • "))
-        }
-        output.write("\n" + layout.wrap(phrases.introduction(scenarios: attempt.expectedTotal)) + "\n")
+        showGuidelines()
+        output.write(layout.wrap(phrases.introduction(scenarios: attempt.expectedTotal, guidelines: course.guidelines.count)) + "\n")
     }
 
     private func showGuidelines() {
@@ -292,9 +208,9 @@ public final class CourseSession {
         var header = phrases.progress(attempt.position, of: attempt.expectedTotal)
         if let channel = scenario.channel { header += " · " + TextLayout.inline(channel) }
         output.write("\n" + layout.rule)
-        output.write(layout.styled(header, .cyan) + "\n")
+        output.write(layout.styled(layout.wrapped(header), .cyan) + "\n")
         if let title = scenario.title {
-            output.write(layout.styled(TextLayout.inline(text(title), limit: 200), .bold) + "\n")
+            output.write(layout.styled(layout.wrapped(TextLayout.inline(text(title), limit: 200)), .bold) + "\n")
         }
         output.write(layout.rule + "\n")
         output.write(layout.wrap(text(scenario.situation)) + "\n")
@@ -345,55 +261,51 @@ public final class CourseSession {
         case .notGood: ("✘ ", .red)
         case .seriousBreach: ("⚠ ", .red)
         }
-        output.write("\n" + layout.styled((terminal.usesGraphics ? symbol : "") + verdict, colour) + "\n\n")
-        func letter(_ option: Scenario.Option) -> Character {
-            AnswerInput.letter(options.firstIndex { $0.id == option.id } ?? 0)
-        }
-        for option in outcome.chosen {
-            output.write(layout.wrap("\(phrases.youChose) \(letter(option))) \(text(option.text))", indent: "  "))
+        output.write("\n" + layout.styled(layout.wrapped((terminal.usesGraphics ? symbol : "") + verdict), colour) + "\n\n")
+        let arrow = terminal.usesGraphics ? "→ " : "- "
+        func show(_ label: String, _ option: Scenario.Option) {
+            let letter = AnswerInput.letter(options.firstIndex { $0.id == option.id } ?? 0)
+            output.write(layout.wrap("\(label) \(letter)) \(text(option.text))", indent: "  "))
             if let feedback = option.feedback {
-                output.write(layout.wrap(text(feedback), indent: "    ", firstIndent: "  → "))
+                output.write(layout.wrap(text(feedback), indent: "    ", firstIndent: "  " + arrow))
             }
         }
-        for option in outcome.missed {
-            output.write(layout.wrap("\(phrases.alsoRight): \(letter(option))) \(text(option.text))", indent: "  "))
-            if let feedback = option.feedback {
-                output.write(layout.wrap(text(feedback), indent: "    ", firstIndent: "  → "))
-            }
-        }
+        for option in outcome.chosen { show(phrases.youChose, option) }
+        for option in outcome.missed { show(phrases.alsoRight + ":", option) }
+        if let better = outcome.better { show(phrases.betterWas + ":", better) }
         if let explanation = outcome.scenario.explanation {
             output.write("\n" + layout.wrap("\(phrases.explanation): \(text(explanation))"))
         }
-        if !outcome.guidelinesInvolved.isEmpty {
-            let titles = outcome.guidelinesInvolved.map { text($0.title) }.joined(separator: "; ")
-            output.write(layout.wrap("\(phrases.guidelinesInvolved): \(titles)") + "\n")
+        if !outcome.points.isEmpty {
+            let parts = outcome.points.map { point in
+                "\(TextLayout.inline(text(course.guideline(point.guideline)?.title), limit: 60)) \(phrases.points(point.earned, of: point.possible))"
+            }
+            output.write(layout.wrap("\(phrases.pointsHeading): \(parts.joined(separator: "; "))") + "\n")
         }
     }
 
-    // MARK: - The end
-
-    /// Shows the result of the ended attempt and says how the session ended.
-    private func showResult(recordPath: String) -> SessionOutcome {
-        let sheet = attempt.scoreSheet
+    /// The result table, passed or not and why, what to re-read and where points were lost,
+    /// and on a pass until when it is valid.
+    private func showResult(_ sheet: ScoreSheet) {
         output.write("\n" + layout.rule)
         output.write(layout.styled(phrases.resultHeading, .bold) + "\n")
         output.write(layout.rule + "\n")
-        let titles = course.guidelines.map { TextLayout.inline(text($0.title), limit: 44) }
-        let column = max(titles.map(\.count).max() ?? 0, phrases.total.count) + 2
-        func pad(_ text: String) -> String { text + String(repeating: " ", count: max(column - text.count, 1)) }
-        func rightAligned(_ text: String) -> String { String(repeating: " ", count: max(0, 7 - text.count)) + text }
-        for (guideline, title) in zip(sheet.guidelines, titles) {
-            let bar = guideline.percent.map { layout.bar(percent: $0) } ?? (terminal.usesGraphics ? String(repeating: " ", count: 20) : "")
-            let line = "  " + pad(title) + (bar.isEmpty ? "" : bar + "  ") + rightAligned(phrases.percent(guideline.percent))
-            output.write(line + "\n")
+        // Guideline titles wrap in their column at any width (issue 9, item 18).
+        var rows = zip(sheet.guidelines, course.guidelines).map { score, guideline in
+            TextLayout.ScoreRow(label: text(guideline.title), percent: score.percent, value: phrases.percent(score.percent))
         }
-        output.write("  " + pad(phrases.total) + (terminal.usesGraphics ? layout.bar(percent: sheet.percent ?? 0) + "  " : "")
-                     + layout.styled(rightAligned(phrases.percent(sheet.percent)), .bold) + "\n\n")
+        rows.append(TextLayout.ScoreRow(label: phrases.total, percent: sheet.percent ?? 0, value: phrases.percent(sheet.percent), emphasised: true))
+        output.write(layout.scoreTable(rows) + "\n")
 
         if sheet.passed {
-            output.write(layout.styled(phrases.passed, .green) + "\n")
+            output.write(layout.styled(layout.wrapped(phrases.passed), .green) + "\n")
+            if let validFor = course.validFor {
+                // The same rule as the report's expiry date: the day of the pass plus validFor.
+                let day = CalendarDay(secondsSince1970: Int64(session.now().timeIntervalSince1970)).adding(validFor)
+                output.write(layout.wrap(phrases.validUntil(phrases.date(day))))
+            }
         } else {
-            output.write(layout.styled(phrases.notPassed, .red) + "\n")
+            output.write(layout.styled(layout.wrapped(phrases.notPassed), .red) + "\n")
             for failure in sheet.failures {
                 let reason: String
                 switch failure {
@@ -410,15 +322,21 @@ public final class CourseSession {
                 output.write(layout.wrap(reason, indent: "    ", firstIndent: "  - "))
             }
         }
-        if let weakest = sheet.weakestGuideline, let guideline = course.guideline(weakest.id),
-           !sheet.passed || (weakest.percent ?? 100) < 100 {
+        // Each guideline below its threshold, else the weakest one that is not full.
+        let below = sheet.failures.compactMap { failure -> String? in
+            if case .guidelineBelow(let id, _) = failure { return id }
+            return nil
+        }
+        let weakest = sheet.weakestGuideline.flatMap { ($0.percent ?? 100) < 100 ? [$0.id] : nil } ?? []
+        for id in below.isEmpty ? weakest : below {
+            guard let guideline = course.guideline(id) else { continue }
             output.write("\n" + layout.styled(layout.wrap(phrases.reread(text(guideline.title))), .bold))
             output.write(layout.wrap(text(guideline.summary), indent: "  "))
+            let lost = attempt.scenariosLosingPoints(guideline: id)
+            if !lost.isEmpty {
+                let titles = lost.map { "'" + TextLayout.inline(text($0.title ?? LocalizedText([course.language: $0.id])), limit: 60) + "'" }
+                output.write(layout.wrap(phrases.pointsLostIn(titles), indent: "  ", firstIndent: "  "))
+            }
         }
-        if let closing = course.closing {
-            output.write("\n" + layout.wrap(text(closing)))
-        }
-        output.write("\n" + layout.wrap(phrases.recordWritten(recordPath)))
-        return sheet.passed ? .passed(recordPath: recordPath) : .failed(recordPath: recordPath)
     }
 }

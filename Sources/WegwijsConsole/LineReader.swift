@@ -26,7 +26,8 @@ public final class ReadlineReader: LineReader {
         wegwijs_flush_stdout()
         guard let buffer = readline(prompt) else {
             // Ctrl-D at an empty line: leave the cursor on a fresh line.
-            print("")
+            wegwijs_flush_stdout()
+            StandardStreams.writeOutput("\n")
             return nil
         }
         defer { free(buffer) }

@@ -25,11 +25,21 @@ public struct Phrases: Sendable {
     /// `85,4 %` in Dutch, `85.4%` in English.
     public func percent(_ value: Double?) -> String {
         guard let value else { return pick("niet beoordeeld", "not assessed") }
-        let text = String(format: "%.1f", value)
-        return language == .dutch ? text.replacingOccurrences(of: ".", with: ",") + " %" : text + "%"
+        return language == .dutch ? Percent.text(value, separator: ",") + " %" : Percent.text(value) + "%"
+    }
+
+    /// `25-11-2026` in Dutch, `2026-11-25` in English.
+    public func date(_ day: CalendarDay) -> String {
+        let (year, month, dayOfMonth) = day.civil
+        return language == .dutch ? String(format: "%02d-%02d-%04d", dayOfMonth, month, year) : day.description
     }
 
     // MARK: Start
+
+    public var welcome: String {
+        pick("Welkom! In deze cursus kies je steeds hoe jij zou reageren in een echte situatie, en hoor je daarna hoe het zit.",
+             "Welcome! In this course you choose how you would react in real situations, and then learn how it works.")
+    }
 
     public var askLearnerID: String { pick("Je personeelsnummer: ", "Your employee number: ") }
     public var invalidLearnerID: String {
@@ -51,28 +61,42 @@ public struct Phrases: Sendable {
         pick("Je opgeslagen voortgang was beschadigd en is apart gezet (\(path)). Je begint opnieuw.",
              "Your saved progress was damaged and has been set aside (\(path)). You start again.")
     }
-    public func savedAttemptDoesNotFit(_ reason: String) -> String {
-        pick("Je opgeslagen poging past niet meer bij deze versie van de cursus (\(reason)). Die poging is bewaard als afgebroken; je begint opnieuw.",
-             "Your saved attempt no longer fits this version of the course (\(reason)). It is kept, marked abandoned; you start again.")
+    public func savedAttemptDoesNotFit(_ reason: AttemptSession.Unfit) -> String {
+        let why = switch reason {
+        case .structureChanged:
+            pick("de vragen of de punten zijn veranderd", "its questions or points have changed")
+        case .answersDoNotFit:
+            pick("je antwoorden passen niet meer bij de vragen", "your answers no longer fit its questions")
+        }
+        return pick("Je opgeslagen poging past niet meer bij deze versie van de cursus: \(why). Die poging is bewaard als afgebroken; je begint opnieuw.",
+                    "Your saved attempt no longer fits this version of the course: \(why). It is kept, marked abandoned; you start again.")
     }
     public var waitingForOtherSession: String {
         pick("Er loopt al een sessie met dit personeelsnummer voor deze cursus. Wegwijs wacht tot die klaar is (Ctrl-C om te stoppen)…",
              "Another session with this employee number is running this course. Wegwijs waits until it ends (Ctrl-C to stop)…")
     }
-    public var isYes: Set<String> { ["", "j", "ja", "y", "yes"] }
+    /// Replies a yes/no question takes, in both languages (a learner may answer either way).
+    public var yesWords: Set<String> { ["j", "ja", "y", "yes"] }
+    public var noWords: Set<String> { ["n", "nee", "no"] }
+    /// The words that stop the session at any question or pause.
+    public var stopWords: Set<String> { ["stop", "quit"] }
+    public var yesOrNo: String {
+        pick("Typ ja of nee (of stop om te pauzeren).", "Type yes or no (or stop to pause).")
+    }
 
-    public func introduction(scenarios: Int) -> String {
-        pick("Je krijgt ongeveer \(scenarios) situaties te zien. Kies steeds hoe jij zou reageren. Na elk antwoord hoor je hoe het zit.\nTyp ? voor hulp, 'richtlijnen' om de richtlijnen te lezen en 'stop' om te pauzeren: je voortgang blijft bewaard.",
-             "You will see about \(scenarios) situations. Each time, choose how you would react. After every answer you learn how it works.\nType ? for help, 'guidelines' to read the guidelines and 'stop' to pause: your progress is kept.")
+    public func introduction(scenarios: Int, guidelines: Int) -> String {
+        pick("Je krijgt ongeveer \(scenarios) situaties te zien. Kies steeds hoe jij zou reageren. Na elk antwoord hoor je hoe het zit en hoeveel punten je antwoord opleverde voor elk van de \(guidelines) richtlijnen.\nTyp ? voor hulp, 'richtlijnen' om de richtlijnen te lezen en 'stop' om te pauzeren: je voortgang blijft bewaard.",
+             "You will see about \(scenarios) situations. Each time, choose how you would react. After every answer you learn how it works and what your answer scored on each of the \(guidelines) guidelines.\nType ? for help, 'guidelines' to read the guidelines and 'stop' to pause: your progress is kept.")
     }
     public var guidelinesHeading: String { pick("De richtlijnen", "The guidelines") }
     public var pressEnterToStart: String { pick("Druk op Enter om te beginnen. ", "Press Enter to start. ") }
     public var pressEnterToContinue: String { pick("Druk op Enter om verder te gaan. ", "Press Enter to continue. ") }
+    public var pressEnterToSeeResult: String { pick("Druk op Enter voor je resultaat. ", "Press Enter to see your result. ") }
 
     // MARK: Scenario
 
     public func progress(_ position: Int, of total: Int) -> String {
-        pick("Scenario \(position) van \(total)", "Scenario \(position) of \(total)")
+        pick("Situatie \(position) van \(total)", "Situation \(position) of \(total)")
     }
     public var defaultQuestion: String { pick("Wat doe je?", "What do you do?") }
     public func singleHint(last: Character) -> String {
@@ -99,7 +123,7 @@ public struct Phrases: Sendable {
         pick("""
         Zo werkt het:
           a-\(last)          kies een antwoord\(multiple ? " (hier mag je er meer kiezen: 'a c')" : "")
-          richtlijnen    lees de vijf richtlijnen nog eens
+          richtlijnen    lees de richtlijnen nog eens
           stop           pauzeer; je voortgang is bewaard en je gaat later verder
           ?              deze hulp
         Met de pijltjestoetsen haal je eerdere invoer terug; Tab vult aan.
@@ -126,7 +150,13 @@ public struct Phrases: Sendable {
     public var youChose: String { pick("Je koos", "You chose") }
     public var alsoRight: String { pick("Ook goed, maar niet gekozen", "Also right, but not chosen") }
     public var explanation: String { pick("Uitleg", "Explanation") }
-    public var guidelinesInvolved: String { pick("Richtlijnen", "Guidelines") }
+    public var betterWas: String { pick("Beter was", "A better answer") }
+    public var pointsHeading: String { pick("Punten", "Points") }
+    /// `+2 van 2`, `−3 van 2`; English `+2 of 2`.
+    public func points(_ earned: Int, of possible: Int) -> String {
+        let signed = earned < 0 ? "−\(-earned)" : "+\(earned)"
+        return pick("\(signed) van \(possible)", "\(signed) of \(possible)")
+    }
 
     // MARK: Result
 
@@ -144,11 +174,26 @@ public struct Phrases: Sendable {
         pick("je koos een ernstige overtreding in: \(titles.joined(separator: ", "))",
              "you chose a serious breach in: \(titles.joined(separator: ", "))")
     }
+    public func validUntil(_ date: String) -> String {
+        pick("Je certificaat is geldig tot en met \(date).", "Your certificate is valid until \(date) inclusive.")
+    }
+    public func pointsLostIn(_ titles: [String]) -> String {
+        pick("Hier liep je punten mis: \(titles.joined(separator: ", ")).", "Where you lost points: \(titles.joined(separator: ", ")).")
+    }
+    public var acknowledgeQuestion: String {
+        pick("Bevestig je dit? [ja/nee] ", "Do you confirm this? [yes/no] ")
+    }
+    public var acknowledged: String { pick("Dank je, je bevestiging is vastgelegd.", "Thank you, your confirmation is recorded.") }
+    public var notAcknowledged: String {
+        pick("Je hebt niet bevestigd. Je bent wel geslaagd; HR ziet dat de bevestiging ontbreekt.",
+             "You did not confirm. You have passed; HR sees that the confirmation is missing.")
+    }
     public func reread(_ title: String) -> String {
         pick("Lees nog eens na: \(title)", "Worth re-reading: \(title)")
     }
     public func recordWritten(_ path: String) -> String {
         pick("Je resultaat is opgeslagen in \(path)", "Your result was saved in \(path)")
+
     }
 
     // MARK: Leaving
@@ -157,6 +202,7 @@ public struct Phrases: Sendable {
         pick("Je voortgang is bewaard (\(answered) beantwoord). Start wegwijs opnieuw om verder te gaan.",
              "Your progress is saved (\(answered) answered). Start wegwijs again to continue.")
     }
+    public var interruptedBeforeStart: String { pick("Onderbroken.", "Interrupted.") }
     public var interrupted: String {
         pick("Onderbroken. Je voortgang tot het laatste antwoord is bewaard.", "Interrupted. Your progress up to the last answer is saved.")
     }

@@ -29,13 +29,13 @@ public final class ProgressLine: @unchecked Sendable {
             condition.lock()
             while !stopped {
                 if !condition.wait(until: deadline) {
-                    FileHandle.standardError.write(Data(("\r\u{1B}[2K" + TextLayout.inline(text(), limit: 70)).utf8))
+                    StandardStreams.writeError("\r\u{1B}[2K" + TextLayout.inline(text(), limit: 70))
                     shown = true
                     deadline = Date(timeIntervalSinceNow: interval)
                 }
             }
             condition.unlock()
-            if shown { FileHandle.standardError.write(Data("\r\u{1B}[2K".utf8)) }
+            if shown { StandardStreams.writeError("\r\u{1B}[2K") }
             condition.lock()
             self.thread = nil
             condition.broadcast()

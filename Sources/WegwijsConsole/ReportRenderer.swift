@@ -48,7 +48,11 @@ public struct ReportRenderer: Sendable {
             return "\(status.rawValue) \(count)"
         }
         let total = report.rows.count
-        return "As of \(report.asOf): " + parts.joined(separator: ", ") + " (\(total) row\(total == 1 ? "" : "s"))\n"
+        var line = "As of \(report.asOf): " + parts.joined(separator: ", ") + " (\(total) row\(total == 1 ? "" : "s"))"
+        if report.untrusted > 0 {
+            line += "; \(report.untrusted) untrusted record\(report.untrusted == 1 ? "" : "s") counted as not passed"
+        }
+        return line + "\n"
     }
 
     /// Per course, one line per department: passed of learners, percentage, a bar, overdue.

@@ -14,7 +14,7 @@ public struct RouteReportRenderer: Sendable {
     }
 
     private func percent(_ value: Double?) -> String {
-        value.map { String(format: "%.1f%%", $0) } ?? "n/a"
+        value.map { Percent.text($0) + "%" } ?? "n/a"
     }
 
     private func count(_ number: UInt64) -> String {
@@ -27,6 +27,12 @@ public struct RouteReportRenderer: Sendable {
         let plural = analysis.routeCount == 1 ? "route" : "routes"
         var output = "\(file): \(routes) \(plural) through \(course.scenarios.count) scenarios"
         output += " (\(analysis.shortestRoute)–\(analysis.longestRoute) scenarios long)\n"
+        if !course.pools.isEmpty {
+            let pools = course.pools.map { "\($0.id) \($0.draw) of \(Set($0.scenarios).count)" }.joined(separator: ", ")
+            output += layout.wrap("pools: \(pools); \(count(analysis.drawCount)) different draws, all analysed")
+        }
+        let fewest = analysis.fewestAssessing.map { "\($0.id) \($0.scenarios)" }.joined(separator: ", ")
+        output += layout.wrap("fewest scenarios assessing each guideline on any route\(course.pools.isEmpty ? "" : " and draw"): \(fewest)")
         let rule = course.passing
         output += "pass rule: overall ≥ \(rule.overall)%, every assessed guideline ≥ \(rule.perGuideline)%\(rule.noCritical ? ", no critical option" : "")\n"
         output += "over all routes: best \(percent(analysis.bestPercent)), worst \(percent(analysis.worstPercent))\n"
@@ -35,11 +41,34 @@ public struct RouteReportRenderer: Sendable {
                 output += "\n" + routeLine(route, number: index + 1)
             }
         } else {
-            output += "\nToo many routes to list one by one; the figures and findings above and below come from\n"
-            output += "dynamic programming over the scenario graph. Use --limit N to list up to N routes.\n"
+            output += "\n" + layout.wrap("Too many routes to list one by one. The figures and findings cover every route and draw all the same: they are computed over the course's branching as a whole, not route by route. Use --limit N to list up to N routes.")
         }
+        output += "\n" + layout.styled("Single slips", .bold) + "\n"
+        output += slips()
         output += "\n" + layout.styled("Findings", .bold) + "\n"
         output += findings()
+        return output
+    }
+
+    /// Every single slip: one answer that fails the course with every other answer the best.
+    private func slips() -> String {
+        guard !analysis.singleSlips.isEmpty else {
+            return layout.wrap("  none: no single answer fails the course when every other answer is the best")
+        }
+        var output = ""
+        for slip in analysis.singleSlips {
+            let rule = switch slip.reason {
+            case .critical: "a critical option (a serious breach: the learner is told so)"
+            case .overall: "the overall score falls below \(course.passing.overall)%"
+            case .guideline(let id): "guideline '\(id)' falls below \(course.passing.perGuideline)%"
+            }
+            let mark = slip.isCritical ? "  critical " : layout.styled("  ✗ ", .red)
+            output += layout.wrap("\(mark)\(slip.scenario): \(slip.options.joined(separator: " + ")) → \(rule)", indent: "      ")
+        }
+        let ordinary = analysis.singleSlips.filter { !$0.isCritical }.count
+        if ordinary > 0 {
+            output += layout.wrap("  \(ordinary) single slip\(ordinary == 1 ? " is" : "s are") not marked critical: one ordinary mistake fails a learner there without being told it is serious.")
+        }
         return output
     }
 

@@ -3,11 +3,11 @@ import Dispatch
 import Foundation
 import Synchronization
 
-/// Ctrl-C, SIGTERM and SIGHUP without losing answers or leaving the terminal broken.
+/// Ctrl-C, SIGTERM, SIGHUP and SIGQUIT (Ctrl-\\) without losing answers or leaving the terminal broken.
 ///
 /// Answers are saved as they are given, so a signal has nothing left to save: it waits until
 /// no record is being written (`whileSaving`), restores the terminal from readline's raw mode,
-/// says what was kept, and exits 130 (SIGINT), 143 (SIGTERM) or 129 (SIGHUP).
+/// says what was kept, and exits 130 (SIGINT), 143 (SIGTERM), 129 (SIGHUP) or 131 (SIGQUIT).
 public enum SignalTrap {
     private static let saving = Mutex<Void>(())
     private static let message = Mutex<String>("")
@@ -16,7 +16,7 @@ public enum SignalTrap {
     /// Starts handling the signals; `farewell` is printed when one arrives.
     public static func install(farewell: String) {
         message.withLock { $0 = farewell }
-        for signalNumber in [SIGINT, SIGTERM, SIGHUP] {
+        for signalNumber in [SIGINT, SIGTERM, SIGHUP, SIGQUIT] {
             signal(signalNumber, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
             source.setEventHandler { leave(after: signalNumber) }

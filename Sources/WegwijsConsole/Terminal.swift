@@ -32,16 +32,20 @@ public struct TerminalInfo: Sendable {
         let noColour = !(environment["NO_COLOR"] ?? "").isEmpty
         return TerminalInfo(
             isInteractive: isatty(STDIN_FILENO) == 1,
-            width: min(max(measuredWidth(environment: environment), 40), 100),
+            width: min(max(measuredWidth(environment: environment), minimumWidth), 100),
             usesColour: !plain && !dumb && !noColour && stdoutIsTerminal,
             usesGraphics: !plain && !dumb
         )
     }
 
-    /// `TIOCGWINSZ`, else `$COLUMNS`, else 80.
-    static func measuredWidth(environment: [String: String]) -> Int {
+    /// The narrowest width text is wrapped to; narrower terminals get lines of this width.
+    public static let minimumWidth = 20
+
+    /// `TIOCGWINSZ` of `descriptor`, else `$COLUMNS`, else 80.
+    public static func measuredWidth(of descriptor: Int32 = STDOUT_FILENO,
+                                     environment: [String: String] = ProcessInfo.processInfo.environment) -> Int {
         var size = winsize()
-        if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 {
+        if ioctl(descriptor, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 {
             return Int(size.ws_col)
         }
         if let columns = environment["COLUMNS"].flatMap(Int.init), columns > 0 { return columns }
@@ -59,14 +63,28 @@ public final class StandardOutput: ConsoleOutput {
     public init() {}
 
     public func write(_ text: String) {
-        print(text, terminator: "")
         wegwijs_flush_stdout()
+        StandardStreams.writeOutput(text)
     }
 }
 
-/// Writes a line to standard error, control characters shown escaped.
+/// Writes text to standard output (see `StandardStreams` for what happens when it cannot).
+public func printOutput(_ text: String, terminator: String = "\n") {
+    StandardStreams.writeOutput(text + terminator)
+}
+
+/// Writes a message to standard error, control characters shown escaped. In a terminal it is
+/// wrapped at word boundaries to the terminal's width; piped or logged it stays one line per
+/// problem, as tools that read `FILE:LINE:COLUMN:` lines expect.
 public func printError(_ text: String) {
     wegwijs_flush_stdout()
     // Messages quote paths, ids and typed text: nothing in them may reach the terminal raw.
-    FileHandle.standardError.write(Data((TextLayout.sanitized(text) + "\n").utf8))
+    var message = TextLayout.sanitized(text)
+    if isatty(STDERR_FILENO) == 1 {
+        let width = max(TerminalInfo.measuredWidth(of: STDERR_FILENO), TerminalInfo.minimumWidth)
+        message = TextLayout.wrap(message, width: width, hangingIndent: "  ")
+    } else {
+        message += "\n"
+    }
+    StandardStreams.writeError(message)
 }

@@ -7,34 +7,30 @@ struct New: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Write a small, valid starter course to edit.",
         discussion: """
-        The starter has two guidelines and two scenarios: the first branches to the second on a
-        wrong answer, the second takes several answers. An existing file is never overwritten:
-        wegwijs new then exits 74 (I/O error) and changes nothing. Next steps:
-        wegwijs validate FILE, wegwijs preview FILE, wegwijs paths FILE.
+        The starter has two guidelines and two scenarios: the first branches to the second on a wrong answer, the second takes several answers. An existing file is never overwritten: wegwijs new then exits 74 (I/O error) and changes nothing.
+
+        Next steps: wegwijs validate FILE, wegwijs preview FILE, wegwijs paths FILE.
         """
     )
 
     @Argument(help: "The course file to create, e.g. mijn-cursus.json.")
     var file: String
 
-    @Option(help: "The course id (lower-case letters, digits, '-'); default: from the file name.")
+    @Option(help: "The course id (lower-case letters, digits, '-'; at most 64); default: from the file name.")
     var id: String?
 
-    @Option(help: "The language of the starter text: nl or en.")
-    var language = "nl"
+    @Option(help: "The language of the starter text.")
+    var language: LanguageCode = .nl
 
     func validate() throws {
-        if let id, !StarterCourse.isValidIdentifier(id) {
-            throw ValidationError("invalid --id '\(TextLayout.inline(id, limit: 70))': use lower-case letters, digits and '-', starting with a letter or digit")
-        }
-        guard StarterCourse.languages.contains(language) else {
-            throw ValidationError("unknown --language '\(TextLayout.inline(language, limit: 20))': use \(StarterCourse.languages.joined(separator: " or "))")
+        if let id, !CourseID.isValid(id) {
+            throw ValidationError("invalid --id '\(TextLayout.inline(id, limit: 70))': \(CourseID.ruleText)")
         }
     }
 
     func run() throws {
         let courseID = id ?? StarterCourse.identifier(fromFileName: file)
-        let text = StarterCourse.json(id: courseID, language: language)
+        let text = StarterCourse.json(id: courseID, language: language.rawValue)
         guard !FileManager.default.fileExists(atPath: file) else {
             printError("\(file): already exists; not overwritten (choose another name or remove the file first)")
             throw Exit.ioError
@@ -47,6 +43,6 @@ struct New: ParsableCommand {
             printError("\(file): \(reason)")
             throw Exit.ioError
         }
-        print("\(file): written, course '\(courseID)' (2 guidelines, 2 scenarios). Next: wegwijs validate \(file)")
+        printOutput("\(file): written, course '\(courseID)' (2 guidelines, 2 scenarios). Next: wegwijs validate \(file)")
     }
 }

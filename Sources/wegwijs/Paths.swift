@@ -6,11 +6,9 @@ struct Paths: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Analyse every route through the branching: best and worst score, can it pass.",
         discussion: """
-        Lists each route (up to --limit) with the best and worst percentage a learner can reach
-        on it and whether a pass is possible, then flags: no route can pass; on some route even
-        the worst answers pass; a guideline not assessed on some routes. Large courses are
-        summarised by dynamic programming over the scenario graph. Exit 0 after the analysis
-        (whatever it finds), 65 when the course is invalid.
+        Lists each route (up to --limit) with the best and worst percentage a learner can reach on it and whether a pass is possible, then flags: no route can pass; on some route even the worst answers pass; a guideline not assessed on some routes. A course with more routes than --limit is summarised as a whole, however many routes it has.
+
+        Exit 0 after the analysis (whatever it finds), 65 when the course is invalid.
         """
     )
 
@@ -20,8 +18,7 @@ struct Paths: ParsableCommand {
     @Option(help: "List routes one by one when there are at most this many.")
     var limit = 100
 
-    @Flag(help: "No colour.")
-    var plain = false
+    @OptionGroup var display: DisplayOptions
 
     func validate() throws {
         guard limit >= 0 else { throw ValidationError("--limit must be 0 or more") }
@@ -30,7 +27,7 @@ struct Paths: ParsableCommand {
     func run() throws {
         let loaded = try loadCourse(course, catalog: bundledCourses())
         let analysis = RouteAnalysis(course: loaded.course, listLimit: limit)
-        let renderer = RouteReportRenderer(analysis: analysis, course: loaded.course, terminal: TerminalInfo.current(plain: plain))
-        print(renderer.render(file: loaded.path), terminator: "")
+        let renderer = RouteReportRenderer(analysis: analysis, course: loaded.course, terminal: display.terminal)
+        printOutput(TextLayout.fitted(renderer.render(file: loaded.path), width: display.terminal.width), terminator: "")
     }
 }

@@ -14,30 +14,25 @@ struct Preview: ParsableCommand {
     @Option(help: "Show only this scenario (its id).")
     var scenario: String?
 
-    @Option(help: "Language of the course text (default: the course's language).")
-    var lang: String?
-
-    @Flag(help: "No colour, box drawing or bars.")
-    var plain = false
+    @OptionGroup var language: LanguageOptions
+    @OptionGroup var display: DisplayOptions
 
     func run() throws {
         let loaded = try loadCourse(course, catalog: bundledCourses())
-        let language = lang ?? loaded.course.language
-        guard loaded.course.languages.contains(language) else {
-            throw ValidationError("course '\(loaded.course.id)' is not available in '\(TextLayout.inline(language, limit: 20))' (it offers \(loaded.course.languages.joined(separator: ", ")))")
-        }
-        let renderer = CoursePreviewRenderer(course: loaded.course, language: language, terminal: TerminalInfo.current(plain: plain))
+        let language = try language.language(for: loaded.course)
+        let renderer = CoursePreviewRenderer(course: loaded.course, language: language, terminal: display.terminal)
         if let scenario {
             guard let index = loaded.course.indexOfScenario(scenario) else {
                 let ids = loaded.course.scenarios.map(\.id)
                 throw ValidationError("course '\(loaded.course.id)' has no scenario '\(TextLayout.inline(scenario, limit: 60))'\(Suggestion.hint(for: scenario, in: ids))")
             }
-            print(renderer.scenario(at: index), terminator: "")
+            printOutput(TextLayout.fitted(renderer.scenario(at: index), width: display.terminal.width), terminator: "")
             return
         }
-        print(renderer.header(), terminator: "")
+        var text = renderer.header()
         for index in loaded.course.scenarios.indices {
-            print(renderer.scenario(at: index), terminator: "")
+            text += renderer.scenario(at: index)
         }
+        printOutput(TextLayout.fitted(text, width: display.terminal.width), terminator: "")
     }
 }

@@ -7,16 +7,23 @@ struct Report: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "HR overview of completion per learner and course.",
         discussion: """
-        Statuses, in order of precedence: passed, expired, failed, in-progress, and with a roster
-        not-started and overdue. Record files that cannot be used are listed on stderr and skipped.
-        With a roster, learners found only in the records get on_roster = no. See docs/hr.md.
-        Exit codes: 0 report written, 64 usage error, 65 unusable roster or course, 74 a folder
-        or file that cannot be read or written.
+        Statuses, in order of precedence: passed, expired, failed, in-progress, and with a roster not-started and overdue. With a roster, learners found only in the records get on_roster = no.
+
+        Record files that cannot be used are listed on stderr and skipped. A record counts as a pass only when it agrees with itself (its percentages, guideline points and status follow from its points and the course's passing terms) and, with WEGWIJS_SIGNING_KEY_FILE set, its signature is valid; other records are listed on stderr as untrusted and counted as not passed. Re-scoring from the answers is what wegwijs verify does. See docs/hr.md.
+
+        Exit codes: 0 report written, 64 usage error, 65 unusable roster or course, 74 a folder or file that cannot be read or written.
         """
     )
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
         case table, csv, json
+    }
+
+    enum Delimiter: String, ExpressibleByArgument, CaseIterable {
+        case comma = ","
+        case semicolon = ";"
+
+        var character: Character { self == .semicolon ? ";" : "," }
     }
 
     @Argument(help: "The records folder (RECORDS_DIR/<course>/<learner>/*.json).")
@@ -34,23 +41,19 @@ struct Report: ParsableCommand {
     @Option(name: .customLong("as-of"), help: "The day to report on, YYYY-MM-DD (UTC; default today).")
     var asOf: String?
 
-    @Option(help: "table, csv or json (default: from the --output extension, else table).")
+    @Option(help: "Output format (default: from the --output extension, else table).")
     var format: Format?
 
-    @Option(help: "CSV delimiter: ',' or ';' (Dutch Excel; the file then starts with a byte order mark).")
-    var delimiter: String = ","
+    @Option(help: "CSV delimiter; ';' suits Dutch Excel (the file then starts with a byte order mark).")
+    var delimiter: Delimiter = .comma
 
-    @Option(help: "Write the report to this file (atomically) instead of standard output.")
+    @Option(help: "Write the report to this file (atomically; through a symbolic link to its target) instead of standard output.")
     var output: String?
 
-    @Flag(help: "No colour and no bars in the table.")
-    var plain = false
+    @OptionGroup var display: DisplayOptions
 
     func validate() throws {
         if lrs == (records != nil) { throw ValidationError(lrs ? "give either RECORDS_DIR or --lrs, not both" : "give the records folder (or --lrs)") }
-        guard delimiter == "," || delimiter == ";" else {
-            throw ValidationError("--delimiter must be ',' or ';', not '\(TextLayout.inline(delimiter, limit: 10))'")
-        }
         if let asOf, CalendarDay(asOf) == nil {
             throw ValidationError("--as-of '\(TextLayout.inline(asOf, limit: 20))' is not a date as YYYY-MM-DD")
         }
@@ -59,6 +62,10 @@ struct Report: ParsableCommand {
     func run() throws {
         let catalog = bundledCourses()
         let given = try course.map { try loadCourse($0, catalog: catalog).course }
+        let bundled = loadBundledCourses(catalog).map(\.course)
+        var rules: [String: PassingRule] = [:]
+        for known in bundled + given { rules[known.id] = known.passing }
+        let trust = RecordTrust(passingRules: rules, signer: try SigningKey.configured())
         let day = asOf.flatMap { CalendarDay($0) } ?? CalendarDay(secondsSince1970: Int64(Date().timeIntervalSince1970))
 
         var parsedRoster: Roster?
@@ -73,7 +80,7 @@ struct Report: ParsableCommand {
         let source = records ?? "the LRS"
         do {
             scan = lrs ? RecordScan() : try RecordScanner.scan(root: source, courses: given.isEmpty ? nil : Set(given.map(\.id)),
-                                                               asOf: asOf == nil ? nil : day, workers: 2, progress: progress)
+                                                               asOf: asOf == nil ? nil : day, trust: trust, workers: 2, progress: progress)
             line.stop()
         } catch {
             line.stop()
@@ -84,37 +91,44 @@ struct Report: ParsableCommand {
         for problem in scan.problems {
             printError(TextLayout.inline("\(problem.path): skipped: \(problem.reason)", limit: 400))
         }
+        for record in scan.untrusted {
+            printError(TextLayout.inline("\(record.path): untrusted, counted as not passed: \(record.reason)", limit: 400))
+        }
         if !scan.problems.isEmpty {
             printError("\(scan.problems.count) of \(scan.files) record file\(scan.files == 1 ? "" : "s") skipped")
         }
+        if !scan.untrusted.isEmpty {
+            printError("\(scan.untrusted.count) untrusted record\(scan.untrusted.count == 1 ? "" : "s") counted as not passed (wegwijs verify re-scores them from their answers)")
+        }
 
         let courseIDs = given.isEmpty ? scan.recordedTerms.keys.sorted() : uniqued(given.map(\.id))
-        let terms = HRReport.terms(for: courseIDs, given: given, bundled: { bundledCourse($0, catalog: catalog) },
+        let terms = HRReport.terms(for: courseIDs, given: given, bundled: { id in bundled.first { $0.id == id } },
                                    recorded: scan.recordedTerms)
         if courseIDs.isEmpty { printError("\(source): no completion records found; name a course with --course to report a roster against it") }
-        let report = HRReport.make(scan: scan, roster: parsedRoster, courses: terms, asOf: day)
+        var report = HRReport.make(scan: scan, roster: parsedRoster, courses: terms, asOf: day)
+        report.untrusted = scan.untrusted.count
 
         let chosen = format ?? output.map { path in
             path.lowercased().hasSuffix(".csv") ? .csv : path.lowercased().hasSuffix(".json") ? .json : .table
         } ?? .table
         let text: String
         switch chosen {
-        case .csv: text = ReportFormat.csv(report, delimiter: delimiter == ";" ? ";" : ",")
+        case .csv: text = ReportFormat.csv(report, delimiter: delimiter.character)
         case .json: text = ReportFormat.json(report)
         case .table:
-            var terminal = TerminalInfo.current(plain: plain)
+            var terminal = display.terminal
             if output != nil { terminal.usesColour = false }
             text = ReportRenderer(layout: TextLayout(terminal: terminal)).table(report)
         }
         if let output {
             do {
-                try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
+                try OutputFile.write(Data(text.utf8), to: output)
             } catch {
-                printError("\(output): cannot be written (\(error.localizedDescription))")
+                printError(error.description)
                 throw Exit.ioError
             }
         } else {
-            FileHandle.standardOutput.write(Data(text.utf8))
+            printOutput(text, terminator: "")
         }
     }
 
@@ -136,14 +150,6 @@ struct Report: ParsableCommand {
             printError(TextLayout.inline("\(path): \(error.message)", limit: 300))
             throw Exit.invalidData
         }
-    }
-
-    /// The bundled course of this id, when there is one and it loads.
-    private func bundledCourse(_ id: String, catalog: CourseCatalog) -> Course? {
-        guard LearnerID.isValid(id), catalog.isBundledID(id) else { return nil }
-        let path = catalog.resolve(id)
-        guard FileManager.default.fileExists(atPath: path) else { return nil }
-        return try? CourseLoader.load(path: path).course
     }
 
     private func uniqued(_ ids: [String]) -> [String] {

@@ -7,8 +7,8 @@ struct Run: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Take a course interactively.",
         discussion: """
-        With a terminal, answers are typed through readline (editing, history, Tab completion).
-        Piped, answers are read one per line and --learner is required.
+        With a terminal, answers are typed through readline (editing, history, Tab completion). Piped, answers are read one per line and --learner is required.
+
         At the prompt: a letter (or 'a c' for several), ?, richtlijnen/guidelines, stop.
         """
     )
@@ -22,55 +22,32 @@ struct Run: ParsableCommand {
     @Option(help: "Your display name.")
     var name: String?
 
-    @Option(help: "Where completion records go (default: the records setting, see wegwijs config; else ./records).")
-    var records: String?
-
-    @Option(help: "Language of the course and interface: nl or en (default: the course's language).")
-    var lang: String?
+    @OptionGroup var records: RecordsOptions
+    @OptionGroup var language: LanguageOptions
 
     @Flag(help: "Ignore a saved unfinished attempt and start over (it is kept, marked abandoned).")
     var restart = false
 
-    @Flag(help: "No colour, box drawing or bars (screen readers, logs).")
-    var plain = false
+    @OptionGroup var display: DisplayOptions
 
     func validate() throws {
         if let learner, !LearnerID.isValid(learner) {
             throw ValidationError("invalid --learner '\(TextLayout.inline(learner, limit: 70))': use 1-64 letters, digits, '.', '_' or '-', not starting with '.'")
         }
-        if let name, name.unicodeScalars.contains(where: ControlCharacters.isControl) {
-            throw ValidationError("--name may not contain control characters")
-        }
-        if let lang, !["nl", "en"].contains(lang) {
-            throw ValidationError("unknown --lang '\(TextLayout.inline(lang, limit: 20))': use nl or en")
+        if let name, ControlCharacters.contains(in: name) {
+            throw ValidationError("--name may not contain control characters, bidirectional overrides or line separators")
         }
     }
 
     func run() throws {
-        let terminal = TerminalInfo.current(plain: plain)
+        let terminal = display.terminal
         if !terminal.isInteractive, learner == nil {
             throw ValidationError("--learner is required when input is not a terminal")
         }
-        var flags: [Setting: (value: String, flag: String)] = [:]
-        if let records { flags[.records] = (records, "--records") }
-        let configured = try loadSettings(flags: flags)
+        let configured = try loadSettings(flags: records.flags)
         let loaded = try loadCourse(course, catalog: bundledCourses())
-        // --lang must be offered by the course; the language setting applies where it is.
-        let preferred = configured[.language].flatMap { loaded.course.languages.contains($0) ? $0 : nil }
-        let language = lang ?? preferred ?? loaded.course.language
-        guard loaded.course.languages.contains(language) else {
-            throw ValidationError("course '\(loaded.course.id)' is not available in '\(language)' (it offers \(loaded.course.languages.joined(separator: ", ")))")
-        }
-
-        var signer: RecordSigner?
-        if let keyFile = configured[.signingKeyFile], !keyFile.isEmpty {
-            do {
-                signer = try RecordSigner(keyFile: keyFile)
-            } catch {
-                printError(error.description)
-                throw Exit.ioError
-            }
-        }
+        let language = try language.language(for: loaded.course)
+        let signer = try SigningKey.configured()
         var settings = SessionSettings(learnerID: learner, learnerName: name, language: language, restart: restart,
                                        store: RecordStore(root: configured.records), signer: signer)
         let statements = try StatementQueue(settings: configured, course: loaded.course)

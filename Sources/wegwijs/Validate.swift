@@ -6,10 +6,8 @@ struct Validate: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Check course files and print every problem found, located.",
         discussion: """
-        Problems are printed to stderr as FILE:LINE:COLUMN: error|warning: message, followed by
-        one summary line per file on stdout. With --format json, one JSON report goes to stdout
-        instead (fields: valid, strict, files[].file/valid/readable/errors/warnings/problems[],
-        each problem with severity, line, column, pointer, message).
+        Problems are printed to stderr as FILE:LINE:COLUMN: error|warning: message, followed by one summary line per file on stdout. With --format json, one JSON report goes to stdout instead (fields: valid, strict, files[].file/valid/readable/errors/warnings/problems[], each problem with severity, line, column, pointer, message).
+
         Exit 0 when every file is valid, 65 when one is not, 74 when one cannot be read.
         """
     )
@@ -25,7 +23,7 @@ struct Validate: ParsableCommand {
     @Flag(help: "Treat warnings as errors.")
     var strict = false
 
-    @Option(help: "Output format: text or json.")
+    @Option(help: "Output format.")
     var format: Format = .text
 
     func run() throws {
@@ -33,11 +31,11 @@ struct Validate: ParsableCommand {
         let results = courses.map { FileValidation.check(path: catalog.resolve($0), strict: strict) }
         switch format {
         case .json:
-            print(ValidationReport(files: results, strict: strict).json())
+            printOutput(ValidationReport(files: results, strict: strict).json())
         case .text:
             for result in results {
                 result.diagnostics.forEach { printError(TextLayout.inline($0.description, limit: 2_000)) }
-                print(TextLayout.sanitized(result.summary))
+                printOutput(TextLayout.sanitized(result.summary))
             }
         }
         if results.contains(where: { !$0.readable }) { throw Exit.ioError }

@@ -157,13 +157,13 @@ struct PathsTests {
             .appendingPathComponent("courses/voorbeeld.json").path
         let course = try CourseLoader.load(path: path).course
         let moment = Date(timeIntervalSince1970: 0)
-        var answers = [Answer(scenario: "uitnodiging", options: ["teamchat"], at: moment),
+        var answers = [Answer(scenario: "uitnodiging", options: ["koffieautomaat"], at: moment),
                        Answer(scenario: "fotos-delen", options: ["eerst-vragen", "iedereen-taggen"], at: moment),
                        Answer(scenario: "carpoollijst", options: ["rijders-vragen"], at: moment)]
         let sheet = Scoring.scoreSheet(for: course, answers: answers)
-        #expect(sheet.guidelines.map { [$0.earned, $0.possible] } == [[3, 4], [2, 4]])
-        #expect(sheet.earned == 5 && sheet.possible == 8)
-        #expect(sheet.failures == [.overallBelow(required: 70)])
+        #expect(sheet.guidelines.map { [$0.earned, $0.possible] } == [[2, 4], [2, 4]])
+        #expect(sheet.earned == 4 && sheet.possible == 8)
+        #expect(sheet.failures == [.overallBelow(required: 60)])
         answers[1].options = ["eerst-vragen"]
         #expect(Scoring.scoreSheet(for: course, answers: answers).passed)
     }

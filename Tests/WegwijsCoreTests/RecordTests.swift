@@ -109,7 +109,7 @@ struct CourseCatalogTests {
         try Data("{}".utf8).write(to: courses.appendingPathComponent("a.json"))
         try Data("{}".utf8).write(to: courses.appendingPathComponent("course.schema.json"))
         let binary = prefix.appendingPathComponent("bin/wegwijs").path
-        let installed = CourseCatalog.standard(executablePath: binary, environment: [:], sourceFile: "/nonexistent/x/y/z/w.swift")
+        let installed = CourseCatalog.standard(executablePath: binary, environment: [:])
         #expect(installed.directory == courses.path)
         #expect(installed.courseFiles() == [courses.appendingPathComponent("a.json").path], "the schema is not a course")
         #expect(installed.resolve("a") == courses.appendingPathComponent("a.json").path)

@@ -32,7 +32,7 @@ struct ValidationRuleTests {
       "language": "nl",
       "languages": ["nl"],
       "title": "Regels",
-      "validFor": "P1Y",
+      "validFor": "P1Y", "passing": {"overall": 30, "perGuideline": 0},
       "guidelines": [
         {"id": "openbaar", "title": "Openbaar", "summary": "Alles is openbaar."},
         {"id": "geheim", "title": "Geheim", "summary": "Deel geen geheimen."}
@@ -41,7 +41,7 @@ struct ValidationRuleTests {
         {"id": "eerste", "situation": "Iets gebeurt.", "explanation": "Uitleg.",
          "options": [
           {"id": "goed", "text": "Goed", "scores": {"openbaar": 2, "geheim": 1}, "feedback": "Ja."},
-          {"id": "fout", "text": "Fout", "scores": {"openbaar": -1}, "feedback": "Nee.", "next": "tweede"}
+          {"id": "fout", "text": "Fout", "scores": {"openbaar": 0}, "feedback": "Nee.", "next": "tweede"}
          ],
          "next": "tweede"},
         {"id": "tweede", "situation": "Nog iets.", "explanation": "Uitleg.", "kind": "single",
@@ -82,6 +82,17 @@ struct ValidationRuleTests {
         RuleCase(rule: "a scenario has fewer than two options", edits: [22: #"      {"id": "deel", "text": "Delen", "scores": {"geheim": 2}, "feedback": "Nee."}"#, 23: ""], line: 21, message: "scenario 'tweede' has 1 option(s); it needs 2 to 26"),
         RuleCase(rule: "kind is neither single nor multiple", edits: [20: #"    {"id": "tweede", "situation": "Nog iets.", "explanation": "Uitleg.", "kind": "enkel","#], line: 20, message: "'kind' must be 'single' or 'multiple', not 'enkel'"),
         RuleCase(rule: "a pass threshold is out of range", edits: [8: #"  "validFor": "P1Y", "passing": {"overall": 120},"#], line: 8, message: "'overall' must be between 0 and 100, not 120"),
+        // SPEC §2 limits: numbers that could overflow a computation, ids that could collide.
+        RuleCase(rule: "a score above 1000", edits: [16: #"      {"id": "goed", "text": "Goed", "scores": {"openbaar": 1001, "geheim": 1}, "feedback": "Ja."},"#], line: 16, message: "the score for 'openbaar' must be between -1000 and 1000, not 1001"),
+        RuleCase(rule: "a score too large for any integer", edits: [16: #"      {"id": "goed", "text": "Goed", "scores": {"openbaar": 99999999999999999999, "geheim": 1}, "feedback": "Ja."},"#], line: 16, message: "must be between -1000 and 1000, not 99999999999999999999"),
+        RuleCase(rule: "a score below -1000", edits: [17: #"      {"id": "fout", "text": "Fout", "scores": {"openbaar": -9223372036854775808}, "feedback": "Nee.", "next": "tweede"}"#], line: 17, message: "must be between -1000 and 1000"),
+        RuleCase(rule: "dueWithinDays above 3650", edits: [8: #"  "validFor": "P1Y", "dueWithinDays": 1e300,"#], line: 8, message: "'dueWithinDays' must be a whole number"),
+        RuleCase(rule: "dueWithinDays too large for any integer", edits: [8: #"  "validFor": "P1Y", "dueWithinDays": 99999999999999999999,"#], line: 8, message: "'dueWithinDays' must be between 1 and 3650, not 99999999999999999999"),
+        RuleCase(rule: "validFor longer than 10 years", edits: [8: #"  "validFor": "P999999Y","#], line: 8, message: "'validFor' may be at most 10 years"),
+        RuleCase(rule: "validFor of 3654 days", edits: [8: #"  "validFor": "P3654D","#], line: 8, message: "'validFor' may be at most 10 years"),
+        RuleCase(rule: "a course id over 64 characters", edits: [3: #"  "id": "\#(String(repeating: "a", count: 65))","#], line: 3, message: "is at most 64 characters long"),
+        RuleCase(rule: "a scenario id over 64 characters", edits: [20: #"    {"id": "\#(String(repeating: "t", count: 65))", "situation": "Nog iets.", "explanation": "Uitleg.", "kind": "single","#], line: 20, message: "scenario id 'ttt", alone: false),
+        RuleCase(rule: "a language code with an escape sequence", edits: [5: #"  "language": "nl\u001b[2J","#], line: 5, message: "'language' must be a language code", alone: false),
         RuleCase(rule: "'end' is used as a scenario id", edits: [24: "     ]}, " + extraScenario.replacingOccurrences(of: #""id": "tweede""#, with: #""id": "end""#)], line: 24, message: "'end' is reserved"),
     ]
 
@@ -187,5 +198,19 @@ struct ValidationRuleTests {
         let bytes = (0..<Int(random.next() % 5_000)).map { _ in UInt8(truncatingIfNeeded: random.next()) }
         let (_, diagnostics) = CourseLoader.check(bytes: bytes, file: "random.json")
         #expect(diagnostics.contains { $0.severity == .error })
+    }
+}
+
+@Suite("validate: the limits of SPEC §2 at their edges")
+struct CourseLimitTests {
+    @Test("the largest values allowed validate", arguments: [
+        #""validFor": "P10Y", "dueWithinDays": 3650,"#, #""validFor": "P120M","#, #""validFor": "P3653D","#,
+    ])
+    func largestAllowed(_ line: String) {
+        let text = ValidationRuleTests.base.replacingOccurrences(of: #""validFor": "P1Y","#, with: line)
+            .replacingOccurrences(of: #""openbaar": 2, "geheim": 1"#, with: #""openbaar": 1000, "geheim": 1"#)
+            .replacingOccurrences(of: #""id": "regels""#, with: #""id": "\#(String(repeating: "r", count: 64))""#)
+        let (course, diagnostics) = ValidationRuleTests.check(text)
+        #expect(course != nil, "\(diagnostics.map(\.description))")
     }
 }

@@ -55,7 +55,7 @@ struct VerifyTests {
         case .editGuideline: record.guidelines[0].earned = record.guidelines[0].possible
         case .dropGuideline: record.guidelines.removeLast()
         case .hideCritical: record.criticalChosen = []
-        case .extendValidFor: record.course.validFor = "P99Y"
+        case .extendValidFor: record.course.validFor = "P9Y"
         case .editedCourseFile:
             var text = try String(contentsOfFile: loaded.path, encoding: .utf8)
             text = text.replacingOccurrences(of: "\"scores\": {\"geheim\": -3}", with: "\"scores\": {\"geheim\": 0}")

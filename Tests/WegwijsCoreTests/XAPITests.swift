@@ -19,8 +19,8 @@ struct XAPITests {
         })
         var record = CompletionRecord(attempt: attempt, attemptID: "6f1c0000-0000-4000-8000-000000000001",
                                       learner: .init(id: "123", name: "Jan Jansen"), course: .init(loaded), language: "nl",
-                                      startedAt: start, finishedAt: finished || abandoned ? start.addingTimeInterval(600) : nil,
-                                      abandoned: abandoned)
+                                      startedAt: start, finishedAt: finished || abandoned ? start.addingTimeInterval(600) : nil)
+        if abandoned { record.status = .abandoned }
         record.events = events
         return record
     }

@@ -19,7 +19,7 @@ struct PipedRunTests {
         #expect(record.status == .passed)
         #expect(record.answers.map(\.options) == [["goed"], ["m1", "m3"], ["weiger"]])
         #expect(record.score.earned == 7 && record.score.possible == 7)
-        #expect(result.stdout.contains("Scenario 1 van 3"))
+        #expect(result.stdout.contains("Situatie 1 van 3"))
         #expect(result.stdout.contains("Geslaagd"))
     }
 }
@@ -59,7 +59,7 @@ extension PipedRunTests {
         // The wrong first answer costs too many points on "openbaar" to pass.
         #expect(second.status == 2, "\(second.stdout)")
         #expect(second.stdout.contains("Je gaat verder waar je was gebleven (1 beantwoord)"))
-        #expect(second.stdout.contains("Scenario 2 van 4"))
+        #expect(second.stdout.contains("Situatie 2 van 4"))
         let files = Wegwijs.files(under: folder)
         #expect(files.count == 1 && !files[0].hasSuffix("in-progress.json"))
         let record = try CompletionRecord.decode(Data(contentsOf: folder.appendingPathComponent(files[0])))
@@ -107,7 +107,7 @@ extension PipedRunTests {
         let folder = try records()
         let result = try run("A, C\n", records: folder, extra: ["--lang", "en"])
         #expect(result.status == 3)
-        #expect(result.stdout.contains("Scenario 1 of 3"))
+        #expect(result.stdout.contains("Situation 1 of 3"))
         #expect(result.stdout.contains("Someone asks something on LinkedIn."))
         #expect(result.stdout.contains("Choose one answer here"))
     }

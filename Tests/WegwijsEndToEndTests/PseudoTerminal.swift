@@ -9,6 +9,8 @@ final class PseudoTerminalSession {
     private let primary: Int32
     private let secondary: Int32
     private(set) var transcript = ""
+    /// The inputrc written for this session, removed with it.
+    private var inputrc: URL?
 
     enum Failure: Error, CustomStringConvertible {
         case openpty
@@ -33,6 +35,7 @@ final class PseudoTerminalSession {
         // No bracketed-paste codes in the transcript.
         let inputrc = FileManager.default.temporaryDirectory.appendingPathComponent("wegwijs-inputrc-\(UUID().uuidString)")
         try Data("set enable-bracketed-paste off\n".utf8).write(to: inputrc)
+        self.inputrc = inputrc
         var env = ProcessInfo.processInfo.environment
         for key in ["WEGWIJS_RECORDS", "WEGWIJS_SIGNING_KEY_FILE", "NO_COLOR", "COLUMNS"] { env[key] = nil }
         env["TERM"] = "xterm"
@@ -53,6 +56,7 @@ final class PseudoTerminalSession {
         if process.isRunning { process.terminate() }
         close(primary)
         close(secondary)
+        if let inputrc { try? FileManager.default.removeItem(at: inputrc) }
     }
 
     /// Types text as the learner would (`\r` is Enter, `\t` Tab, `\u{04}` Ctrl-D).

@@ -18,7 +18,7 @@ struct ReadlineTests {
         mark = try session.waitFor("Goed", after: mark)
         mark = try session.waitFor("Druk op Enter om verder te gaan", after: mark)
         session.send("\r")
-        mark = try session.waitFor("Scenario 2 van 3", after: mark)
+        mark = try session.waitFor("Situatie 2 van 3", after: mark)
         mark = try session.waitFor("Je antwoord (a-c): ", after: mark)
         // Tab completes the command word.
         session.send("richt\t\r")
@@ -56,7 +56,7 @@ struct ReadlineTests {
         let second = try PseudoTerminalSession(["run", course, "--learner", "4711", "--records", records.path])
         mark = try second.waitFor("Wil je verdergaan? [J/n]")
         second.send("\r")
-        mark = try second.waitFor("Scenario 1 van 3", after: mark)
+        mark = try second.waitFor("Situatie 1 van 3", after: mark)
         mark = try second.waitFor("Je antwoord (a-c): ", after: mark)
         second.send("\u{04}")
         #expect(try second.exitStatus() == 3)

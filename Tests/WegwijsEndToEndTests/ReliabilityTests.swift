@@ -135,7 +135,7 @@ struct ReliabilityTests {
         let session = try PipedSession(["run", fixture, "--learner", "d1", "--records", records.path])
         try session.waitFor("Je antwoord (a-c): ")
         session.send("a")
-        try session.waitFor("Scenario 2 van 3")
+        try session.waitFor("Situatie 2 van 3")
         try session.waitFor("Je antwoord (a-c): ", count: 2)
         let learnerFolder = records.appendingPathComponent("test-branching/d1")
         var undo: () -> Void = {}
@@ -158,7 +158,7 @@ struct ReliabilityTests {
         #expect(session.exitStatus() == 74)
         #expect(session.stderr.contains("Je antwoorden konden niet worden opgeslagen"), "\(session.stderr)")
         #expect(session.stderr.contains("Je laatste antwoord is niet bewaard"))
-        #expect(!session.stdout.contains("Scenario 3 van 3"), "the learner is not asked on after a failed save")
+        #expect(!session.stdout.contains("Situatie 3 van 3"), "the learner is not asked on after a failed save")
         if fault == .folderReadOnly {
             undo()
             undo = {}

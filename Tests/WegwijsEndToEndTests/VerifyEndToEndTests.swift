@@ -67,25 +67,34 @@ struct VerifyEndToEndTests {
         #expect(forged.stderr.contains("\(url.path): the signature does not match"))
     }
 
-    @Test("a record checked against an edited course file is reported as made on another course version")
+    @Test("a record made on an earlier wording verifies with a note; one whose scores changed does not")
     func editedCourse() throws {
         let records = try records()
-        let edited = records.appendingPathComponent("branching-edited.course")
         let text = try String(contentsOfFile: course, encoding: .utf8)
-        try text.replacingOccurrences(of: "Testcursus", with: "Testcursus 2").write(to: edited, atomically: true, encoding: .utf8)
-        let result = try Wegwijs.run(["verify", records.appendingPathComponent("test-branching").path, "--course", edited.path])
-        #expect(result.status == 65)
-        #expect(result.stderr.contains("a record can only be verified against the exact course file it was made on"))
+        let reworded = records.appendingPathComponent("branching-reworded.course")
+        try text.replacingOccurrences(of: "Testcursus", with: "Testcursus 2").write(to: reworded, atomically: true, encoding: .utf8)
+        let wording = try Wegwijs.run(["verify", records.appendingPathComponent("test-branching").path, "--course", reworded.path])
+        #expect(wording.status == 0, "\(wording.stderr)")
+        #expect(wording.stdout.contains("made on an earlier wording of course 'test-branching'"))
+
+        let rescored = records.appendingPathComponent("branching-rescored.course")
+        try text.replacingOccurrences(of: #""scores": {"openbaar": 2}"#, with: #""scores": {"openbaar": 3}"#)
+            .write(to: rescored, atomically: true, encoding: .utf8)
+        let scores = try Wegwijs.run(["verify", records.appendingPathComponent("test-branching").path, "--course", rescored.path])
+        #expect(scores.status == 65)
+        #expect(scores.stderr.contains("its routes or scores differ too"))
     }
 
-    @Test("a path that cannot be read is exit 74; nothing to check is exit 65; no --course is a usage error")
+    @Test("a path that cannot be read is exit 74; nothing to check is exit 65, with or without --course")
     func exitCodes() throws {
         let missing = try Wegwijs.run(["verify", "/nonexistent/records", "--course", course])
         #expect(missing.status == 74)
         #expect(missing.stderr.contains("/nonexistent/records: cannot be read"))
         let empty = try Wegwijs.run(["verify", try Wegwijs.temporaryFolder().path, "--course", course])
         #expect(empty.status == 65)
-        let usage = try Wegwijs.run(["verify", "/tmp"])
-        #expect(usage.status == 64)
+        let folder = try Wegwijs.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let withoutCourse = try Wegwijs.run(["verify", folder.path])
+        #expect(withoutCourse.status == 65)
     }
 }

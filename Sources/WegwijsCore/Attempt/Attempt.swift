@@ -14,7 +14,17 @@ public struct ScenarioOutcome: Sendable {
     public var chosen: [Scenario.Option]
     /// Multiple-answer scenarios: positively scored options the learner did not choose.
     public var missed: [Scenario.Option]
-    public var guidelinesInvolved: [Guideline]
+    /// Single-answer scenarios answered less than good: the best option ("Beter was").
+    public var better: Scenario.Option?
+    /// For each guideline the scenario can score (course order): points earned and possible.
+    public var points: [GuidelinePoints]
+}
+
+/// Points one answer earned for one guideline, out of those the scenario offers.
+public struct GuidelinePoints: Sendable, Hashable {
+    public var guideline: String
+    public var earned: Int
+    public var possible: Int
 }
 
 /// One learner's way through a course: which scenario is current, what was answered, and
@@ -24,20 +34,33 @@ public struct Attempt: Sendable {
     /// Present when the course shuffles options; reproduces every scenario's order. Below 2^53,
     /// so JSON tools that read numbers as doubles keep it exact.
     public let seed: UInt64?
+    /// The pool members drawn for this attempt, in course order; nil when the course has no pools.
+    public let drawn: [String]?
+    private let drawnSet: Set<String>?
     public private(set) var answers: [Answer] = []
     /// Index of the scenario to answer next; nil once the course has ended.
     public private(set) var currentIndex: Int?
 
-    /// A new attempt at the first scenario. `seed` is used only when the course shuffles options.
-    public init(course: Course, seed: UInt64? = nil) {
+    /// A new attempt at the first scenario it shows. `seed` is used only when the course
+    /// shuffles options; `drawn` only when it has pools (nil: draw now, see `Attempt.draw`).
+    public init(course: Course, seed: UInt64? = nil, drawn: [String]? = nil) {
         self.course = course
         self.seed = course.shuffleOptions ? (seed ?? UInt64.random(in: 0..<(1 << 53))) : nil
-        self.currentIndex = course.scenarios.isEmpty ? nil : 0
+        if course.pools.isEmpty {
+            self.drawn = nil
+        } else {
+            var generator = SplitMix64(seed: UInt64.random(in: 0...UInt64.max))
+            self.drawn = drawn ?? Self.draw(course, seen: [], using: &generator)
+        }
+        self.drawnSet = self.drawn.map(Set.init)
+        self.currentIndex = course.firstScenario(drawn: drawnSet)
     }
 
-    /// Replays saved answers; fails when they do not follow a route the course allows.
-    public init(course: Course, seed: UInt64?, replaying answers: [Answer]) throws(AttemptError) {
-        self.init(course: course, seed: seed)
+    /// Replays saved answers; fails when they do not follow a route the course allows with
+    /// this draw, or when the draw itself does not fit the course's pools.
+    public init(course: Course, seed: UInt64?, drawn: [String]? = nil, replaying answers: [Answer]) throws(AttemptError) {
+        if let problem = Self.drawProblem(drawn, in: course) { throw AttemptError(message: problem) }
+        self.init(course: course, seed: seed, drawn: drawn)
         for (number, answer) in answers.enumerated() {
             guard let index = currentIndex else {
                 throw AttemptError(message: "answer \(number + 1) (scenario '\(answer.scenario)') comes after the course has ended")
@@ -66,19 +89,56 @@ public struct Attempt: Sendable {
         return Self.shownOptions(of: course.scenarios[index], seed: seed)
     }
 
+    /// Draws the members of every pool for a new attempt, in course order: members not in
+    /// `seen` (shown in the learner's earlier attempts) first, each group in seeded random order.
+    public static func draw<G: RandomNumberGenerator>(_ course: Course, seen: Set<String>, using generator: inout G) -> [String] {
+        var drawn: Set<String> = []
+        for pool in course.pools {
+            let members = pool.scenarios.filter { course.indexOfScenario($0) != nil }
+            let fresh = shuffled(members.filter { !seen.contains($0) }, using: &generator)
+            let shownBefore = shuffled(members.filter { seen.contains($0) }, using: &generator)
+            drawn.formUnion((fresh + shownBefore).prefix(pool.draw))
+        }
+        return course.scenarios.map(\.id).filter(drawn.contains)
+    }
+
+    /// Why a recorded draw does not fit the course, or nil when it does: every pool must have
+    /// exactly `draw` members drawn, and nothing outside the pools may be named.
+    public static func drawProblem(_ drawn: [String]?, in course: Course) -> String? {
+        guard let drawn else {
+            return course.pools.isEmpty ? nil : "the course has pools, but the attempt does not say what was drawn"
+        }
+        guard !course.pools.isEmpty else { return "the attempt names drawn scenarios, but the course has no pools" }
+        guard Set(drawn).count == drawn.count else { return "a drawn scenario is named twice" }
+        for id in drawn where course.poolPosition(of: id) == nil {
+            return "drawn scenario '\(id)' is in no pool of the course"
+        }
+        for pool in course.pools {
+            let count = pool.scenarios.filter(drawn.contains).count
+            if count != pool.draw {
+                return "pool '\(pool.id)' shows \(pool.draw) scenario(s), but \(count) are drawn from it"
+            }
+        }
+        return nil
+    }
+
+    /// Fisher–Yates written out: the standard library's shuffle may change between releases,
+    /// and a stored seed must give the same order forever.
+    private static func shuffled<T, G: RandomNumberGenerator>(_ items: [T], using generator: inout G) -> [T] {
+        var items = items
+        var index = items.count - 1
+        while index > 0 {
+            items.swapAt(index, Int(generator.next() % UInt64(index + 1)))
+            index -= 1
+        }
+        return items
+    }
+
     /// The shown order of a scenario's options for a seed; the same seed always gives the same order.
     public static func shownOptions(of scenario: Scenario, seed: UInt64?) -> [Scenario.Option] {
         guard let seed else { return scenario.options }
         var generator = SplitMix64(seed: seed ^ stableHash(scenario.id))
-        // Fisher–Yates written out: the standard library's shuffle may change between releases,
-        // and a stored seed must give the same order forever.
-        var options = scenario.options
-        var index = options.count - 1
-        while index > 0 {
-            options.swapAt(index, Int(generator.next() % UInt64(index + 1)))
-            index -= 1
-        }
-        return options
+        return shuffled(scenario.options, using: &generator)
     }
 
     /// How many scenarios this attempt has shown so far, including the current one.
@@ -92,7 +152,7 @@ public struct Attempt: Sendable {
         var visited = Set<Int>()
         while let current = index, visited.insert(current).inserted {
             count += 1
-            index = course.successor(of: current, choosing: nil)
+            index = course.successor(of: current, choosing: nil, drawn: drawnSet)
         }
         return count
     }
@@ -116,18 +176,33 @@ public struct Attempt: Sendable {
             }
             chosen.append(option)
         }
+        // The learner's own order is kept: it is what they typed (and what a ranking would need).
         let shown = Self.shownOptions(of: scenario, seed: seed)
-        chosen.sort { a, b in
-            (shown.firstIndex { $0.id == a.id } ?? 0) < (shown.firstIndex { $0.id == b.id } ?? 0)
-        }
         answers.append(Answer(scenario: scenario.id, options: chosen.map(\.id), at: date))
-        currentIndex = course.successor(of: index, choosing: chosen.first)
+        currentIndex = course.successor(of: index, choosing: chosen.first, drawn: drawnSet)
 
+        let verdict = Scoring.verdict(scenario, chosen: chosen)
         let missed = scenario.kind == .multiple
             ? shown.filter { option in !optionIDs.contains(option.id) && option.scores.values.contains { $0 > 0 } }
             : []
-        return ScenarioOutcome(scenario: scenario, verdict: Scoring.verdict(scenario, chosen: chosen), chosen: chosen,
-                               missed: missed, guidelinesInvolved: scenario.guidelinesInvolved(in: course))
+        let better = scenario.kind == .single && verdict != .good
+            ? Scoring.bestOption(scenario, noCritical: course.passing.noCritical).flatMap { $0.id == chosen.first?.id ? nil : $0 }
+            : nil
+        let points = course.guidelines.compactMap { guideline -> GuidelinePoints? in
+            let possible = Scoring.possible(scenario, guideline: guideline.id)
+            guard possible > 0 else { return nil }
+            return GuidelinePoints(guideline: guideline.id, earned: Scoring.earned(chosen, guideline: guideline.id), possible: possible)
+        }
+        return ScenarioOutcome(scenario: scenario, verdict: verdict, chosen: chosen, missed: missed, better: better, points: points)
+    }
+
+    /// The answered scenarios in which the answer earned less than possible for a guideline.
+    public func scenariosLosingPoints(guideline: String) -> [Scenario] {
+        answers.compactMap { answer in
+            guard let scenario = course.scenario(answer.scenario) else { return nil }
+            let chosen = answer.options.compactMap(scenario.option)
+            return Scoring.earned(chosen, guideline: guideline) < Scoring.possible(scenario, guideline: guideline) ? scenario : nil
+        }
     }
 
     /// The score of the answers so far.

@@ -147,6 +147,17 @@ public enum Scoring {
         return some ? .partlyGood : .notGood
     }
 
+    /// The best single option: the highest total, not a critical one when the pass rule
+    /// forbids them, the first in the course on a tie.
+    public static func bestOption(_ scenario: Scenario, noCritical: Bool) -> Scenario.Option? {
+        let usable = scenario.options.filter { !(noCritical && $0.isCritical) }
+        var best: Scenario.Option?
+        for option in usable.isEmpty ? scenario.options : usable where best.map({ total(option) > total($0) }) ?? true {
+            best = option
+        }
+        return best
+    }
+
     private static func total(_ option: Scenario.Option) -> Int {
         option.scores.values.reduce(0, +)
     }

@@ -51,6 +51,30 @@ public struct RouteAnalysis: Sendable {
         case undecided
     }
 
+    /// One answer that, with the best answer everywhere else on the same route and draw, makes
+    /// the attempt fail (SPEC §3 Fairness).
+    public struct SingleSlip: Sendable, Hashable {
+        public enum Reason: Sendable, Hashable {
+            case critical
+            case overall
+            case guideline(String)
+        }
+        public var scenario: String
+        /// The answer: one option, or for a multiple-answer scenario the set chosen.
+        public var options: [String]
+        /// The answer includes a critical option (so the learner is told it is serious).
+        public var isCritical: Bool
+        /// The first part of the pass rule it breaks.
+        public var reason: Reason
+    }
+
+    /// How many different draws the pools allow (1 without pools), saturating at `UInt64.max`.
+    public var drawCount: UInt64
+    /// Every single slip, in course order.
+    public var singleSlips: [SingleSlip]
+    /// Per guideline (course order), the fewest scenarios that assess it on any route of any draw.
+    public var fewestAssessing: [(id: String, scenarios: Int)]
+
     /// The number of routes, saturating at `UInt64.max`.
     public var routeCount: UInt64
     /// The routes, in depth-first order of the options; nil when there are more than the limit.
@@ -75,6 +99,9 @@ public struct RouteAnalysis: Sendable {
     /// Analyses a valid course (no loops). Routes are listed when there are at most `listLimit`.
     public init(course: Course, listLimit: Int = 100) {
         let graph = RouteGraph(course: course)
+        drawCount = graph.drawCount()
+        singleSlips = graph.singleSlips()
+        fewestAssessing = course.guidelines.indices.map { (course.guidelines[$0].id, graph.fewestAssessing(guideline: $0)) }
         routeCount = graph.routeCount()
         (shortestRoute, longestRoute) = graph.routeLengths()
         (bestPercent, worstPercent) = graph.percentRange()
@@ -125,6 +152,12 @@ struct RouteGraph {
     let possible: [[Int]]
     /// Reverse topological order: every scenario after the ones it leads to.
     let order: [Int]
+    /// Per scenario: the position of its pool, or nil when it is always shown.
+    let pool: [Int?]
+    /// Per pool member: where the route goes when the draw skipped it (nil: the end).
+    let skipNext: [Int?]
+    /// Per pool: (members, draw).
+    let poolSizes: [(members: Int, draw: Int)]
 
     init(course: Course) {
         self.course = course
@@ -148,16 +181,29 @@ struct RouteGraph {
         }
         self.edges = edges
         possible = course.scenarios.map { scenario in course.guidelines.map { Scoring.possible(scenario, guideline: $0.id) } }
-        // Depth-first post-order from the first scenario, without recursion.
+        pool = course.scenarios.map { course.poolPosition(of: $0.id) }
+        skipNext = course.scenarios.indices.map { course.successor(of: $0, choosing: nil) }
+        poolSizes = course.pools.map { pool in
+            let members = Set(pool.scenarios).filter { course.indexOfScenario($0) != nil }.count
+            return (members, min(pool.draw, members))
+        }
+        // Depth-first post-order from the first scenario, without recursion; a pool member
+        // also leads where the route goes when it is skipped.
         var visited = [Bool](repeating: false, count: course.scenarios.count)
         var order: [Int] = []
+        let pool = self.pool
+        let skipNext = self.skipNext
+        func successors(_ node: Int) -> [Int?] {
+            edges[node].map(\.next) + (pool[node] != nil ? [skipNext[node]] : [])
+        }
         if !course.scenarios.isEmpty {
             var stack: [(node: Int, edge: Int)] = [(0, 0)]
             visited[0] = true
             while let top = stack.last {
-                if top.edge < edges[top.node].count {
+                let next = successors(top.node)
+                if top.edge < next.count {
                     stack[stack.count - 1].edge += 1
-                    if let next = edges[top.node][top.edge].next, !visited[next] {
+                    if let next = next[top.edge], !visited[next] {
                         visited[next] = true
                         stack.append((next, 0))
                     }
@@ -178,38 +224,104 @@ struct RouteGraph {
 
     // MARK: Counting
 
+    /// How many members of each pool a route has shown and skipped so far: two counts per pool.
+    /// A route is possible for some draw only while no pool shows more than its `draw` or
+    /// skips more than its other members.
+    struct PoolState: Hashable {
+        var counts: [Int]
+    }
+
+    var emptyState: PoolState { PoolState(counts: [Int](repeating: 0, count: 2 * poolSizes.count)) }
+
+    /// The state with `node` shown (or skipped) added; nil when no draw allows it.
+    func state(_ state: PoolState, adding node: Int, shown: Bool) -> PoolState? {
+        guard let position = pool[node] else { return state }
+        var next = state
+        let slot = 2 * position + (shown ? 0 : 1)
+        next.counts[slot] += 1
+        let limit = shown ? poolSizes[position].draw : poolSizes[position].members - poolSizes[position].draw
+        return next.counts[slot] <= limit ? next : nil
+    }
+
     /// A fold over the graph in reverse topological order: `end` is the value after the last
-    /// scenario, `combine` joins a scenario's edges and their successors' values.
-    func fold<Value>(end: Value, _ combine: (_ scenario: Int, _ edges: [(edge: Edge, after: Value)]) -> Value) -> Value? {
-        var values = [Value?](repeating: nil, count: course.scenarios.count)
+    /// scenario, `combine` joins a shown scenario's edges and their successors' values, `merge`
+    /// joins the values of different routes that reach a scenario with the same pool state.
+    /// A pool member may also be skipped: its route then goes on with the successor's value.
+    /// Only routes that some draw allows are folded.
+    func fold<Value>(end: Value, merge: (Value, Value) -> Value,
+                     _ combine: (_ scenario: Int, _ edges: [(edge: Edge, after: Value)]) -> Value) -> Value? {
+        var values = [[PoolState: Value]](repeating: [:], count: course.scenarios.count)
+        let endValues = [emptyState: end]
         for node in order {
-            let parts = edges[node].map { edge in (edge, edge.next.flatMap { values[$0] } ?? end) }
-            values[node] = combine(node, parts)
+            var result: [PoolState: Value] = [:]
+            func add(_ key: PoolState, _ value: Value) {
+                result[key] = result[key].map { merge($0, value) } ?? value
+            }
+            var parts: [PoolState: [(edge: Edge, after: Value)]] = [:]
+            var keys: [PoolState] = []
+            for edge in edges[node] {
+                for (key, value) in edge.next.map({ values[$0] }) ?? endValues {
+                    if parts[key] == nil { keys.append(key) }
+                    parts[key, default: []].append((edge, value))
+                }
+            }
+            for key in keys {
+                guard let shifted = state(key, adding: node, shown: true), let joined = parts[key] else { continue }
+                add(shifted, combine(node, joined))
+            }
+            if pool[node] != nil {
+                for (key, value) in skipNext[node].map({ values[$0] }) ?? endValues {
+                    guard let shifted = state(key, adding: node, shown: false) else { continue }
+                    add(shifted, value)
+                }
+            }
+            values[node] = result
         }
-        return values.first ?? nil
+        guard let start = values.first else { return nil }
+        return start.values.reduce(nil as Value?) { total, value in total.map { merge($0, value) } ?? value }
+    }
+
+    /// The number of draws: the product over pools of (members choose draw), saturating.
+    func drawCount() -> UInt64 {
+        poolSizes.reduce(UInt64(1)) { total, size in
+            var ways: UInt64 = 1
+            for step in 0..<size.draw {
+                let (product, overflow) = ways.multipliedReportingOverflow(by: UInt64(size.members - step))
+                if overflow { return .max }
+                ways = product / UInt64(step + 1)
+            }
+            let (product, overflow) = total.multipliedReportingOverflow(by: ways)
+            return overflow ? .max : product
+        }
+    }
+
+    private static func saturatingSum(_ a: UInt64, _ b: UInt64) -> UInt64 {
+        let (sum, overflow) = a.addingReportingOverflow(b)
+        return overflow ? .max : sum
     }
 
     func routeCount() -> UInt64 {
-        fold(end: UInt64(1)) { _, parts in
-            parts.reduce(UInt64(0)) { total, part in
-                let (sum, overflow) = total.addingReportingOverflow(part.after)
-                return overflow ? .max : sum
-            }
+        fold(end: UInt64(1), merge: Self.saturatingSum) { _, parts in
+            parts.reduce(UInt64(0)) { Self.saturatingSum($0, $1.after) }
         } ?? 0
     }
 
     func unassessedRouteCount(guideline: Int) -> UInt64 {
-        fold(end: UInt64(1)) { node, parts in
+        fold(end: UInt64(1), merge: Self.saturatingSum) { node, parts in
             guard possible[node][guideline] == 0 else { return 0 }
-            return parts.reduce(UInt64(0)) { total, part in
-                let (sum, overflow) = total.addingReportingOverflow(part.after)
-                return overflow ? .max : sum
-            }
+            return parts.reduce(UInt64(0)) { Self.saturatingSum($0, $1.after) }
+        } ?? 0
+    }
+
+    /// Fewest scenarios that assess a guideline on any route of any draw.
+    func fewestAssessing(guideline: Int) -> Int {
+        fold(end: 0, merge: min) { node, parts in
+            (possible[node][guideline] > 0 ? 1 : 0) + (parts.map(\.after).min() ?? 0)
         } ?? 0
     }
 
     func routeLengths() -> (Int, Int) {
-        fold(end: (0, 0)) { _, parts in
+        fold(end: (0, 0), merge: { (min($0.0, $1.0), max($0.1, $1.1)) }) { _, parts in
             (1 + (parts.map(\.after.0).min() ?? 0), 1 + (parts.map(\.after.1).max() ?? 0))
         } ?? (0, 0)
     }
@@ -266,12 +378,12 @@ struct RouteGraph {
 
     func percentRange() -> (best: Double?, worst: Double?) {
         // (earned, possible) pairs that could give the highest or lowest ratio on some route.
-        let best = fold(end: [(0, 0)]) { node, parts in
+        let best = fold(end: [(0, 0)], merge: { Pareto.pruneRatio($0 + $1, highest: true) }) { node, parts in
             let possibleHere = possible[node].reduce(0, +)
             let pairs = parts.flatMap { part in part.after.map { ($0.0 + totalRange(node, part.edge).best, $0.1 + possibleHere) } }
             return Pareto.pruneRatio(pairs, highest: true)
         } ?? []
-        let worst = fold(end: [(0, 0)]) { node, parts in
+        let worst = fold(end: [(0, 0)], merge: { Pareto.pruneRatio($0 + $1, highest: false) }) { node, parts in
             let possibleHere = possible[node].reduce(0, +)
             let pairs = parts.flatMap { part in part.after.map { ($0.0 + totalRange(node, part.edge).worst, $0.1 + possibleHere) } }
             return Pareto.pruneRatio(pairs, highest: false)
@@ -317,7 +429,7 @@ struct RouteGraph {
         func passes(_ slack: Slack) -> Bool {
             slack.margins[0] >= 0 && (0..<guidelineCount).allSatisfy { !slack.assessed[$0] || slack.margins[$0 + 1] >= 0 }
         }
-        let best = fold(end: end) { node, parts in
+        let best = fold(end: end, merge: { prune($0 + $1) }) { node, parts in
             prune(parts.flatMap { part in
                 bestChoices(node, part.edge).flatMap { choice in
                     part.after.map { step(node, earnedPerGuideline: choice.earned, earnedTotal: choice.earned.reduce(0, +), after: $0) }
@@ -326,7 +438,7 @@ struct RouteGraph {
         } ?? []
         let bestExact = exact
         exact = true
-        let worst = fold(end: end) { node, parts in
+        let worst = fold(end: end, merge: { prune($0 + $1) }) { node, parts in
             prune(parts.flatMap { part -> [Slack] in
                 if rule.noCritical, offersCritical(node, part.edge) { return [] }
                 let perGuideline = worstPerGuideline(node, part.edge)
@@ -339,24 +451,183 @@ struct RouteGraph {
         return (canPass, worstCanPass)
     }
 
+    // MARK: Single slips
+
+    /// The best answer in a scenario: for one answer, the option with the highest total (not a
+    /// critical one when the pass rule forbids them; the first on a tie); for several, every
+    /// option with a positive total.
+    func bestAnswer(_ node: Int) -> [Int] {
+        let scenario = course.scenarios[node]
+        let totals = scenario.options.map { earned($0).reduce(0, +) }
+        if scenario.kind == .multiple {
+            let positive = scenario.options.indices.filter { totals[$0] > 0 && !(course.passing.noCritical && scenario.options[$0].isCritical) }
+            if !positive.isEmpty { return positive }
+        }
+        let usable = scenario.options.indices.filter { !(course.passing.noCritical && scenario.options[$0].isCritical) }
+        let candidates = usable.isEmpty ? Array(scenario.options.indices) : usable
+        guard let best = candidates.max(by: { totals[$0] < totals[$1] || (totals[$0] == totals[$1] && $0 > $1) }) else { return [] }
+        return [best]
+    }
+
+    /// The answers that differ from the best in one way: another option, or for several
+    /// answers one option added to or left out of the best set.
+    func slipAnswers(_ node: Int, best: [Int]) -> [[Int]] {
+        let scenario = course.scenarios[node]
+        if scenario.kind == .single {
+            return scenario.options.indices.filter { $0 != best.first }.map { [$0] }
+        }
+        var answers: [[Int]] = []
+        for option in scenario.options.indices {
+            if best.contains(option) {
+                if best.count > 1 { answers.append(best.filter { $0 != option }) }
+            } else {
+                answers.append((best + [option]).sorted())
+            }
+        }
+        return answers
+    }
+
+    /// A scenario's part of the pass rule for an answer: the assessed guidelines and
+    /// `100·earned − threshold·possible` overall (index 0) and per guideline.
+    func slack(_ node: Int, answer: [Int]) -> Slack {
+        let rule = course.passing
+        let options = answer.map { course.scenarios[node].options[$0] }
+        let earnedHere = course.guidelines.map { Scoring.earned(options, guideline: $0.id) }
+        var margins = [100 * earnedHere.reduce(0, +) - rule.overall * possible[node].reduce(0, +)]
+        margins += (0..<guidelineCount).map { 100 * earnedHere[$0] - rule.perGuideline * possible[node][$0] }
+        return Slack(assessed: possible[node].map { $0 > 0 }, margins: margins)
+    }
+
+    private func joined(_ a: Slack, _ b: Slack) -> Slack {
+        Slack(assessed: zip(a.assessed, b.assessed).map { $0 || $1 }, margins: zip(a.margins, b.margins).map(+))
+    }
+
+    /// Pool state and assessed guidelines: what a part of a route must agree on to be joined.
+    struct SlipKey: Hashable {
+        var state: PoolState
+        var assessed: [Bool]
+    }
+
+    /// Every single slip (SPEC §3), over every route and draw. The best answers fix the route
+    /// but for the draw, so a forward pass (start to a scenario) and a backward pass (a
+    /// scenario to the end) keep, per pool state and set of assessed guidelines, the lowest
+    /// margin of each part of the pass rule; a slip joins the two around its scenario.
+    func singleSlips() -> [RouteAnalysis.SingleSlip] {
+        let count = course.scenarios.count
+        guard count > 0 else { return [] }
+        let zero = Slack(assessed: [Bool](repeating: false, count: guidelineCount), margins: [Int](repeating: 0, count: guidelineCount + 1))
+        let best = (0..<count).map(bestAnswer)
+        let bestSlack = (0..<count).map { slack($0, answer: best[$0]) }
+        func next(_ node: Int, answer: [Int]) -> Int? {
+            let scenario = course.scenarios[node]
+            return course.successor(of: node, choosing: scenario.kind == .single ? answer.first.map { scenario.options[$0] } : nil)
+        }
+        func merge(_ table: inout [SlipKey: [Int]], _ key: SlipKey, _ margins: [Int]) {
+            table[key] = table[key].map { zip($0, margins).map(min) } ?? margins
+        }
+        // Forward: routes from the start up to (not including) each scenario.
+        var forward = [[SlipKey: [Int]]](repeating: [:], count: count)
+        forward[0][SlipKey(state: emptyState, assessed: zero.assessed)] = zero.margins
+        for node in order.reversed() {
+            for (key, margins) in forward[node] {
+                if let state = state(key.state, adding: node, shown: true), let target = next(node, answer: best[node]) {
+                    let part = joined(Slack(assessed: key.assessed, margins: margins), bestSlack[node])
+                    merge(&forward[target], SlipKey(state: state, assessed: part.assessed), part.margins)
+                }
+                if pool[node] != nil, let state = state(key.state, adding: node, shown: false), let target = skipNext[node] {
+                    merge(&forward[target], SlipKey(state: state, assessed: key.assessed), margins)
+                }
+            }
+        }
+        // Backward: routes from each scenario (included) to the end.
+        var backward = [[SlipKey: [Int]]](repeating: [:], count: count)
+        let endTable = [SlipKey(state: emptyState, assessed: zero.assessed): zero.margins]
+        for node in order {
+            for (key, margins) in next(node, answer: best[node]).map({ backward[$0] }) ?? endTable {
+                guard let state = state(key.state, adding: node, shown: true) else { continue }
+                let part = joined(Slack(assessed: key.assessed, margins: margins), bestSlack[node])
+                merge(&backward[node], SlipKey(state: state, assessed: part.assessed), part.margins)
+            }
+            if pool[node] != nil {
+                for (key, margins) in skipNext[node].map({ backward[$0] }) ?? endTable {
+                    guard let state = state(key.state, adding: node, shown: false) else { continue }
+                    merge(&backward[node], SlipKey(state: state, assessed: key.assessed), margins)
+                }
+            }
+        }
+        func fits(_ a: PoolState, _ b: PoolState) -> Bool {
+            poolSizes.indices.allSatisfy { pool in
+                a.counts[2 * pool] + b.counts[2 * pool] <= poolSizes[pool].draw
+                    && a.counts[2 * pool + 1] + b.counts[2 * pool + 1] <= poolSizes[pool].members - poolSizes[pool].draw
+            }
+        }
+        var slips: [RouteAnalysis.SingleSlip] = []
+        for node in 0..<count where !forward[node].isEmpty {
+            let scenario = course.scenarios[node]
+            for answer in slipAnswers(node, best: best[node]) {
+                let options = answer.map { scenario.options[$0] }
+                let critical = options.contains(where: \.isCritical)
+                var reason: RouteAnalysis.SingleSlip.Reason?
+                if critical, course.passing.noCritical {
+                    reason = .critical
+                } else {
+                    let here = slack(node, answer: answer)
+                    let after = next(node, answer: answer).map { backward[$0] } ?? endTable
+                    search: for (key, margins) in forward[node] {
+                        guard let middle = state(key.state, adding: node, shown: true) else { continue }
+                        let before = joined(Slack(assessed: key.assessed, margins: margins), here)
+                        for (rest, restMargins) in after where fits(middle, rest.state) {
+                            let total = joined(before, Slack(assessed: rest.assessed, margins: restMargins))
+                            if total.margins[0] < 0 {
+                                reason = .overall
+                                break search
+                            }
+                            if let g = (0..<guidelineCount).first(where: { total.assessed[$0] && total.margins[$0 + 1] < 0 }) {
+                                reason = .guideline(course.guidelines[g].id)
+                                break search
+                            }
+                        }
+                    }
+                }
+                if let reason {
+                    slips.append(.init(scenario: scenario.id, options: options.map(\.id), isCritical: critical, reason: reason))
+                }
+            }
+        }
+        return slips
+    }
+
     // MARK: Single routes
 
-    /// Every route as a list of (scenario, edge) pairs, depth-first.
+    /// Every route that some draw allows, as a list of (shown scenario, edge) pairs, depth-first;
+    /// at a pool member the route that shows it comes before the one that skips it.
     func enumerateRoutes() -> [[(node: Int, edge: Edge)]] {
         guard !course.scenarios.isEmpty else { return [] }
+        /// One step of the search: a scenario, the next choice to try (its edges, then the skip
+        /// for a pool member), the pool state and the shown scenarios before it.
+        struct Frame {
+            var node: Int
+            var choice: Int
+            var state: PoolState
+            var shown: [(node: Int, edge: Edge)]
+        }
         var routes: [[(node: Int, edge: Edge)]] = []
-        var path: [(node: Int, edge: Int)] = [(0, 0)]
+        var path = [Frame(node: 0, choice: 0, state: emptyState, shown: [])]
         while let top = path.last {
-            if top.edge >= edges[top.node].count {
+            let choices = edges[top.node].count + (pool[top.node] != nil ? 1 : 0)
+            if top.choice >= choices {
                 path.removeLast()
                 continue
             }
-            path[path.count - 1].edge += 1
-            let edge = edges[top.node][top.edge]
-            if let next = edge.next {
-                path.append((next, 0))
+            path[path.count - 1].choice += 1
+            let isSkip = top.choice == edges[top.node].count
+            guard let state = state(top.state, adding: top.node, shown: !isSkip) else { continue }
+            let next = isSkip ? skipNext[top.node] : edges[top.node][top.choice].next
+            let shown = isSkip ? top.shown : top.shown + [(top.node, edges[top.node][top.choice])]
+            if let next {
+                path.append(Frame(node: next, choice: 0, state: state, shown: shown))
             } else {
-                routes.append(path.map { ($0.node, edges[$0.node][$0.edge - 1]) })
+                routes.append(shown)
             }
         }
         return routes

@@ -4,8 +4,8 @@ public enum StarterCourse {
     /// Languages the starter text is written in.
     public static let languages = ["nl", "en"]
 
-    /// Whether `id` is a valid course, guideline, scenario or option id: `[a-z0-9][a-z0-9-]*`.
-    public static func isValidIdentifier(_ id: String) -> Bool { CourseDecoder.isValidIdentifier(id) }
+    /// Whether `id` is a valid course, guideline, scenario or option id (`CourseID`).
+    public static func isValidIdentifier(_ id: String) -> Bool { CourseID.isValid(id) }
 
     /// A course id derived from a file name: `Mijn Cursus.json` → `mijn-cursus`.
     public static func identifier(fromFileName name: String) -> String {
@@ -19,6 +19,7 @@ public enum StarterCourse {
                 id += "-"
             }
         }
+        id = String(id.prefix(CourseID.maximumLength))
         while id.hasSuffix("-") { id.removeLast() }
         return id.isEmpty ? "nieuwe-cursus" : id
     }
@@ -44,7 +45,9 @@ public enum StarterCourse {
                                "You will meet two situations. Each time, choose what you would do.")),
             ("closing", t("Vragen over deze cursus? Vraag het je leidinggevende.",
                           "Questions about this course? Ask your manager.")),
-            ("passing", object([("overall", .number("80")), ("perGuideline", .number("60")), ("noCritical", .bool(true))])),
+            // Two scenarios hold few points: with 80/60 one ordinary mistake would fail the course
+            // (a single slip). A real course has more scenarios and can ask more.
+            ("passing", object([("overall", .number("60")), ("perGuideline", .number("30")), ("noCritical", .bool(true))])),
             ("validFor", .string("P1Y")),
             ("guidelines", array([
                 object([("id", .string("openbaar")),
@@ -74,7 +77,7 @@ public enum StarterCourse {
                         object([("id", .string("algemeen-antwoord")),
                                 ("text", t("Ik geef een algemeen antwoord over betaaldata.",
                                            "I give a general answer about payment dates.")),
-                                ("scores", scores([("openbaar", 1)])),
+                                ("scores", scores([("openbaar", 1), ("vertrouwelijk", 1)])),
                                 ("feedback", t("Niet fout, maar verwijs ook naar de officiële kanalen.",
                                                "Not wrong, but refer to the official channels as well."))]),
                         object([("id", .string("dossier-bekijken")),

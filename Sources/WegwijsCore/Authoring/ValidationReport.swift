@@ -92,6 +92,6 @@ public struct ValidationReport: Sendable, Codable, Equatable {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         guard let data = try? encoder.encode(self) else { return "{}" }
-        return String(decoding: data, as: UTF8.self)
+        return JSONWriter.escapingControlCharacters(String(decoding: data, as: UTF8.self))
     }
 }

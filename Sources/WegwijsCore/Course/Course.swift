@@ -105,6 +105,21 @@ extension Scenario {
     }
 }
 
+/// A bank of interchangeable scenarios: an attempt shows `draw` of its members (SPEC §2).
+public struct ScenarioPool: Sendable, Hashable, Identifiable {
+    public var id: String
+    /// How many members an attempt shows.
+    public var draw: Int
+    /// Member scenario ids, as the course lists them.
+    public var scenarios: [String]
+
+    public init(id: String, draw: Int, scenarios: [String]) {
+        self.id = id
+        self.draw = draw
+        self.scenarios = scenarios
+    }
+}
+
 /// The pass rule, in whole percentages.
 public struct PassingRule: Sendable, Hashable {
     public var overall: Int
@@ -131,15 +146,23 @@ public struct Course: Sendable {
     public var validFor: ISODuration?
     public var dueWithinDays: Int?
     public var shuffleOptions: Bool
+    /// A statement the learner confirms after passing (policy attestation).
+    public var acknowledgement: LocalizedText?
+    public var pools: [ScenarioPool] {
+        didSet { poolIndex = Self.poolIndex(pools) }
+    }
     public var guidelines: [Guideline]
     public var scenarios: [Scenario] {
         didSet { scenarioIndex = Self.index(scenarios) }
     }
     private var scenarioIndex: [String: Int]
+    /// Scenario id → position of its pool in `pools`.
+    private var poolIndex: [String: Int]
 
     public init(id: String, version: String, language: String, languages: [String]? = nil, title: LocalizedText,
                 introduction: LocalizedText? = nil, closing: LocalizedText? = nil, passing: PassingRule = PassingRule(),
                 validFor: ISODuration? = nil, dueWithinDays: Int? = nil, shuffleOptions: Bool = false,
+                acknowledgement: LocalizedText? = nil, pools: [ScenarioPool] = [],
                 guidelines: [Guideline], scenarios: [Scenario]) {
         self.id = id
         self.version = version
@@ -152,9 +175,53 @@ public struct Course: Sendable {
         self.validFor = validFor
         self.dueWithinDays = dueWithinDays
         self.shuffleOptions = shuffleOptions
+        self.acknowledgement = acknowledgement
+        self.pools = pools
         self.guidelines = guidelines
         self.scenarios = scenarios
         self.scenarioIndex = Self.index(scenarios)
+        self.poolIndex = Self.poolIndex(pools)
+    }
+
+    private static func poolIndex(_ pools: [ScenarioPool]) -> [String: Int] {
+        var index: [String: Int] = [:]
+        for (position, pool) in pools.enumerated() {
+            for member in pool.scenarios where index[member] == nil { index[member] = position }
+        }
+        return index
+    }
+
+    /// The position in `pools` of the pool that holds a scenario; nil for a scenario always shown.
+    public func poolPosition(of scenarioID: String) -> Int? { poolIndex[scenarioID] }
+
+    /// Whether an attempt with this draw shows the scenario at `index` (nil draw: every scenario).
+    public func isShown(_ index: Int, drawn: Set<String>?) -> Bool {
+        let id = scenarios[index].id
+        guard let drawn, poolIndex[id] != nil else { return true }
+        return drawn.contains(id)
+    }
+
+    /// The first scenario an attempt with this draw shows.
+    public func firstScenario(drawn: Set<String>?) -> Int? {
+        guard !scenarios.isEmpty else { return nil }
+        return shownFrom(0, drawn: drawn)
+    }
+
+    /// Where the course goes after scenario `index` when `option` was chosen, passing over
+    /// scenarios the draw left out: a skipped scenario continues at its own `next`.
+    public func successor(of index: Int, choosing option: Scenario.Option?, drawn: Set<String>?) -> Int? {
+        successor(of: index, choosing: option).flatMap { shownFrom($0, drawn: drawn) }
+    }
+
+    private func shownFrom(_ start: Int, drawn: Set<String>?) -> Int? {
+        var index: Int? = start
+        var steps = 0
+        // A valid course has no loops; the step bound keeps an invalid one from hanging here.
+        while let current = index, !isShown(current, drawn: drawn), steps <= scenarios.count {
+            index = successor(of: current, choosing: nil)
+            steps += 1
+        }
+        return steps > scenarios.count ? nil : index
     }
 
     private static func index(_ scenarios: [Scenario]) -> [String: Int] {

@@ -1,6 +1,6 @@
 import Foundation
 
-/// The courses shipped with Wegwijs, found beside the binary or in the checkout it was built in.
+/// The courses shipped with Wegwijs, found from where the binary is.
 public struct CourseCatalog: Sendable {
     /// The course `wegwijs` runs without arguments.
     public static let defaultCourseID = "uwv-sociale-media"
@@ -13,10 +13,11 @@ public struct CourseCatalog: Sendable {
     }
 
     /// Looks, in order, at `$WEGWIJS_COURSES`, `<bin>/../share/wegwijs/courses` (an installed
-    /// binary), the `courses/` folder of a checkout above the binary (`swift run`), and the
-    /// checkout the binary was compiled from.
-    public static func standard(executablePath: String, environment: [String: String],
-                                sourceFile: String = #filePath) -> CourseCatalog {
+    /// binary, `make install`), and the `courses/` folder of a checkout above the binary
+    /// (`.build/debug/wegwijs`, `swift run`). Everything is found from the executable's own
+    /// path (`/proc/self/exe`), never from where the source was compiled, so a binary copied
+    /// elsewhere finds its courses or says clearly that it has none.
+    public static func standard(executablePath: String, environment: [String: String]) -> CourseCatalog {
         var candidates: [String] = []
         if let configured = environment["WEGWIJS_COURSES"], !configured.isEmpty { candidates.append(configured) }
         let binDirectory = URL(fileURLWithPath: executablePath).resolvingSymlinksInPath().deletingLastPathComponent()
@@ -29,10 +30,6 @@ public struct CourseCatalog: Sendable {
             }
             folder.deleteLastPathComponent()
         }
-        // Sources/WegwijsCore/Course/CourseCatalog.swift → the package root.
-        let packageRoot = URL(fileURLWithPath: sourceFile).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent()
-        candidates.append(packageRoot.appendingPathComponent("courses").path)
 
         let found = candidates.first { path in
             var isDirectory: ObjCBool = false

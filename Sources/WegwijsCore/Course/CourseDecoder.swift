@@ -20,6 +20,8 @@ struct CourseDecoder {
         static let links = Gaps(rawValue: 1 << 4)
         /// An optional text has the wrong type.
         static let texts = Gaps(rawValue: 1 << 5)
+        /// A pool was dropped (not an object, or a field is missing or of the wrong type).
+        static let pools = Gaps(rawValue: 1 << 6)
     }
 
     private(set) var problems: [CourseProblem] = []
@@ -32,7 +34,8 @@ struct CourseDecoder {
 
     private static let courseKeys: Set = ["$schema", "format", "id", "version", "language", "languages", "title",
                                           "introduction", "closing", "passing", "validFor", "dueWithinDays",
-                                          "shuffleOptions", "guidelines", "scenarios"]
+                                          "shuffleOptions", "acknowledgement", "pools", "guidelines", "scenarios"]
+    private static let poolKeys: Set = ["id", "draw", "scenarios"]
     private static let passingKeys: Set = ["overall", "perGuideline", "noCritical"]
     private static let guidelineKeys: Set = ["id", "title", "summary"]
     private static let scenarioKeys: Set = ["id", "title", "channel", "situation", "question", "kind", "options",
@@ -60,9 +63,15 @@ struct CourseDecoder {
         let version = string(fields, "version", at: "", required: true)
         if let code = string(fields, "language", at: "", required: true) {
             language = code
+            if !Self.isLanguageCode(code) {
+                error(at: "/language", "'language' must be a language code such as nl, en or en-GB, not '\(code.prefix(40))'")
+            }
         }
         if let list = fields["languages"] {
             if let codes = stringArray(list, at: "/languages"), !codes.isEmpty {
+                for (index, code) in codes.enumerated() where !Self.isLanguageCode(code) {
+                    error(at: "/languages/\(index)", "each entry of 'languages' must be a language code such as nl, en or en-GB, not '\(code.prefix(40))'")
+                }
                 languages = codes
                 if !codes.contains(language) {
                     error(at: "/languages", "'languages' must include the default language '\(language)'")
@@ -84,12 +93,26 @@ struct CourseDecoder {
         var validFor: ISODuration?
         if let text = string(fields, "validFor", at: "") {
             validFor = ISODuration(text)
-            if validFor == nil {
+            if let duration = validFor, !CourseLimits.isWithinLimit(duration) {
+                validFor = nil
+                error(at: "/validFor", "'validFor' may be at most \(CourseLimits.validForText), not \(duration)")
+            } else if validFor == nil {
                 error(at: "/validFor", "'validFor' is not an ISO 8601 duration like P1Y, P6M or P90D: '\(text)'")
             }
         }
-        let due = integer(fields, "dueWithinDays", at: "", range: 1...3650)
+        let due = integer(fields, "dueWithinDays", at: "", range: 1...CourseLimits.dueWithinDays)
         let shuffle = bool(fields, "shuffleOptions", at: "") ?? false
+        let acknowledgement = localized(fields, "acknowledgement", at: "")
+        var pools: [ScenarioPool] = []
+        if let list = array(fields, "pools", at: "", required: false) {
+            for (index, node) in list.enumerated() {
+                if let pool = decodePool(node, at: "/pools/\(index)") {
+                    pools.append(pool)
+                } else {
+                    gaps.insert(.pools)
+                }
+            }
+        }
 
         var guidelines: [Guideline] = []
         if let list = array(fields, "guidelines", at: "", required: true) {
@@ -122,7 +145,25 @@ struct CourseDecoder {
         return Course(id: id ?? "", version: version ?? "", language: language, languages: languages,
                       title: title ?? LocalizedText([:]),
                       introduction: introduction, closing: closing, passing: passing, validFor: validFor,
-                      dueWithinDays: due, shuffleOptions: shuffle, guidelines: guidelines, scenarios: scenarios)
+                      dueWithinDays: due, shuffleOptions: shuffle, acknowledgement: acknowledgement, pools: pools,
+                      guidelines: guidelines, scenarios: scenarios)
+    }
+
+    private mutating func decodePool(_ node: JSONNode, at pointer: String) -> ScenarioPool? {
+        guard let fields = object(node, at: pointer, keys: Self.poolKeys) else { return nil }
+        let id = identifier(fields, "id", at: pointer, what: "pool id")
+        let draw = integer(fields, "draw", at: pointer, range: 1...10_000)
+        if fields["draw"] == nil {
+            error(at: pointer, "pool \(id.map { "'\($0)' " } ?? "")is missing 'draw' (how many of its scenarios an attempt shows)")
+        }
+        var members: [String]?
+        if let list = fields["scenarios"] {
+            members = stringArray(list, at: pointer + "/scenarios")
+        } else {
+            error(at: pointer, "pool \(id.map { "'\($0)' " } ?? "")is missing 'scenarios' (the ids of its members)")
+        }
+        guard let id, let draw, let members else { return nil }
+        return ScenarioPool(id: id, draw: draw, scenarios: members)
     }
 
     private mutating func decodePassing(_ node: JSONNode?) -> PassingRule {
@@ -191,10 +232,15 @@ struct CourseDecoder {
         if let node = fields["scores"] {
             if let members = node.members {
                 for member in members {
-                    guard case .number(let literal) = member.node.value, let points = Int(literal) else {
+                    let place = JSONPointer.appending(pointer + "/scores", member.key)
+                    guard case .number(let literal) = member.node.value, let points = Int(literal) ?? Self.outsideIntRange(literal) else {
                         gaps.insert(.scores)
-                        error(at: JSONPointer.appending(pointer + "/scores", member.key),
-                              "the score for '\(member.key)' must be a whole number, found \(member.node.value.kindName)")
+                        error(at: place, "the score for '\(member.key)' must be a whole number, found \(member.node.value.kindName)")
+                        continue
+                    }
+                    guard CourseLimits.score.contains(points) else {
+                        gaps.insert(.scores)
+                        error(at: place, "the score for '\(member.key)' must be between \(CourseLimits.score.lowerBound) and \(CourseLimits.score.upperBound), not \(literal.prefix(24))")
                         continue
                     }
                     scores[member.key] = points
@@ -272,11 +318,22 @@ struct CourseDecoder {
 
     private mutating func identifier(_ fields: [String: JSONNode], _ key: String, at pointer: String, what: String) -> String? {
         guard let id = string(fields, key, at: pointer, required: true) else { return nil }
-        if !Self.isValidIdentifier(id) {
-            error(at: JSONPointer.appending(pointer, key),
-                  "\(what) '\(id)' may hold only lower-case letters, digits and '-', and must start with a letter or digit")
+        if !CourseID.isValid(id) {
+            error(at: JSONPointer.appending(pointer, key), "\(what) '\(id.prefix(80))\(id.count > 80 ? "…" : "")' \(CourseID.ruleText)")
         }
         return id
+    }
+
+    /// A BCP 47 language tag as courses use them: 2–3 letters, then subtags of 1–8 letters or
+    /// digits after `-` (`nl`, `en-GB`, `zh-Hant`); at most 35 characters.
+    static func isLanguageCode(_ code: String) -> Bool {
+        let parts = code.split(separator: "-", omittingEmptySubsequences: false)
+        guard code.utf8.count <= 35, let primary = parts.first, (2...3).contains(primary.utf8.count),
+              primary.utf8.allSatisfy({ ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A }) else { return false }
+        return parts.dropFirst().allSatisfy { part in
+            (1...8).contains(part.utf8.count)
+                && part.utf8.allSatisfy { (($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) }
+        }
     }
 
     /// Empty or only white space; stops at the first other character, so long texts cost nothing.
@@ -284,22 +341,24 @@ struct CourseDecoder {
         !text.unicodeScalars.contains { !$0.properties.isWhitespace }
     }
 
-    /// `[a-z0-9][a-z0-9-]*`
-    static func isValidIdentifier(_ id: String) -> Bool {
-        guard let first = id.utf8.first, first != UInt8(ascii: "-") else { return false }
-        return id.utf8.allSatisfy { ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D }
+    /// A whole number too large for `Int` (`1e300` is not whole, `99999999999999999999` is):
+    /// returns a value outside every limit, so the caller reports it as out of range.
+    static func outsideIntRange(_ literal: String) -> Int? {
+        let digits = literal.hasPrefix("-") ? literal.dropFirst() : Substring(literal)
+        guard !digits.isEmpty, digits.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
+        return literal.hasPrefix("-") ? Int.min : Int.max
     }
 
     private mutating func integer(_ fields: [String: JSONNode], _ key: String, at pointer: String,
                                   range: ClosedRange<Int>) -> Int? {
         guard let node = fields[key] else { return nil }
         let path = JSONPointer.appending(pointer, key)
-        guard case .number(let literal) = node.value, let value = Int(literal) else {
+        guard case .number(let literal) = node.value, let value = Int(literal) ?? Self.outsideIntRange(literal) else {
             typeMismatch(at: path, "'\(key)'", expected: "a whole number", found: node)
             return nil
         }
         guard range.contains(value) else {
-            error(at: path, "'\(key)' must be between \(range.lowerBound) and \(range.upperBound), not \(value)")
+            error(at: path, "'\(key)' must be between \(range.lowerBound) and \(range.upperBound), not \(literal.prefix(24))")
             return nil
         }
         return value

@@ -6,6 +6,9 @@ public struct LoadedCourse: Sendable {
     public var course: Course
     /// Hex SHA-256 of the file's bytes: records name the exact course version they were earned on.
     public var sha256: String
+    /// Hex SHA-256 of what decides routes and scores (`CourseStructure`): the same across
+    /// wording-only edits.
+    public var structure: String
     /// The path as the user gave it (or the bundled file's path).
     public var path: String
     /// Warnings found while loading; errors make the load fail instead.
@@ -34,11 +37,11 @@ public enum CourseLoader {
     /// Loads and validates a course file.
     public static func load(path: String) throws(CourseLoadError) -> LoadedCourse {
         let bytes = try read(path: path)
-        let (course, diagnostics) = check(bytes: bytes, file: path)
-        guard let course, !diagnostics.contains(where: { $0.severity == .error }) else {
+        let (course, diagnostics, structure) = checked(bytes: bytes, file: path)
+        guard let course, let structure, !diagnostics.contains(where: { $0.severity == .error }) else {
             throw CourseLoadError(kind: .invalid, diagnostics: diagnostics)
         }
-        return LoadedCourse(course: course, sha256: sha256Hex(bytes), path: path, warnings: diagnostics)
+        return LoadedCourse(course: course, sha256: sha256Hex(bytes), structure: structure, path: path, warnings: diagnostics)
     }
 
     /// Reads a file's bytes, turning every failure into a one-line located message. Reading
@@ -85,12 +88,18 @@ public enum CourseLoader {
     /// Every problem in a course file's bytes, errors before warnings, each in source order.
     /// The course is returned when it decoded far enough to be checked.
     public static func check(bytes: [UInt8], file: String) -> (Course?, [Diagnostic]) {
+        let (course, diagnostics, _) = checked(bytes: bytes, file: file)
+        return (course, diagnostics)
+    }
+
+    /// `check`, and the structure hash of a document that parsed.
+    private static func checked(bytes: [UInt8], file: String) -> (Course?, [Diagnostic], String?) {
         let source = SourceText(bytes: bytes)
         let root: JSONNode
         do {
             root = try JSONParser.parse(bytes)
         } catch {
-            return (nil, [Diagnostic(.error, file: file, position: source.position(of: error.offset), message: error.message)])
+            return (nil, [Diagnostic(.error, file: file, position: source.position(of: error.offset), message: error.message)], nil)
         }
         var decoder = CourseDecoder()
         let model = decoder.decodeModel(root)
@@ -117,7 +126,7 @@ public enum CourseLoader {
             if left.1 != right.1 { return left.1 < right.1 }
             return a.offset < b.offset
         }.map(\.element.0)
-        return (decoder.isComplete ? model : nil, sorted)
+        return (decoder.isComplete ? model : nil, sorted, decoder.isComplete ? CourseStructure.hash(of: root) : nil)
     }
 
     /// "scenario 'x', option 'y': " for a pointer inside a scenario, so structural problems name

@@ -16,13 +16,45 @@ public enum CourseValidator {
         checkIdentifiers(course, gaps: gaps, into: &problems)
         let dangling = checkReferences(course, gaps: gaps, into: &problems)
         checkScoring(course, gaps: gaps, into: &problems)
+        if !gaps.contains(.scenarios) {
+            checkPools(course, into: &problems)
+        }
         if gaps.isDisjoint(with: [.scenarios, .options, .links]) {
             checkGraph(course, reachability: !dangling, into: &problems)
         }
         if !gaps.contains(.texts) {
             checkContent(course, into: &problems)
         }
+        if gaps.isEmpty, !problems.contains(where: { $0.severity == .error }) {
+            checkFairness(course, into: &problems)
+        }
         return problems
+    }
+
+    /// Warnings from the route analysis of a valid course: a single slip that is not critical
+    /// (one ordinary mistake fails the course), and a guideline some draw leaves unassessed.
+    private static func checkFairness(_ course: Course, into problems: inout [CourseProblem]) {
+        let graph = RouteGraph(course: course)
+        for slip in graph.singleSlips() where !slip.isCritical {
+            guard let index = course.indexOfScenario(slip.scenario) else { continue }
+            let scenario = course.scenarios[index]
+            let option = slip.options.first { id in !graph.bestAnswer(index).contains { scenario.options[$0].id == id } }
+                ?? slip.options.first ?? ""
+            let at = scenario.options.firstIndex { $0.id == option }.map { "/scenarios/\(index)/options/\($0)" } ?? "/scenarios/\(index)"
+            let answer = slip.options.map { "'\($0)'" }.joined(separator: " + ")
+            let rule = switch slip.reason {
+            case .overall, .critical: "the overall score falls below \(course.passing.overall) %"
+            case .guideline(let id): "guideline '\(id)' falls below \(course.passing.perGuideline) %"
+            }
+            let what = slip.options.isEmpty ? "leaving out every option" : "answering \(answer)"
+            problems.append(CourseProblem(.warning, at: at,
+                                          "single slip: \(what) in scenario '\(slip.scenario)' fails the course (\(rule)) with every other answer the best; give the guideline more points on every route, or mark the option critical if it is a serious breach"))
+        }
+        guard !course.pools.isEmpty else { return }
+        for (index, guideline) in course.guidelines.enumerated() where graph.fewestAssessing(guideline: index) == 0 {
+            problems.append(CourseProblem(.warning, at: "/pools",
+                                          "some draws leave guideline '\(guideline.id)' unassessed: put scenarios that score it outside the pools, or in every draw"))
+        }
     }
 
     private static func checkIdentifiers(_ course: Course, gaps: CourseDecoder.Gaps, into problems: inout [CourseProblem]) {
@@ -123,17 +155,71 @@ public enum CourseValidator {
         }
     }
 
+    /// Pool rules (SPEC §2): known members, each in one pool, never the target of an option's
+    /// `next` (a consequence is always shown), and a draw between 1 and the number of members.
+    private static func checkPools(_ course: Course, into problems: inout [CourseProblem]) {
+        let scenarioIDs = course.scenarios.map(\.id)
+        var targets: [String: String] = [:]
+        for scenario in course.scenarios {
+            for option in scenario.options {
+                if case .scenario(let target)? = option.next, targets[target] == nil {
+                    targets[target] = "option '\(option.id)' of scenario '\(scenario.id)'"
+                }
+            }
+        }
+        var owner: [String: String] = [:]
+        var poolIDs: Set<String> = []
+        for (index, pool) in course.pools.enumerated() {
+            let base = "/pools/\(index)"
+            if !poolIDs.insert(pool.id).inserted {
+                problems.append(CourseProblem(.error, at: base + "/id", "pool id '\(pool.id)' is used twice"))
+            }
+            for (position, member) in pool.scenarios.enumerated() {
+                let at = "\(base)/scenarios/\(position)"
+                if course.indexOfScenario(member) == nil {
+                    problems.append(CourseProblem(.error, at: at,
+                                                  "pool '\(pool.id)' names unknown scenario '\(member)'\(Suggestion.hint(for: member, in: scenarioIDs))"))
+                    continue
+                }
+                if let first = owner[member] {
+                    problems.append(CourseProblem(.error, at: at,
+                                                  "scenario '\(member)' is in pool '\(first)' already; a scenario belongs to one pool at most"))
+                    continue
+                }
+                owner[member] = pool.id
+                if let source = targets[member] {
+                    problems.append(CourseProblem(.error, at: at,
+                                                  "scenario '\(member)' in pool '\(pool.id)' is where \(source) leads; a consequence must always be shown, so it cannot be in a pool"))
+                }
+            }
+            let members = Set(pool.scenarios).count
+            if pool.draw < 1 || pool.draw > members {
+                problems.append(CourseProblem(.error, at: base + "/draw",
+                                              "pool '\(pool.id)' draws \(pool.draw) of its \(members) scenario(s); draw must be between 1 and \(members)"))
+            }
+        }
+    }
+
     /// Unreachable scenarios (skipped when a `next` is dangling: the scenario it was meant to
     /// name would be reported too) and loops.
     private static func checkGraph(_ course: Course, reachability: Bool, into problems: inout [CourseProblem]) {
         let count = course.scenarios.count
         guard count > 0 else { return }
+        // Where a scenario can lead: its options, and for a pool member where a skip goes.
+        func successors(_ index: Int) -> [Int] {
+            var next = course.successors(of: index).next
+            if course.poolPosition(of: course.scenarios[index].id) != nil,
+               let skip = course.successor(of: index, choosing: nil), !next.contains(skip) {
+                next.append(skip)
+            }
+            return next
+        }
         // Reachability from the first scenario.
         var reached = [Bool](repeating: false, count: count)
         var stack = [0]
         reached[0] = true
         while let index = stack.popLast() {
-            for next in course.successors(of: index).next where !reached[next] {
+            for next in successors(index) where !reached[next] {
                 reached[next] = true
                 stack.append(next)
             }
@@ -147,7 +233,7 @@ public enum CourseValidator {
         var colour = [Colour](repeating: .white, count: count)
         var reportedLoops: Set<Int> = []
         for start in 0..<count where colour[start] == .white {
-            var path: [(index: Int, successors: [Int], next: Int)] = [(start, course.successors(of: start).next, 0)]
+            var path: [(index: Int, successors: [Int], next: Int)] = [(start, successors(start), 0)]
             colour[start] = .grey
             while !path.isEmpty {
                 let top = path.count - 1
@@ -157,7 +243,7 @@ public enum CourseValidator {
                     switch colour[successor] {
                     case .white:
                         colour[successor] = .grey
-                        path.append((successor, course.successors(of: successor).next, 0))
+                        path.append((successor, successors(successor), 0))
                     case .grey:
                         guard reportedLoops.insert(successor).inserted,
                               let loopStart = path.firstIndex(where: { $0.index == successor }) else { break }

@@ -36,8 +36,23 @@ public enum JSONWriter {
         }
     }
 
-    /// A JSON string literal; control characters and the line separators U+2028/U+2029
-    /// (which break JavaScript readers) are escaped.
+    /// JSON text from another writer (`JSONEncoder`) with the characters `ControlCharacters`
+    /// names escaped as `\uXXXX`; outside strings JSON holds none of them, so the text stays valid.
+    public static func escapingControlCharacters(_ json: String) -> String {
+        guard ControlCharacters.contains(in: json) else { return json }
+        var result = String.UnicodeScalarView()
+        for scalar in json.unicodeScalars {
+            if ControlCharacters.isControl(scalar), scalar != "\n" {
+                result.append(contentsOf: String(format: "\\u%04x", scalar.value).unicodeScalars)
+            } else {
+                result.append(scalar)
+            }
+        }
+        return String(result)
+    }
+
+    /// A JSON string literal; every character `ControlCharacters` names (C0, DEL, C1, bidi
+    /// overrides and isolates, U+2028/U+2029, which also break JavaScript readers) is escaped.
     public static func quoted(_ value: String) -> String {
         var text = "\""
         for scalar in value.unicodeScalars {
@@ -47,7 +62,7 @@ public enum JSONWriter {
             case "\n": text += "\\n"
             case "\r": text += "\\r"
             case "\t": text += "\\t"
-            case let control where control.value < 0x20 || control.value == 0x2028 || control.value == 0x2029:
+            case let control where ControlCharacters.isControl(control):
                 text += String(format: "\\u%04x", control.value)
             default: text.unicodeScalars.append(scalar)
             }

@@ -26,6 +26,9 @@ public struct CompletionRecord: Sendable, Hashable, Codable {
         public var id: String
         public var version: String
         public var sha256: String
+        /// `LoadedCourse.structure`: what decides routes and scores. Absent in records made
+        /// before it existed.
+        public var structure: String?
         public var validFor: String?
         public var dueWithinDays: Int?
 
@@ -33,6 +36,7 @@ public struct CompletionRecord: Sendable, Hashable, Codable {
             id = loaded.course.id
             version = loaded.course.version
             sha256 = loaded.sha256
+            structure = loaded.structure
             validFor = loaded.course.validFor?.description
             dueWithinDays = loaded.course.dueWithinDays
         }
@@ -108,6 +112,10 @@ public struct CompletionRecord: Sendable, Hashable, Codable {
     public var criticalChosen: [String]
     public var answers: [Answer]
     public var seed: UInt64?
+    /// The pool members drawn for this attempt, in course order (courses with pools only).
+    public var drawn: [String]?
+    /// When the learner confirmed the course's acknowledgement.
+    public var acknowledgedAt: Date?
     /// Suspensions and resumptions, in order; absent when there were none.
     public var events: [Event]?
     public var signature: String?
@@ -115,7 +123,7 @@ public struct CompletionRecord: Sendable, Hashable, Codable {
     /// A record of an attempt's current state. Status and score follow from the answers unless
     /// the attempt is unfinished (`in-progress`) or given up (`abandoned`).
     public init(attempt: Attempt, attemptID: String, learner: Learner, course: CourseReference, language: String,
-                startedAt: Date, finishedAt: Date?, abandoned: Bool = false) {
+                startedAt: Date, finishedAt: Date?) {
         let sheet = attempt.scoreSheet
         format = Self.format
         attemptId = attemptID
@@ -124,9 +132,7 @@ public struct CompletionRecord: Sendable, Hashable, Codable {
         self.language = language
         self.startedAt = startedAt
         self.finishedAt = finishedAt
-        if abandoned {
-            status = .abandoned
-        } else if attempt.isFinished {
+        if attempt.isFinished {
             status = sheet.passed ? .passed : .failed
         } else {
             status = .inProgress
@@ -136,6 +142,7 @@ public struct CompletionRecord: Sendable, Hashable, Codable {
         criticalChosen = sheet.criticalChosen
         answers = attempt.answers
         seed = attempt.seed
+        drawn = attempt.drawn
         signature = nil
     }
 

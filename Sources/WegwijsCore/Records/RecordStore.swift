@@ -21,11 +21,11 @@ public struct RecordStore: Sendable {
     }
 
     /// The folder holding one learner's attempts at one course.
-    /// Ids are validated before they get here (`LearnerID`, course id pattern); the fallback
-    /// name keeps even an unchecked id from leaving the records folder.
+    /// Ids are validated before they get here (`LearnerID`, `CourseID`); the fallback name
+    /// keeps even an unchecked id from leaving the records folder.
     public func folder(course: String, learner: String) -> String {
         let safeLearner = LearnerID.isValid(learner) ? learner : "invalid-learner-id"
-        let safeCourse = LearnerID.isValid(course) ? course : "invalid-course-id"
+        let safeCourse = CourseID.isValid(course) ? course : "invalid-course-id"
         return "\(root)/\(safeCourse)/\(safeLearner)"
     }
 
@@ -34,13 +34,19 @@ public struct RecordStore: Sendable {
     }
 
     /// Creates the learner's folder and proves it is writable, before any question is asked.
+    /// The course and learner folders are never symbolic links (a link could lead the records
+    /// anywhere) and never group- or world-writable, whatever the umask (SPEC §9).
     public func prepare(course: String, learner: String) throws(FileProblem) {
         let path = folder(course: course, learner: learner)
         do {
-            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true,
+                                                    attributes: [.posixPermissions: Self.folderMode])
         } catch {
-            throw FileProblem(path: path, reason: "cannot create the records folder (\(Self.reason(from: error)))")
+            throw FileProblem(path: root, reason: "cannot create the records folder (\(Self.reason(from: error)))")
         }
+        let courseFolder = (path as NSString).deletingLastPathComponent
+        try Self.makeFolder(courseFolder)
+        try Self.makeFolder(path)
         Self.removeStaleTempFiles(in: path)
         let probe = path + "/.write-test-\(UUID().uuidString).tmp"
         let fd = open(probe, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
@@ -84,6 +90,29 @@ public struct RecordStore: Sendable {
         return LearnerLock(descriptor: fd)
     }
 
+    /// Folders the store creates: never writable by group or others.
+    static let folderMode: Int = 0o755
+
+    /// Creates one folder below the root, or checks the one that is there: a real folder, not a
+    /// symbolic link, and not writable by group or others (taken away when it is).
+    static func makeFolder(_ path: String) throws(FileProblem) {
+        if mkdir(path, mode_t(folderMode)) != 0, errno != EEXIST {
+            throw FileProblem(path: path, reason: "cannot create the records folder (\(String(cString: strerror(errno))))")
+        }
+        var info = stat()
+        guard lstat(path, &info) == 0 else {
+            throw FileProblem(path: path, reason: "cannot be read (\(String(cString: strerror(errno))))")
+        }
+        switch info.st_mode & S_IFMT {
+        case S_IFLNK:
+            throw FileProblem(path: path, reason: "is a symbolic link; records are never written through a link below the records folder")
+        case S_IFDIR:
+            if info.st_mode & 0o022 != 0, info.st_uid == geteuid() { chmod(path, info.st_mode & 0o7755) }
+        default:
+            throw FileProblem(path: path, reason: "cannot create the records folder (a file of that name is in the way)")
+        }
+    }
+
     /// Temp files older than this were left by a run that was killed mid-write.
     static let staleTempFileAge: TimeInterval = 600
 
@@ -118,6 +147,28 @@ public struct RecordStore: Sendable {
             }
             return .damaged(movedTo: aside)
         }
+    }
+
+    /// The learner's ended and abandoned attempts at a course, as far as they can be read
+    /// (files that are not records are passed over: they are `report`'s and `verify`'s concern).
+    public func endedRecords(course: String, learner: String) -> [CompletionRecord] {
+        let path = folder(course: course, learner: learner)
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: path) else { return [] }
+        return names.sorted().compactMap { name in
+            guard !name.hasPrefix("."), name.hasSuffix(".json"), name != Self.inProgressName,
+                  let data = FileManager.default.contents(atPath: path + "/" + name) else { return nil }
+            return try? CompletionRecord.decode(data)
+        }
+    }
+
+    /// Removes the in-progress file of an attempt whose ended record is already written (a run
+    /// killed between the two steps of `saveEnded`).
+    public func removeInProgress(course: String, learner: String) throws(FileProblem) {
+        let path = inProgressPath(course: course, learner: learner)
+        if unlink(path) != 0 && errno != ENOENT {
+            throw FileProblem(path: path, reason: "cannot be removed (\(String(cString: strerror(errno))))")
+        }
+        Self.syncDirectory(folder(course: course, learner: learner))
     }
 
     /// What `inProgress` found.
@@ -168,7 +219,7 @@ public struct RecordStore: Sendable {
     private static let existsReason = "exists"
 
     /// Temp file in the same folder, fsync, then rename (replacing) or link (never replacing).
-    static func writeAtomically(_ data: Data, to path: String, replacing: Bool) throws(FileProblem) {
+    static func writeAtomically(_ data: Data, to path: String, replacing: Bool, mode: mode_t = 0o644) throws(FileProblem) {
         let folder = (path as NSString).deletingLastPathComponent
         let temp = "\(folder)/.\((path as NSString).lastPathComponent).\(randomHex()).tmp"
         func failure(_ what: String) -> FileProblem {
@@ -178,6 +229,8 @@ public struct RecordStore: Sendable {
         }
         let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw FileProblem(path: path, reason: "cannot be written (\(String(cString: strerror(errno))))") }
+        // Not group- or world-writable, whatever the umask.
+        fchmod(fd, mode & 0o755)
         let written = data.withUnsafeBytes { buffer -> Bool in
             guard let base = buffer.baseAddress else { return true }
             var offset = 0

@@ -27,20 +27,51 @@ public enum CSV {
         return semicolons > commas ? ";" : ","
     }
 
+    /// A quoted field that never ends, with the line its row starts on.
+    public struct UnterminatedQuote: Sendable, Hashable {
+        public var line: Int
+    }
+
+    /// Splits CSV text into rows (see `parse`), leaving out rows with an unterminated quote.
+    public static func rows(_ text: String, delimiter: Character) -> [Row] {
+        parse(text, delimiter: delimiter).rows
+    }
+
     /// Splits CSV text into rows. Accepts CRLF or LF line ends, quoted fields with line breaks
     /// and doubled quotes, a leading byte order mark, and (leniently) a stray quote inside an
-    /// unquoted field. Blank lines are skipped.
-    public static func rows(_ text: String, delimiter: Character) -> [Row] {
+    /// unquoted field. Blank lines are skipped. A quote that is never closed would swallow the
+    /// rest of the file: its row is reported and reading starts again at the next line.
+    public static func parse(_ text: String, delimiter: Character) -> (rows: [Row], unterminated: [UnterminatedQuote]) {
+        var rows: [Row] = []
+        var unterminated: [UnterminatedQuote] = []
+        var characters = Substring(text)
+        if characters.first == "\u{FEFF}" { characters = characters.dropFirst() }
+        var firstLine = 1
+        while true {
+            let part = rowsUntilUnterminated(characters, delimiter: delimiter, firstLine: firstLine)
+            rows += part.rows
+            guard let broken = part.unterminated else { break }
+            unterminated.append(UnterminatedQuote(line: broken.line))
+            // Start again after the line break that ends the broken row's first line.
+            guard let lineEnd = characters[broken.rowStart...].firstIndex(where: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }) else { break }
+            characters = characters[characters.index(after: lineEnd)...]
+            firstLine = broken.line + 1
+        }
+        return (rows, unterminated)
+    }
+
+    /// Rows up to the end, or up to a quoted field that is still open at the end of the text.
+    private static func rowsUntilUnterminated(_ characters: Substring, delimiter: Character, firstLine: Int)
+        -> (rows: [Row], unterminated: (line: Int, rowStart: Substring.Index)?) {
         var rows: [Row] = []
         var fields: [String] = []
         var field = ""
-        var line = 1
-        var rowLine = 1
+        var line = firstLine
+        var rowLine = firstLine
+        var rowStart = characters.startIndex
         var quoted = false
         var fieldWasQuoted = false
         var afterQuote = false
-        var characters = Substring(text)
-        if characters.first == "\u{FEFF}" { characters = characters.dropFirst() }
 
         func endRow() {
             fields.append(field)
@@ -52,8 +83,10 @@ public enum CSV {
             fieldWasQuoted = false
         }
 
-        var iterator = characters.makeIterator()
-        while let character = iterator.next() {
+        var index = characters.startIndex
+        while index < characters.endIndex {
+            let character = characters[index]
+            index = characters.index(after: index)
             let isLineBreak = character == "\n" || character == "\r\n" || character == "\r"
             if quoted {
                 if character == "\"" {
@@ -82,6 +115,7 @@ public enum CSV {
                 endRow()
                 line += 1
                 rowLine = line
+                rowStart = index
             } else if character == "\"" && field.isEmpty && !fieldWasQuoted {
                 quoted = true
                 fieldWasQuoted = true
@@ -89,8 +123,9 @@ public enum CSV {
                 field.append(character)
             }
         }
+        if quoted { return (rows, (rowLine, rowStart)) }
         if !field.isEmpty || !fields.isEmpty || fieldWasQuoted { endRow() }
-        return rows
+        return (rows, nil)
     }
 
     /// One field, quoted when it needs to be.

@@ -69,6 +69,8 @@ public struct HRReport: Sendable {
     public var hasRoster: Bool
     /// Per course and department, when the roster has departments; else empty.
     public var departments: [DepartmentSummary]
+    /// Records that could not be believed and were counted as not passed (SPEC §5 Trust).
+    public var untrusted = 0
 
     /// How many rows have a status.
     public func count(of status: ReportStatus) -> Int { rows.reduce(0) { $0 + ($1.status == status ? 1 : 0) } }

@@ -16,6 +16,8 @@ public struct RecordFacts: Sendable, Hashable {
     public var finishedAt: Int64?
     /// When the last answer was given, if any.
     public var lastAnswerAt: Int64?
+    /// Why the record cannot be believed (SPEC §5 Trust); nil when it can or was not checked.
+    public var distrust: String?
 
     public init(learnerID: String, learnerName: String? = nil, courseID: String, courseVersion: String = "1",
                 validFor: ISODuration? = nil, dueWithinDays: Int? = nil, status: CompletionRecord.Status,
@@ -39,11 +41,19 @@ public struct RecordFacts: Sendable, Hashable {
     /// Why a file is not a record a report can use, in words for HR.
     public struct Problem: Error, Sendable, Hashable, CustomStringConvertible {
         public var reason: String
+        /// Where in the file, when one value is to blame.
+        public var offset: Int?
         public var description: String { reason }
+
+        init(reason: String, offset: Int? = nil) {
+            self.reason = reason
+            self.offset = offset
+        }
     }
 
-    /// The facts of a parsed record file; throws for foreign JSON and records missing a field.
-    public static func extract(from root: JSONNode) throws(Problem) -> RecordFacts {
+    /// The facts of a parsed record file; throws for foreign JSON, records missing a field and
+    /// numbers out of range. With `trust`, a record that cannot be believed says why in `distrust`.
+    public static func extract(from root: JSONNode, trust: RecordTrust? = nil) throws(Problem) -> RecordFacts {
         guard let members = root.members else {
             throw Problem(reason: "not a completion record (the JSON is \(root.value.kindName), not an object)")
         }
@@ -77,6 +87,12 @@ public struct RecordFacts: Sendable, Hashable {
             throw Problem(reason: "learner.id '\(String(learnerID.prefix(70)))' is not a valid employee number")
         }
         guard let courseID = course?["id"]?.string, !courseID.isEmpty else { throw Problem(reason: "course.id is missing or not a string") }
+        guard CourseID.isValid(courseID) else {
+            throw Problem(reason: "course.id '\(String(courseID.prefix(70)))' is not a valid course id", offset: course?["id"]?.offset)
+        }
+        if let problem = RecordChecks.outOfRange(in: root) {
+            throw Problem(reason: problem.description, offset: problem.offset)
+        }
         guard let statusText = status, let parsedStatus = CompletionRecord.Status(rawValue: statusText) else {
             throw Problem(reason: "status is missing or not one of passed, failed, in-progress, abandoned")
         }
@@ -91,15 +107,12 @@ public struct RecordFacts: Sendable, Hashable {
         if parsedStatus == .passed || parsedStatus == .failed, finished == nil {
             throw Problem(reason: "status is \(statusText) but finishedAt is missing")
         }
+        // Numbers were range-checked above.
         var percent: Double?
         if let scoreNode = score?["percent"], case .number(let literal) = scoreNode.value {
             percent = Double(literal)
         }
-        var validFor: ISODuration?
-        if let text = course?["validFor"]?.string {
-            guard let duration = ISODuration(text) else { throw Problem(reason: "course.validFor '\(String(text.prefix(20)))' is not an ISO 8601 duration") }
-            validFor = duration
-        }
+        let validFor = course?["validFor"]?.string.flatMap(ISODuration.init)
         var dueWithinDays: Int?
         if let node = course?["dueWithinDays"], case .number(let literal) = node.value {
             dueWithinDays = Int(literal)
@@ -108,9 +121,11 @@ public struct RecordFacts: Sendable, Hashable {
         if let last = answers?.elements?.last, let text = last["at"]?.string {
             lastAnswerAt = Timestamp.secondsSince1970(text)
         }
-        return RecordFacts(learnerID: learnerID, learnerName: learner?["name"]?.string, courseID: courseID,
-                           courseVersion: course?["version"]?.string ?? "", validFor: validFor, dueWithinDays: dueWithinDays,
-                           status: parsedStatus, percent: percent, startedAt: started, finishedAt: finished,
-                           lastAnswerAt: lastAnswerAt)
+        var facts = RecordFacts(learnerID: learnerID, learnerName: learner?["name"]?.string, courseID: courseID,
+                                courseVersion: course?["version"]?.string ?? "", validFor: validFor, dueWithinDays: dueWithinDays,
+                                status: parsedStatus, percent: percent, startedAt: started, finishedAt: finished,
+                                lastAnswerAt: lastAnswerAt)
+        facts.distrust = trust?.distrust(of: root, courseID: courseID)
+        return facts
     }
 }

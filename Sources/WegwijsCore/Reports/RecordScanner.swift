@@ -101,6 +101,8 @@ public struct RecordScan: Sendable {
     public var recordedTerms: [String: RecordedTerms] = [:]
     /// Files skipped, with why; sorted by path.
     public var problems: [FileProblem] = []
+    /// Records that cannot be believed (SPEC §5 Trust), with why; counted as not passed. Sorted by path.
+    public var untrusted: [FileProblem] = []
     /// Record files found (read or not).
     public var files = 0
 
@@ -120,7 +122,7 @@ public struct RecordScan: Sendable {
     }
 
     /// Reads, parses and folds in one file, or notes why it was skipped.
-    public mutating func read(_ path: String, courses: Set<String>?, asOf: CalendarDay?) {
+    public mutating func read(_ path: String, courses: Set<String>?, asOf: CalendarDay?, trust: RecordTrust? = nil) {
         files += 1
         do {
             let bytes = try RecordFiles.contents(of: path)
@@ -133,9 +135,21 @@ public struct RecordScan: Sendable {
                 return
             }
             do {
-                add(try RecordFacts.extract(from: root), courses: courses, asOf: asOf)
+                var facts = try RecordFacts.extract(from: root, trust: trust)
+                if let courses, !courses.contains(facts.courseID) { return }
+                if let distrust = facts.distrust {
+                    untrusted.append(FileProblem(path: path, reason: distrust))
+                    // Counted as an attempt, never as a pass, and its percentage is not believed.
+                    if facts.status == .passed { facts.status = .failed }
+                    facts.percent = nil
+                }
+                add(facts, courses: courses, asOf: asOf)
             } catch {
-                problems.append(FileProblem(path: path, reason: error.reason))
+                let place = error.offset.map { offset in
+                    let position = SourceText(bytes: bytes).position(of: offset)
+                    return "\(path):\(position.line):\(position.column)"
+                } ?? path
+                problems.append(FileProblem(path: place, reason: error.reason))
             }
         } catch {
             problems.append(error)
@@ -151,6 +165,7 @@ public struct RecordScan: Sendable {
             if recordedTerms[course] == nil { recordedTerms[course] = terms } else { recordedTerms[course]?.keepNewer(terms) }
         }
         problems += other.problems
+        untrusted += other.untrusted
         files += other.files
     }
 }
@@ -177,7 +192,7 @@ public enum RecordScanner {
 
     /// Scans every record file below `root`. Throws only when `root` cannot be read; every
     /// other problem is in the result.
-    public static func scan(root: String, courses: Set<String>? = nil, asOf: CalendarDay? = nil,
+    public static func scan(root: String, courses: Set<String>? = nil, asOf: CalendarDay? = nil, trust: RecordTrust? = nil,
                             workers: Int = 2, progress: ScanProgress? = nil) throws(FileProblem) -> RecordScan {
         let queue = BatchQueue(capacity: max(workers, 1) * 4)
         let results = WorkerResults(count: max(workers, 1))
@@ -187,7 +202,7 @@ public enum RecordScanner {
             let thread = Thread {
                 var scan = RecordScan()
                 while let batch = queue.pop() {
-                    for path in batch { scan.read(path, courses: courses, asOf: asOf) }
+                    for path in batch { scan.read(path, courses: courses, asOf: asOf, trust: trust) }
                     progress?.advance(by: batch.count)
                 }
                 results.store(scan, at: worker)
@@ -220,6 +235,7 @@ public enum RecordScanner {
         for partial in results.all() { scan.merge(partial) }
         scan.problems += walkProblems
         scan.problems.sort { $0.path < $1.path }
+        scan.untrusted.sort { $0.path < $1.path }
         return scan
     }
 }

@@ -41,17 +41,40 @@ public struct VerifyProblem: Sendable, Hashable, CustomStringConvertible {
 /// runner's own `Attempt` replay and `Scoring`, and checks their signatures.
 public struct RecordVerifier: Sendable {
     public let courses: [LoadedCourse]
+    /// Courses used for a record whose course is not among `courses` (the bundled ones).
+    public let fallback: [LoadedCourse]
     public let signer: RecordSigner?
     /// attemptId → the first file seen with it, to catch copied records.
     private var attemptFiles: [String: String] = [:]
+    /// Things worth saying about sound records, as `PATH: note`: a record made on an earlier
+    /// wording of its course.
+    public private(set) var notes: [String] = []
 
-    public init(courses: [LoadedCourse], signer: RecordSigner?) {
+    public init(courses: [LoadedCourse], fallback: [LoadedCourse] = [], signer: RecordSigner?) {
         self.courses = courses
+        self.fallback = fallback
         self.signer = signer
     }
 
+    /// The folders a record file lies in, as a records folder's layout names them.
+    public struct Folders: Sendable, Hashable {
+        public var course: String
+        public var learner: String
+        /// The file is known to lie in the layout (found exactly `<course>/<learner>/` below a
+        /// records folder); else the learner folder counts only when the course folder matches.
+        public var certain: Bool
+
+        public init(course: String, learner: String, certain: Bool) {
+            self.course = course
+            self.learner = learner
+            self.certain = certain
+        }
+    }
+
     /// Every problem with one record file's bytes; empty when the record is sound.
-    public mutating func check(bytes: [UInt8], path: String) -> [VerifyProblem] {
+    /// `folders`, when the file lies in a records folder's layout, are the names of its course
+    /// and learner folders, which must match the record's own ids.
+    public mutating func check(bytes: [UInt8], path: String, folders: Folders? = nil) -> [VerifyProblem] {
         var problems: [VerifyProblem] = []
         func problem(_ kind: VerifyProblem.Kind, _ message: String) {
             problems.append(VerifyProblem(path: path, kind: kind, message: message))
@@ -66,6 +89,11 @@ public struct RecordVerifier: Sendable {
         }
         guard root["format"]?.string == CompletionRecord.format else {
             return [VerifyProblem(path: path, kind: .format, message: "not a completion record (no \"format\": \"\(CompletionRecord.format)\")")]
+        }
+
+        if let problem = RecordChecks.outOfRange(in: root) {
+            let position = problem.offset.map { SourceText(bytes: bytes).position(of: $0) }
+            return [VerifyProblem(path: path, position: position, kind: .format, message: "invalid record: \(problem.description)")]
         }
 
         if let signer {
@@ -92,6 +120,14 @@ public struct RecordVerifier: Sendable {
         if !LearnerID.isValid(record.learner.id) {
             problem(.format, "learner.id '\(record.learner.id.prefix(70))' is not a valid employee number")
         }
+        if let folders, folders.certain || folders.course == record.course.id {
+            if folders.course != record.course.id {
+                problem(.mismatch, "course.id is '\(record.course.id.prefix(70))' but the record is in the folder of course '\(folders.course)'")
+            }
+            if folders.learner != record.learner.id {
+                problem(.mismatch, "learner.id is '\(record.learner.id.prefix(70))' but the record is in the folder of learner '\(folders.learner)'")
+            }
+        }
         if record.isFinished, record.finishedAt == nil {
             problem(.format, "status is '\(record.status.rawValue)' but finishedAt is missing")
         }
@@ -99,18 +135,31 @@ public struct RecordVerifier: Sendable {
             problem(.format, "finishedAt is before startedAt")
         }
 
-        let candidates = courses.filter { $0.course.id == record.course.id }
+        var candidates = courses.filter { $0.course.id == record.course.id }
+        if candidates.isEmpty { candidates = fallback.filter { $0.course.id == record.course.id } }
         guard !candidates.isEmpty else {
-            problem(.unknownCourse, "course '\(record.course.id)' was not given with --course, so the record cannot be re-scored")
+            problem(.unknownCourse, "course '\(record.course.id.prefix(70))' was not given with --course and is not a bundled course, so the record cannot be re-scored")
             return problems
         }
-        guard let loaded = candidates.first(where: { $0.sha256 == record.course.sha256 }) else {
+        // The exact file, else one that differs only in wording (same structure, SPEC §4).
+        let exact = candidates.first { $0.sha256 == record.course.sha256 }
+        let reworded = exact == nil ? candidates.first { record.course.structure != nil && $0.structure == record.course.structure } : nil
+        guard let loaded = exact ?? reworded else {
             let files = candidates.map { "\($0.path) has sha256 \($0.sha256.prefix(12))…" }.joined(separator: "; ")
-            problem(.courseChanged, "made on course '\(record.course.id)' version \(record.course.version) with sha256 \(record.course.sha256.prefix(12))…, but \(files); a record can only be verified against the exact course file it was made on")
+            problem(.courseChanged, "made on course '\(record.course.id)' version \(record.course.version) with sha256 \(record.course.sha256.prefix(12))…, but \(files), and its routes or scores differ too; a record can only be verified against a course file with the same structure")
             return problems
+        }
+        if reworded != nil {
+            notes.append("\(path): made on an earlier wording of course '\(record.course.id)' (version \(record.course.version), sha256 \(record.course.sha256.prefix(12))…); routes and scores are the same as in \(loaded.path), so it is verified against that file")
         }
         let course = loaded.course
-        let reference = CompletionRecord.CourseReference(loaded)
+        var reference = CompletionRecord.CourseReference(loaded)
+        if reworded != nil {
+            // The wording (and with it version and sha256) may differ; the terms may not.
+            reference.version = record.course.version
+            reference.sha256 = record.course.sha256
+        }
+        if record.course.structure == nil { reference.structure = nil }
         if record.course != reference {
             problem(.mismatch, "the course block (version, validFor, dueWithinDays) differs from the course file: \(Self.describe(record.course)) in the record, \(Self.describe(reference)) in the course")
         }
@@ -134,7 +183,7 @@ public struct RecordVerifier: Sendable {
 
         let attempt: Attempt
         do {
-            attempt = try Attempt(course: course, seed: record.seed, replaying: record.answers)
+            attempt = try Attempt(course: course, seed: record.seed, drawn: record.drawn, replaying: record.answers)
         } catch {
             problem(.offRoute, "the answers do not follow a route the course allows: \(error.message)")
             return problems
@@ -142,7 +191,10 @@ public struct RecordVerifier: Sendable {
 
         let sheet = attempt.scoreSheet
         let expectedStatus: CompletionRecord.Status = attempt.isFinished ? (sheet.passed ? .passed : .failed) : .inProgress
-        let statusFits = record.status == expectedStatus || (record.status == .abandoned && !attempt.isFinished)
+        // An attempt whose last answer is given stays in progress until its ended record is
+        // written (after the acknowledgement), and may be abandoned at that point too.
+        let statusFits = record.status == expectedStatus || record.status == .abandoned
+            || (record.status == .inProgress && record.finishedAt == nil)
         if !statusFits {
             let reason = attempt.isFinished ? "the answers finish the course and give '\(expectedStatus.rawValue)'"
                 : "the answers do not finish the course"

@@ -25,9 +25,7 @@ public enum ReportColumns {
 
     /// One decimal, with a point whatever the locale.
     public static func percentText(_ percent: Double) -> String {
-        let tenths = (percent * 10).rounded()
-        let whole = Int(tenths) / 10, tenth = abs(Int(tenths)) % 10
-        return "\(tenths < 0 && whole == 0 ? "-" : "")\(whole).\(tenth)"
+        Percent.text(percent)
     }
 }
 

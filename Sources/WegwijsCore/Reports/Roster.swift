@@ -72,10 +72,12 @@ public struct Roster: Sendable {
     /// Throws when there is no header or no employee id column.
     public static func parse(_ text: String) throws(Failure) -> Roster {
         let delimiter = CSV.detectDelimiter(text.first == "\u{FEFF}" ? String(text.dropFirst()) : text)
-        let rows = CSV.rows(text, delimiter: delimiter)
+        let (rows, unterminated) = CSV.parse(text, delimiter: delimiter)
+        var problems = unterminated.map { broken in
+            Problem(line: broken.line, message: "a quoted field starting on this line is never closed (a missing \"); row skipped, reading goes on at the next line")
+        }
         guard let header = rows.first else { throw Failure(message: "the roster is empty; it needs a header row") }
         var columns: [Column: Int] = [:]
-        var problems: [Problem] = []
         for (index, name) in header.fields.enumerated() {
             let normalized = Self.normalizedHeader(name)
             guard let column = Column.allCases.first(where: { $0.headerNames.contains(normalized) }) else { continue }
@@ -116,6 +118,7 @@ public struct Roster: Sendable {
             entries.append(Entry(employeeID: id, name: value(.name), email: value(.email), department: value(.department),
                                  startDate: startDate, line: row.line))
         }
+        problems.sort { $0.line < $1.line }
         return Roster(entries: entries, problems: problems, delimiter: delimiter, hasDepartments: columns[.department] != nil)
     }
 

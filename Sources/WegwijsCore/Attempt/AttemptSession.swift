@@ -1,0 +1,301 @@
+import Foundation
+
+/// A session that could not go on because its records could not be written.
+public struct SessionStorageError: Error, Sendable {
+    public var underlying: FileProblem
+}
+
+/// Everything an attempt session needs besides the course.
+public struct SessionSettings: Sendable {
+    public var learnerID: String?
+    public var learnerName: String?
+    /// Language of the course text and the interface.
+    public var language: String
+    public var restart: Bool
+    public var store: RecordStore
+    /// Signs every record written, when a key is configured.
+    public var signer: RecordSigner?
+    /// Called after every record the session has saved (in progress, ended or abandoned), on
+    /// the session's thread; for the xAPI outbox.
+    public var onRecordSaved: (@Sendable (CompletionRecord) -> Void)?
+    /// Runs a record write so that nothing interrupts it halfway (the console holds signals
+    /// off meanwhile); by default the write simply runs.
+    public var guardWrite: @Sendable (() -> Void) -> Void = { $0() }
+
+    public init(learnerID: String?, learnerName: String?, language: String, restart: Bool, store: RecordStore,
+                signer: RecordSigner? = nil) {
+        self.learnerID = learnerID
+        self.learnerName = learnerName
+        self.language = language
+        self.restart = restart
+        self.store = store
+        self.signer = signer
+    }
+}
+
+/// One learner's attempt at one course and the rules that keep it safe (SPEC §4, §9): the
+/// learner's folder is prepared and locked before the first question, a saved attempt is
+/// resumed or abandoned (never silently lost), pools are drawn preferring scenarios not seen
+/// before, every answer is saved before `answer` returns, and an attempt gets exactly one
+/// ended record. No terminal I/O: the console asks and shows, this type decides and stores.
+public final class AttemptSession {
+    /// What was saved for this learner and course when the session opened.
+    public enum Saved: Sendable {
+        /// Nothing: a new attempt starts.
+        case none
+        /// An unreadable in-progress file, moved aside to this path.
+        case damaged(movedTo: String)
+        /// An attempt that can be resumed: the learner may be asked (`resume()` or `abandonSaved()`).
+        case resumable(answered: Int, name: String?)
+        /// A saved attempt that no longer fits the course; it was kept, marked abandoned.
+        case unfit(Unfit)
+        /// `--restart`: the saved attempt was kept, marked abandoned.
+        case restarted
+    }
+
+    /// Why a saved attempt could not be resumed.
+    public enum Unfit: Sendable, Equatable {
+        /// The course's routes or scores changed (not only its wording).
+        case structureChanged
+        /// The saved answers do not follow the course any more.
+        case answersDoNotFit(String)
+    }
+
+    public let loaded: LoadedCourse
+    public private(set) var settings: SessionSettings
+    public private(set) var attempt: Attempt
+    public private(set) var attemptID = UUID().uuidString.lowercased()
+    public private(set) var startedAt: Date
+    private let clock: () -> Date
+    private var events: [CompletionRecord.Event] = []
+    private var saved: CompletionRecord?
+    private var resumable: Attempt?
+    private var lock: RecordStore.LearnerLock?
+
+    public var course: Course { loaded.course }
+    private var store: RecordStore { settings.store }
+    private var learnerID: String { settings.learnerID ?? "" }
+
+    /// `settings.learnerID` must be set (the console asks for it first when needed).
+    public init(loaded: LoadedCourse, settings: SessionSettings, clock: @escaping () -> Date = { Date() }) {
+        self.loaded = loaded
+        self.settings = settings
+        // Whole seconds: records show times to the second, and a replay must match them.
+        self.clock = { Date(timeIntervalSince1970: clock().timeIntervalSince1970.rounded(.down)) }
+        self.startedAt = self.clock()
+        self.attempt = Attempt(course: loaded.course, seed: 0)
+    }
+
+    public var learnerName: String? {
+        get { settings.learnerName }
+        set { settings.learnerName = newValue }
+    }
+
+    // MARK: - Opening
+
+    /// Prepares and locks the learner's folder. When another session holds the lock,
+    /// `waiting` is called once and the call blocks until the lock is free (a signal still ends
+    /// the process: the wait is not a record write). Then looks at what was saved.
+    public func open(waiting: () -> Void) throws(SessionStorageError) -> Saved {
+        let course = self.course.id
+        let learner = learnerID
+        try storing { () throws(FileProblem) in try store.prepare(course: course, learner: learner) }
+        do {
+            if let held = try store.lock(course: course, learner: learner, wait: false) {
+                lock = held
+            } else {
+                waiting()
+                lock = try store.lock(course: course, learner: learner, wait: true)
+            }
+        } catch {
+            throw SessionStorageError(underlying: error)
+        }
+        return try lookUpSaved()
+    }
+
+    private func lookUpSaved() throws(SessionStorageError) -> Saved {
+        let course = self.course.id
+        let learner = learnerID
+        let lookup = try storing { () throws(FileProblem) in try store.inProgress(course: course, learner: learner) }
+        switch lookup {
+        case .none:
+            return .none
+        case .damaged(let aside):
+            return .damaged(movedTo: aside)
+        case .found(let record):
+            // A run killed between writing the ended record and removing the in-progress file:
+            // the attempt is over; finish the clean-up instead of asking the last question again.
+            if store.endedRecords(course: course, learner: learner).contains(where: { $0.attemptId == record.attemptId }) {
+                try storing { () throws(FileProblem) in try store.removeInProgress(course: course, learner: learner) }
+                return .none
+            }
+            saved = record
+            if settings.restart {
+                try abandonSaved()
+                return .restarted
+            }
+            if let structure = record.course.structure, structure != loaded.structure {
+                try abandonSaved()
+                return .unfit(.structureChanged)
+            }
+            if record.course.structure == nil, record.course.sha256 != loaded.sha256 {
+                try abandonSaved()
+                return .unfit(.structureChanged)
+            }
+            do {
+                resumable = try Attempt(course: self.course, seed: record.seed, drawn: record.drawn, replaying: record.answers)
+            } catch {
+                try abandonSaved()
+                return .unfit(.answersDoNotFit(error.message))
+            }
+            return .resumable(answered: record.answers.count, name: record.learner.name)
+        }
+    }
+
+    /// Keeps the saved attempt as abandoned (the learner chose to start over).
+    public func abandonSaved() throws(SessionStorageError) {
+        guard var record = saved else { return }
+        saved = nil
+        resumable = nil
+        record.status = .abandoned
+        record.finishedAt = clock()
+        record.signature = nil
+        try saveEnded(sign(record))
+    }
+
+    /// Continues the saved attempt; false when there is none to resume.
+    @discardableResult
+    public func resume() throws(SessionStorageError) -> Bool {
+        guard let record = saved, let replayed = resumable else { return false }
+        attempt = replayed
+        attemptID = record.attemptId
+        startedAt = record.startedAt
+        if settings.learnerName == nil { settings.learnerName = record.learner.name }
+        events = (record.events ?? []) + [.init(type: .resumed, at: clock())]
+        saved = nil
+        resumable = nil
+        try saveProgress()
+        return true
+    }
+
+    /// Starts a new attempt: draws the pools (preferring scenarios the learner has not been
+    /// shown in earlier attempts) and saves it before the first question.
+    public func start() throws(SessionStorageError) {
+        let seen = Set(store.endedRecords(course: course.id, learner: learnerID).flatMap { $0.answers.map(\.scenario) })
+        var generator = SplitMix64(seed: UInt64.random(in: 0...UInt64.max))
+        let drawn = course.pools.isEmpty ? nil : Attempt.draw(course, seen: seen, using: &generator)
+        attempt = Attempt(course: course, drawn: drawn)
+        attemptID = UUID().uuidString.lowercased()
+        startedAt = clock()
+        events = []
+        try saveProgress()
+    }
+
+    // MARK: - Answering
+
+    /// Records an answer to the current scenario and saves it before returning.
+    public func answer(_ optionIDs: [String]) throws(SessionError) -> ScenarioOutcome {
+        let outcome: ScenarioOutcome
+        do {
+            outcome = try attempt.answer(optionIDs, at: clock())
+        } catch {
+            throw .attempt(error)
+        }
+        do {
+            try saveProgress()
+        } catch {
+            throw .storage(error)
+        }
+        return outcome
+    }
+
+    /// Notes that the learner stopped, so a later run resumes here (answers are saved already).
+    public func suspend() throws(SessionStorageError) {
+        events.append(.init(type: .suspended, at: clock()))
+        try saveProgress()
+    }
+
+    /// Writes the ended attempt as its one record, with the acknowledgement when the learner
+    /// confirmed it, and removes the in-progress file. Returns the record's path.
+    public func finish(acknowledgedAt: Date? = nil) throws(SessionStorageError) -> String {
+        var record = makeRecord(ended: true)
+        record.acknowledgedAt = acknowledgedAt
+        return try saveEnded(sign(record))
+    }
+
+    /// Releases the learner's folder for another session (also done when the session is dropped).
+    public func close() {
+        lock = nil
+    }
+
+    /// The time now, as the session records it.
+    public func now() -> Date { clock() }
+
+    // MARK: - Storing
+
+    private func makeRecord(ended: Bool) -> CompletionRecord {
+        var record = CompletionRecord(
+            attempt: attempt, attemptID: attemptID,
+            learner: .init(id: learnerID, name: settings.learnerName),
+            course: .init(loaded), language: settings.language,
+            startedAt: startedAt, finishedAt: ended ? clock() : nil)
+        // The in-progress file says so even when every question is answered: the attempt ends
+        // only when its ended record is written (after the acknowledgement, if any).
+        if !ended { record.status = .inProgress }
+        record.events = events.isEmpty ? nil : events
+        return record
+    }
+
+    /// Signs a record when a key is configured. A record that should be signed is never
+    /// written unsigned: a failure stops the session like a failed write.
+    private func sign(_ record: CompletionRecord) throws(SessionStorageError) -> CompletionRecord {
+        guard let signer = settings.signer else { return record }
+        var signed = record
+        do {
+            signed.signature = try signer.signature(for: record)
+        } catch {
+            let path = store.folder(course: record.course.id, learner: record.learner.id)
+            throw SessionStorageError(underlying: FileProblem(path: path, reason: "the record cannot be signed (\(error))"))
+        }
+        return signed
+    }
+
+    private func saveProgress() throws(SessionStorageError) {
+        let record = try sign(makeRecord(ended: false))
+        try storing { () throws(FileProblem) in try store.saveInProgress(record) }
+        settings.onRecordSaved?(record)
+    }
+
+    @discardableResult
+    private func saveEnded(_ record: CompletionRecord) throws(SessionStorageError) -> String {
+        let path = try storing { () throws(FileProblem) in try store.saveEnded(record) }
+        settings.onRecordSaved?(record)
+        return path
+    }
+
+    private func storing<T>(_ body: () throws(FileProblem) -> T) throws(SessionStorageError) -> T {
+        var result: Result<T, FileProblem>?
+        withoutActuallyEscaping(body) { body in
+            settings.guardWrite {
+                do throws(FileProblem) {
+                    result = .success(try body())
+                } catch {
+                    result = .failure(error)
+                }
+            }
+        }
+        switch result {
+        case .success(let value): return value
+        case .failure(let problem): throw SessionStorageError(underlying: problem)
+        case nil: throw SessionStorageError(underlying: FileProblem(path: store.root, reason: "the write did not run"))
+        }
+    }
+}
+
+/// Why `AttemptSession.answer` failed.
+public enum SessionError: Error, Sendable {
+    /// The answer does not fit the scenario (a programming error in the caller).
+    case attempt(AttemptError)
+    /// It could not be saved.
+    case storage(SessionStorageError)
+}

@@ -1,0 +1,69 @@
+import ArgumentParser
+import Foundation
+import WegwijsConsole
+import WegwijsCore
+
+/// `--plain`, for every command that draws on the terminal.
+struct DisplayOptions: ParsableArguments {
+    @Flag(help: "Plain text: no colour, box drawing, bars or symbols (screen readers, logs). NO_COLOR and TERM=dumb also switch colour off.")
+    var plain = false
+
+    /// The terminal as this command may use it.
+    var terminal: TerminalInfo { TerminalInfo.current(plain: plain) }
+}
+
+/// The languages Wegwijs's interface speaks.
+enum LanguageCode: String, ExpressibleByArgument, CaseIterable, Sendable {
+    case nl, en
+}
+
+/// `--lang`, for the commands that show course text.
+struct LanguageOptions: ParsableArguments {
+    @Option(help: "Language of the course text and interface (default: the course's language).")
+    var lang: LanguageCode?
+
+    /// The language to show `course` in; a usage error when the course does not offer it.
+    func language(for course: Course) throws -> String {
+        // The language setting applies where the course offers it; --lang must be offered.
+        let preferred = quietSettings()?[.language].flatMap { course.languages.contains($0) ? $0 : nil }
+        let language = lang?.rawValue ?? preferred ?? course.language
+        guard course.languages.contains(language) else {
+            throw ValidationError("course '\(course.id)' is not available in '\(TextLayout.inline(language, limit: 20))' (it offers \(TextLayout.inline(course.languages.joined(separator: ", "), limit: 80)))")
+        }
+        return language
+    }
+}
+
+/// `--records`, for the commands that write completion records.
+struct RecordsOptions: ParsableArguments {
+    @Option(help: "Where completion records go (default: the records setting, see wegwijs config; else ./records).")
+    var records: String?
+
+    /// The flag as a setting, for `loadSettings`.
+    var flags: [Setting: (value: String, flag: String)] {
+        records.map { [.records: ($0, "--records")] } ?? [:]
+    }
+
+    /// The records folder in force: the flag, else the records setting (`WEGWIJS_RECORDS`, a
+    /// settings file), else `./records`.
+    var folder: String {
+        records ?? quietSettings()?.records
+            ?? ProcessInfo.processInfo.environment["WEGWIJS_RECORDS"].flatMap { $0.isEmpty ? nil : $0 } ?? "records"
+    }
+}
+
+/// The signing key setting (`WEGWIJS_SIGNING_KEY_FILE`, `wegwijs.signingKeyFile`), read in one
+/// place for every command.
+enum SigningKey {
+    /// The signer, or nil when no key is configured; an unreadable or short key file is
+    /// reported and ends the command with 74, a broken settings file with 65.
+    static func configured() throws -> RecordSigner? {
+        guard let keyFile = try loadSettings()[.signingKeyFile], !keyFile.isEmpty else { return nil }
+        do {
+            return try RecordSigner(keyFile: keyFile)
+        } catch {
+            printError(error.description)
+            throw Exit.ioError
+        }
+    }
+}
