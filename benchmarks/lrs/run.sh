@@ -55,6 +55,18 @@ echo "== ralph write -b lrs → Ralph on :$B"
     --lrs-base-url "http://127.0.0.1:$B" --lrs-username wegwijs --lrs-password secret < "$W/all.ndjson" 2>&1 | grep -v INFO || true
 echo "statements in the LRS (sync, ralph write): $(wc -l < "$W/sync-lrs/data/fs_lrs.jsonl") $(wc -l < "$W/ralph-write-lrs/data/fs_lrs.jsonl")"
 
+echo "== the sending side alone: the same statements to an endpoint that stores nothing"
+SINK=$(free_port)
+"$VENV/python" benchmarks/lrs/sink.py "$SINK" "$W/sink-count" & PIDS+=($!)
+sleep 1
+"$VENV/python" benchmarks/lrs/generate.py "$SEED" "$W/records2" "$ATTEMPTS"
+WEGWIJS_LRS_URL=http://127.0.0.1:$DEAD/xAPI "$BIN" sync --rescan --records "$W/records2" >/dev/null 2>&1 || true
+WEGWIJS_LRS_URL=http://127.0.0.1:$SINK/xAPI /usr/bin/time -f 'wegwijs sync → sink: %e s, peak %M KB' \
+    "$BIN" sync --records "$W/records2"
+/usr/bin/time -f 'ralph write -b lrs → sink: %e s, peak %M KB' "$VENV/ralph" write -b lrs \
+    --lrs-base-url "http://127.0.0.1:$SINK" --lrs-username wegwijs --lrs-password secret < "$W/all.ndjson" 2>&1 | grep -v INFO || true
+echo "statements the sink counted (both runs): $(cat "$W/sink-count")"
+
 echo "== run: 32 answers piped, 10 runs each"
 HOLE=$(free_port)
 "$VENV/python" benchmarks/lrs/blackhole.py "$HOLE" 600 & PIDS+=($!)

@@ -9,7 +9,8 @@ import Musl
 ///
 /// Layout under `RECORDS/.outbox/`:
 /// - `pending/<attemptId>.ndjson`: the attempt's statements not yet delivered, one per line,
-///   rewritten atomically (temp file, fsync, rename) whenever the attempt's record is saved;
+///   rewritten atomically (temp file, fsync, rename) whenever the attempt's record is saved, so
+///   a kill at any moment leaves the old queue or the new one, never half of one;
 /// - `sent/<attemptId>`: ids the LRS has accepted, so a later save of the same attempt does
 ///   not queue them again (losing this file costs a re-delivery, which the LRS answers with
 ///   204: same id, same content);
@@ -78,7 +79,9 @@ public struct Outbox: Sendable {
         for statement in statements { text += statement.json + "\n" }
         let data = Data(text.utf8)
         if let existing = FileManager.default.contents(atPath: path), existing == data { return }
-        try RecordStore.writeAtomically(data, to: path, replacing: true)
+        // The file is flushed before it replaces the old one; the folder's entry is left to the
+        // file system: after a power cut the queue may be one save behind (`sync --rescan`).
+        try RecordStore.writeAtomically(data, to: path, replacing: true, syncingFolder: false)
     }
 
     // MARK: - Reading
