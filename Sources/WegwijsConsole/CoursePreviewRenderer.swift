@@ -13,70 +13,66 @@ public struct CoursePreviewRenderer: Sendable {
         self.layout = TextLayout(terminal: terminal)
     }
 
-    private var phrases: Phrases { Phrases(code: language) }
+    private var view: ScenarioView { ScenarioView(course: course, language: language, layout: layout) }
+    private var phrases: Phrases { view.phrases }
+    private func text(_ localized: LocalizedText) -> String { view.text(localized) }
 
-    /// Course text in the preview language, with anything a terminal would obey escaped (as in
-    /// the runner, so no rendering path can forget it).
-    private func text(_ localized: LocalizedText) -> String {
-        TextLayout.sanitized(localized.resolved(language, fallback: course.language))
-    }
-
-    /// The course header: title, terms, pass rule and guidelines.
+    /// The course header: title, terms, pass rule, pools and guidelines.
     public func header() -> String {
-        var output = layout.styled(TextLayout.inline(text(course.title), limit: 200), .bold) + "\n"
-        output += "course \(course.id) \(TextLayout.inline(course.version, limit: 40)) · languages \(course.languages.joined(separator: ", "))"
-        output += " · \(course.scenarios.count) scenario\(course.scenarios.count == 1 ? "" : "s")\n"
+        var output = layout.styled(layout.wrapped(TextLayout.inline(text(course.title), limit: 200)), .bold) + "\n"
+        let languages = course.languages.map { TextLayout.inline($0, limit: 20) }.joined(separator: ", ")
+        output += layout.wrap([phrases.previewCourse(course.id, TextLayout.inline(course.version, limit: 40)),
+                               phrases.previewLanguages(languages), phrases.previewSituations(course.scenarios.count)].joined(separator: view.separator))
         let rule = course.passing
-        output += "pass: overall ≥ \(rule.overall)%, every assessed guideline ≥ \(rule.perGuideline)%"
-        output += rule.noCritical ? ", no critical option\n" : ", critical options allowed\n"
+        output += layout.wrap(phrases.previewPassRule(rule.overall, rule.perGuideline, rule.noCritical))
         var terms: [String] = []
-        if let validFor = course.validFor { terms.append("valid for \(validFor)") }
-        if let due = course.dueWithinDays { terms.append("due within \(due) days") }
-        if course.shuffleOptions { terms.append("options shuffled per attempt (shown here in file order)") }
-        if !terms.isEmpty { output += terms.joined(separator: " · ") + "\n" }
-        if let introduction = course.introduction { output += "\n" + layout.wrap(text(introduction)) }
-        output += "\n" + layout.styled(phrases.guidelinesHeading, .bold) + "\n"
-        for guideline in course.guidelines {
-            output += layout.wrap("\(text(guideline.title)) [\(guideline.id)]", indent: "    ", firstIndent: "  • ")
-            output += layout.wrap(text(guideline.summary), indent: "    ")
+        if let validFor = course.validFor { terms.append(phrases.previewValidFor(validFor.description)) }
+        if let due = course.dueWithinDays { terms.append(phrases.previewDueWithin(due)) }
+        if course.shuffleOptions { terms.append(phrases.previewShuffled) }
+        if !terms.isEmpty { output += layout.wrap(terms.joined(separator: view.separator)) }
+        for pool in course.pools {
+            output += layout.wrap(phrases.previewPool(pool.id, pool.draw, Set(pool.scenarios).count) + ": " + pool.scenarios.joined(separator: ", "))
         }
-        if let closing = course.closing { output += "\n" + layout.styled("closing:", .dim) + "\n" + layout.wrap(text(closing), indent: "  ") }
+        if let introduction = course.introduction { output += "\n" + layout.wrap(text(introduction)) }
+        output += view.guidelines(showingIDs: true)
+        if let closing = course.closing {
+            output += "\n" + layout.styled(phrases.previewClosing, .dim) + "\n" + layout.wrap(text(closing), indent: "  ")
+        }
+        if let statement = course.acknowledgement {
+            output += "\n" + layout.styled(phrases.previewAcknowledgement, .dim) + "\n" + layout.wrap(text(statement), indent: "  ")
+        }
         return output
     }
 
     /// One scenario: what the learner sees, then the annotations.
     public func scenario(at index: Int) -> String {
         let scenario = course.scenarios[index]
-        var heading = "Scenario \(index + 1)/\(course.scenarios.count) · \(scenario.id)"
-        if let channel = scenario.channel { heading += " · " + TextLayout.inline(channel) }
-        heading += scenario.kind == .multiple ? " · multiple answers" : " · one answer"
-        var output = "\n" + layout.rule + layout.styled(heading, .cyan) + "\n"
-        if let title = scenario.title { output += layout.styled(TextLayout.inline(text(title), limit: 200), .bold) + "\n" }
-        output += layout.rule + "\n" + layout.wrap(text(scenario.situation)) + "\n"
-        output += layout.styled(TextLayout.inline(scenario.question.map(text) ?? phrases.defaultQuestion, limit: 200), .bold) + "\n"
-        for (position, option) in scenario.options.enumerated() {
-            output += layout.wrap(text(option.text), indent: "     ", firstIndent: "  \(AnswerInput.letter(position))) ")
-            var facts = ["id \(option.id)", "scores \(scoreList(option.scores))"]
-            if option.isCritical { facts.append(layout.styled("CRITICAL", .red)) }
-            if scenario.kind == .single, let next = option.next { facts.append("next → \(describe(next))") }
-            output += layout.wrap(layout.styled(facts.joined(separator: " · "), .dim), indent: "     ")
+        var heading = phrases.previewHeading(index + 1, course.scenarios.count) + view.separator + scenario.id
+        heading += view.separator + (scenario.kind == .multiple ? phrases.previewMultiple : phrases.previewSingle)
+        if let pool = course.poolPosition(of: scenario.id) { heading += view.separator + phrases.previewInPool(course.pools[pool].id) }
+        var output = view.scenario(scenario, options: scenario.options, heading: heading) { option in
+            var facts = ["\(phrases.previewID) \(option.id)", "\(phrases.previewScores) \(scoreList(option.scores))"]
+            if option.isCritical { facts.append(layout.styled(phrases.previewCritical, .red)) }
+            if scenario.kind == .single, let next = option.next { facts.append("\(phrases.previewNext) \(view.arrow)\(describe(next))") }
+            var lines = layout.wrap(layout.styled(facts.joined(separator: view.separator), .dim), indent: "     ")
             if let feedback = option.feedback {
-                output += layout.wrap("feedback: " + text(feedback), indent: "     ")
+                lines += layout.wrap("\(phrases.previewFeedback): " + text(feedback), indent: "     ")
             } else {
-                output += layout.wrap(layout.styled("(no feedback)", .yellow), indent: "     ")
+                lines += layout.wrap(layout.styled(phrases.previewNoFeedback, .yellow), indent: "     ")
             }
+            return lines
         }
         let possible = course.guidelines.compactMap { guideline -> String? in
             let points = Scoring.possible(scenario, guideline: guideline.id)
             return points > 0 ? "\(guideline.id) \(points)" : nil
         }
-        output += "\n" + layout.wrap("possible: " + (possible.isEmpty ? "nothing" : possible.joined(separator: ", ")))
+        output += "\n" + layout.wrap("\(phrases.previewPossible): " + (possible.isEmpty ? phrases.previewNothing : possible.joined(separator: ", ")))
         if let explanation = scenario.explanation {
             output += layout.wrap(layout.styled(phrases.explanation, .bold) + ": " + text(explanation))
         } else {
-            output += layout.styled("(no explanation)", .yellow) + "\n"
+            output += layout.styled(phrases.previewNoExplanation, .yellow) + "\n"
         }
-        output += "then → " + describe(scenario.next, defaultAfter: index) + "\n"
+        output += layout.wrap("\(phrases.previewThen) \(view.arrow)" + describe(scenario.next, defaultAfter: index))
         return output
     }
 
@@ -91,13 +87,13 @@ public struct CoursePreviewRenderer: Sendable {
 
     private func describe(_ link: ScenarioLink) -> String {
         switch link {
-        case .end: "end of course"
+        case .end: phrases.previewEnd
         case .scenario(let id): "'\(id)'"
         }
     }
 
     private func describe(_ link: ScenarioLink?, defaultAfter index: Int) -> String {
         if let link { return describe(link) }
-        return index + 1 < course.scenarios.count ? "'\(course.scenarios[index + 1].id)' (the following scenario)" : "end of course (last scenario)"
+        return index + 1 < course.scenarios.count ? "'\(course.scenarios[index + 1].id)' \(phrases.previewFollowing)" : phrases.previewEndLast
     }
 }

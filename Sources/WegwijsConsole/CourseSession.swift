@@ -64,7 +64,7 @@ public final class CourseSession {
             output.write(layout.wrap(phrases.savedAttemptDoesNotFit(reason)))
         case .resumable(let answered, _):
             if terminal.isInteractive {
-                switch ask(phrases.resumeQuestion(answered: answered), yes: phrases.yesWords, no: phrases.noWords, empty: true) as Bool? {
+                switch ask(phrases.resumeQuestion(answered), yes: phrases.yesWords, no: phrases.noWords, empty: true) as Bool? {
                 case nil: return .stopped
                 case true?: resumed = try session.resume()
                 case false?:
@@ -74,7 +74,7 @@ public final class CourseSession {
             } else {
                 resumed = try session.resume()
             }
-            if resumed { output.write(layout.wrap(phrases.resuming(answered: answered))) }
+            if resumed { output.write(layout.wrap(phrases.resuming(answered))) }
         }
         if asksName, session.learnerName == nil { session.learnerName = askName() }
         SignalTrap.setFarewell(phrases.interrupted)
@@ -176,51 +176,32 @@ public final class CourseSession {
     private func stop() -> SessionOutcome {
         // The answers are saved already; a failure to note the pause loses nothing else.
         try? session.suspend()
-        output.write(layout.wrap(phrases.stopped(answered: attempt.answers.count)))
+        output.write(layout.wrap(phrases.stopped(attempt.answers.count)))
         return .stopped
     }
 
     // MARK: - Showing
 
-    /// Course text in the session's language, with anything a terminal would obey removed.
-    private func text(_ localized: LocalizedText?) -> String {
-        TextLayout.sanitized(localized?.resolved(settings.language, fallback: course.language) ?? "")
-    }
+    private var view: ScenarioView { ScenarioView(course: course, language: settings.language, layout: layout) }
+
+    private func text(_ localized: LocalizedText?) -> String { view.text(localized) }
 
     private func showIntroduction() {
         if let introduction = course.introduction {
             output.write("\n" + layout.wrap(text(introduction)))
         }
         showGuidelines()
-        output.write(layout.wrap(phrases.introduction(scenarios: attempt.expectedTotal, guidelines: course.guidelines.count)) + "\n")
+        output.write(layout.wrap(phrases.introduction(attempt.expectedTotal, course.guidelines.count)) + "\n")
     }
 
     private func showGuidelines() {
-        output.write("\n" + layout.styled(phrases.guidelinesHeading, .bold) + "\n")
-        for guideline in course.guidelines {
-            output.write(layout.styled(layout.wrap(text(guideline.title), indent: "    ", firstIndent: "  • "), .bold))
-            output.write(layout.wrap(text(guideline.summary), indent: "    "))
-        }
-        output.write("\n")
+        output.write(view.guidelines() + "\n")
     }
 
     private func showScenario(_ scenario: Scenario, options: [Scenario.Option]) {
-        var header = phrases.progress(attempt.position, of: attempt.expectedTotal)
-        if let channel = scenario.channel { header += " · " + TextLayout.inline(channel) }
-        output.write("\n" + layout.rule)
-        output.write(layout.styled(layout.wrapped(header), .cyan) + "\n")
-        if let title = scenario.title {
-            output.write(layout.styled(layout.wrapped(TextLayout.inline(text(title), limit: 200)), .bold) + "\n")
-        }
-        output.write(layout.rule + "\n")
-        output.write(layout.wrap(text(scenario.situation)) + "\n")
-        output.write(layout.styled(TextLayout.inline(scenario.question.map(text) ?? phrases.defaultQuestion, limit: 200), .bold) + "\n")
-        for (position, option) in options.enumerated() {
-            let letter = AnswerInput.letter(position)
-            output.write(layout.wrap(text(option.text), indent: "     ", firstIndent: "  \(letter)) "))
-        }
+        output.write(view.scenario(scenario, options: options, heading: phrases.progress(attempt.position, attempt.expectedTotal)))
         let last = AnswerInput.letter(options.count - 1)
-        let hint = scenario.kind == .multiple ? phrases.multipleHint(last: last) : phrases.singleHint(last: last)
+        let hint = scenario.kind == .multiple ? phrases.multipleHint(last) : phrases.singleHint(last)
         output.write("\n" + layout.styled(layout.wrap(hint), .dim))
     }
 
@@ -228,15 +209,15 @@ public final class CourseSession {
     private func askAnswer(_ scenario: Scenario, options: [Scenario.Option]) -> [Int]? {
         let last = AnswerInput.letter(options.count - 1)
         let letters = (0..<options.count).map { String(AnswerInput.letter($0)) }
-        let words = phrases.language == .dutch ? ["help", "richtlijnen", "stop"] : ["help", "guidelines", "stop", "quit"]
+        let words = phrases.promptWords
         while true {
             reader.setCompletions(letters + words)
-            guard let line = reader.readLine(prompt: phrases.answerPrompt(last: last)) else { return nil }
+            guard let line = reader.readLine(prompt: phrases.answerPrompt(last)) else { return nil }
             switch AnswerInput.parse(line, optionCount: options.count, allowsMany: scenario.kind == .multiple) {
             case .choose(let positions):
                 return positions
             case .help:
-                output.write(phrases.help(last: last, multiple: scenario.kind == .multiple) + "\n")
+                output.write(phrases.help(last, scenario.kind == .multiple) + "\n")
             case .guidelines:
                 showGuidelines()
             case .stop:
@@ -244,11 +225,11 @@ public final class CourseSession {
             case .empty:
                 output.write(phrases.emptyAnswer + "\n")
             case .tooMany:
-                output.write(phrases.onlyOne(last: last) + "\n")
+                output.write(phrases.onlyOne(last) + "\n")
             case .noSuchOption(let letter):
-                output.write(phrases.noSuchOption(letter, last: last) + "\n")
+                output.write(phrases.noSuchOption(letter, last) + "\n")
             case .notUnderstood:
-                output.write(layout.wrap(phrases.notUnderstood(TextLayout.inline(line, limit: 30), last: last)))
+                output.write(layout.wrap(phrases.notUnderstood(TextLayout.inline(line, limit: 30), last)))
             }
         }
     }
@@ -310,10 +291,10 @@ public final class CourseSession {
                 let reason: String
                 switch failure {
                 case .overallBelow(let required):
-                    reason = phrases.overallBelow(phrases.percent(sheet.percent), required: required)
+                    reason = phrases.overallBelow(phrases.percent(sheet.percent), required)
                 case .guidelineBelow(let id, let required):
                     let score = sheet.guidelines.first { $0.id == id }
-                    reason = phrases.guidelineBelow(text(course.guideline(id)?.title), phrases.percent(score?.percent), required: required)
+                    reason = phrases.guidelineBelow(text(course.guideline(id)?.title), phrases.percent(score?.percent), required)
                 case .criticalChosen(let scenarios):
                     reason = phrases.criticalChosen(scenarios.map { id in
                         "'" + (course.scenario(id)?.title.map(text) ?? id) + "'"

@@ -13,6 +13,11 @@ public struct RouteReportRenderer: Sendable {
         self.layout = TextLayout(terminal: terminal)
     }
 
+    /// A symbol, or its plain ASCII stand-in with `--plain`.
+    private func symbol(_ fancy: String, _ plain: String) -> String {
+        layout.terminal.usesGraphics ? fancy : plain
+    }
+
     private func percent(_ value: Double?) -> String {
         value.map { Percent.text($0) + "%" } ?? "n/a"
     }
@@ -26,7 +31,7 @@ public struct RouteReportRenderer: Sendable {
         let routes = count(analysis.routeCount)
         let plural = analysis.routeCount == 1 ? "route" : "routes"
         var output = "\(file): \(routes) \(plural) through \(course.scenarios.count) scenarios"
-        output += " (\(analysis.shortestRoute)–\(analysis.longestRoute) scenarios long)\n"
+        output += " (\(analysis.shortestRoute)\(symbol("–", "-"))\(analysis.longestRoute) scenarios long)\n"
         if !course.pools.isEmpty {
             let pools = course.pools.map { "\($0.id) \($0.draw) of \(Set($0.scenarios).count)" }.joined(separator: ", ")
             output += layout.wrap("pools: \(pools); \(count(analysis.drawCount)) different draws, all analysed")
@@ -34,7 +39,7 @@ public struct RouteReportRenderer: Sendable {
         let fewest = analysis.fewestAssessing.map { "\($0.id) \($0.scenarios)" }.joined(separator: ", ")
         output += layout.wrap("fewest scenarios assessing each guideline on any route\(course.pools.isEmpty ? "" : " and draw"): \(fewest)")
         let rule = course.passing
-        output += "pass rule: overall ≥ \(rule.overall)%, every assessed guideline ≥ \(rule.perGuideline)%\(rule.noCritical ? ", no critical option" : "")\n"
+        output += "pass rule: overall \(symbol("≥", ">=")) \(rule.overall)%, every assessed guideline \(symbol("≥", ">=")) \(rule.perGuideline)%\(rule.noCritical ? ", no critical option" : "")\n"
         output += "over all routes: best \(percent(analysis.bestPercent)), worst \(percent(analysis.worstPercent))\n"
         if let listed = analysis.routes {
             for (index, route) in listed.enumerated() {
@@ -62,8 +67,8 @@ public struct RouteReportRenderer: Sendable {
             case .overall: "the overall score falls below \(course.passing.overall)%"
             case .guideline(let id): "guideline '\(id)' falls below \(course.passing.perGuideline)%"
             }
-            let mark = slip.isCritical ? "  critical " : layout.styled("  ✗ ", .red)
-            output += layout.wrap("\(mark)\(slip.scenario): \(slip.options.joined(separator: " + ")) → \(rule)", indent: "      ")
+            let mark = slip.isCritical ? "  critical " : layout.styled(symbol("  ✗ ", "  x "), .red)
+            output += layout.wrap("\(mark)\(slip.scenario): \(slip.options.joined(separator: " + ")) \(symbol("→", "->")) \(rule)", indent: "      ")
         }
         let ordinary = analysis.singleSlips.filter { !$0.isCritical }.count
         if ordinary > 0 {
@@ -75,7 +80,7 @@ public struct RouteReportRenderer: Sendable {
     private func routeLine(_ route: RouteAnalysis.Route, number: Int) -> String {
         let path = route.steps.map { step in
             step.via.isEmpty ? step.scenario : "\(step.scenario) [\(step.via.joined(separator: ", "))]"
-        }.joined(separator: " → ")
+        }.joined(separator: symbol(" → ", " -> "))
         var output = layout.wrap(path, indent: "    ", firstIndent: "route \(number): ")
         var facts = ["\(route.steps.count) scenario\(route.steps.count == 1 ? "" : "s")",
                      "best \(percent(route.bestPercent))", "worst \(percent(route.worstPercent))"]
@@ -85,25 +90,25 @@ public struct RouteReportRenderer: Sendable {
         case nil: facts.append("pass undecided (too many combinations)")
         }
         if !route.unassessed.isEmpty { facts.append("not assessed: " + route.unassessed.joined(separator: ", ")) }
-        output += "    " + facts.joined(separator: " · ") + "\n"
+        output += "    " + facts.joined(separator: symbol(" · ", " - ")) + "\n"
         return output
     }
 
     private func findings() -> String {
         guard !analysis.findings.isEmpty else {
-            return layout.styled("  ✓", .green) + " every route can pass, none passes on wrong answers, every guideline is assessed on every route\n"
+            return layout.styled(symbol("  ✓", "  ok"), .green) + " every route can pass, none passes on wrong answers, every guideline is assessed on every route\n"
         }
         var output = ""
         for finding in analysis.findings {
             let line: String
             switch finding {
             case .noRouteCanPass:
-                line = layout.styled("  ✗ ", .red) + "no route can pass: even the best answers stay below the pass rule (check scores and thresholds)"
+                line = layout.styled(symbol("  ✗ ", "  x "), .red) + "no route can pass: even the best answers stay below the pass rule (check scores and thresholds)"
             case .routesCannotPass(let routes):
                 line = "  ! " + "route\(routes.count == 1 ? "" : "s") \(list(routes)) cannot pass whatever the answers (a learner who takes \(routes.count == 1 ? "it" : "them") is bound to fail)"
             case .worstAnswersPass(let routes):
                 let which = routes.isEmpty ? "on some route" : "on route\(routes.count == 1 ? "" : "s") \(list(routes))"
-                line = layout.styled("  ✗ ", .red) + "\(which) even the worst answers pass: the course does not tell good from bad answers there"
+                line = layout.styled(symbol("  ✗ ", "  x "), .red) + "\(which) even the worst answers pass: the course does not tell good from bad answers there"
             case .guidelineNotAssessed(let id, let routes, let total):
                 line = "  ! guideline '\(id)' is not assessed on \(count(routes)) of \(count(total)) routes"
             case .undecided:

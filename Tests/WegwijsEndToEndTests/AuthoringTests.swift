@@ -133,14 +133,23 @@ struct AuthoringTests {
         let records = try Wegwijs.temporaryFolder()
         let result = try Wegwijs.run(["preview", fixture, "--plain", "--lang", "en"], currentDirectory: records)
         #expect(result.status == 0)
+        // --plain: plain ASCII around the course's own text (no middle dots or arrows).
         for text in ["Test course", "Someone asks something on LinkedIn.", "a) Good answer", "scores openbaar +2",
-                     "id fout · scores openbaar -1 · next → 'gevolg'", "CRITICAL", "feedback: Serious.", "multiple answers",
-                     "then → 'meer'", "possible: openbaar 2"] {
+                     "id fout - scores openbaar -1 - next -> 'gevolg'", "CRITICAL", "feedback: Serious.", "multiple answers",
+                     "then -> 'meer'", "possible: openbaar 2"] {
             #expect(result.stdout.contains(text), "\(text)")
         }
+        #expect(!result.stdout.contains("·") && !result.stdout.contains("→") && !result.stdout.contains("─"))
         #expect(Wegwijs.files(under: records).isEmpty)
+        // A Dutch preview says everything in Dutch.
         let one = try Wegwijs.run(["preview", fixture, "--scenario", "kritiek", "--plain"])
-        #expect(one.stdout.contains("Scenario 4/4 · kritiek") && !one.stdout.contains("Scenario 1/4"))
+        #expect(one.stdout.contains("Situatie 4/4 - kritiek - één antwoord") && !one.stdout.contains("Situatie 1/4"))
+        for text in ["punten geheim +2", "ERNSTIG", "mogelijk: geheim 2", "daarna -> "] {
+            #expect(one.stdout.contains(text), "\(text)")
+        }
+        for english in ["CRITICAL", "possible:", "then ", "end of course", "scores "] {
+            #expect(!one.stdout.contains(english), "\(english)")
+        }
         let typo = try Wegwijs.run(["preview", fixture, "--scenario", "kritik"])
         #expect(typo.status == 64 && typo.stderr.contains("did you mean 'kritiek'?"))
     }
@@ -150,8 +159,11 @@ struct AuthoringTests {
         let result = try Wegwijs.run(["paths", fixture, "--plain"])
         #expect(result.status == 0)
         #expect(result.stdout.contains("2 routes through 4 scenarios"))
-        #expect(result.stdout.contains("route 2: start [fout] → gevolg → meer → kritiek"))
-        #expect(result.stdout.contains("best 66.7% · worst 0.0% · cannot pass"))
+        // --plain: plain ASCII.
+        #expect(result.stdout.contains("route 2: start [fout] -> gevolg -> meer -> kritiek"))
+        #expect(result.stdout.contains("best 66.7% - worst 0.0% - cannot pass"))
+        #expect(result.stdout.unicodeScalars.allSatisfy { $0.isASCII })
+        #expect(result.stdout.contains("Single slips") && result.stdout.contains("start: fout -> the overall score falls below 80%"))
         let summary = try Wegwijs.run(["paths", fixture, "--plain", "--limit", "1"])
         #expect(summary.stdout.contains("Too many routes to list"))
         let invalid = try Wegwijs.run(["paths", try Self.write("{}")])

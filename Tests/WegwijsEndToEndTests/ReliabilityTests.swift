@@ -43,7 +43,7 @@ struct ReliabilityTests {
     func killedRuns() throws {
         let records = try Wegwijs.temporaryFolder("kill")
         let course = try CourseLoader.load(path: uwv)
-        let answers = String(repeating: "a\n", count: 40)
+        let answers = String(repeating: "a\n", count: 60)
         var generator = SystemRandomNumberGenerator()
         let seed = UInt64.random(in: 0...UInt64(UInt32.max), using: &generator)
         var random = SeededRandom(seed: seed)

@@ -155,8 +155,12 @@ public struct RecordStore: Sendable {
         let path = folder(course: course, learner: learner)
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: path) else { return [] }
         return names.sorted().compactMap { name in
-            guard !name.hasPrefix("."), name.hasSuffix(".json"), name != Self.inProgressName,
-                  let data = FileManager.default.contents(atPath: path + "/" + name) else { return nil }
+            guard !name.hasPrefix("."), name.hasSuffix(".json"), name != Self.inProgressName else { return nil }
+            // Regular files of a sane size only: a link to a device must not hang the session.
+            var info = stat()
+            let file = path + "/" + name
+            guard lstat(file, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, info.st_size < 16 << 20,
+                  let data = FileManager.default.contents(atPath: file) else { return nil }
             return try? CompletionRecord.decode(data)
         }
     }
