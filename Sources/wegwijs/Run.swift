@@ -52,8 +52,7 @@ struct Run: ParsableCommand {
                                        store: RecordStore(root: configured.records), signer: signer)
         let statements = try StatementQueue(settings: configured, course: loaded.course)
         if let statements {
-            // Like a record write, a signal waits for the outbox write to finish.
-            settings.onRecordSaved = { record in SignalTrap.whileSaving { statements.add(record) } }
+            settings.onRecordSaved = { record in statements.add(record) }
         }
         let phrases = Phrases(code: language)
         SignalTrap.install(farewell: phrases.interrupted)
@@ -95,17 +94,27 @@ final class StatementQueue: Sendable {
         background = BackgroundDelivery(delivery: Delivery(outbox: outbox, client: LRSClient(endpoint: endpoint, timeout: 5)))
     }
 
+    /// Statements are made and queued off the learner's path, in the order records were saved.
+    private let writer = DispatchQueue(label: "wegwijs-outbox")
+
     /// Queues a saved record's statements and asks for a delivery; never throws, never waits.
+    /// A kill before the write loses nothing the record does not hold: the next save of the
+    /// attempt queues all its statements again, and `wegwijs sync --rescan` queues any record.
     func add(_ record: CompletionRecord) {
-        let statements = XAPIStatements.make(for: record, course: course, profile: profile)
-        // A failure here leaves the record on disk: `wegwijs sync --rescan` queues it later.
-        try? outbox.enqueue(attemptID: record.attemptId, statements: statements)
-        background.nudge()
+        writer.async { [self] in
+            let statements = XAPIStatements.make(for: record, course: course, profile: profile)
+            // Like a record write, a signal waits for the outbox write to finish.
+            SignalTrap.whileSaving {
+                try? outbox.enqueue(attemptID: record.attemptId, statements: statements)
+            }
+            background.nudge()
+        }
     }
 
     /// Gives the last delivery up to a second (none when the LRS seems unavailable), then says
     /// what still waits.
     func finish(language: String) {
+        writer.sync {}
         if !background.seemsUnavailable(stalledAfter: 1) {
             background.nudge(force: true)
             background.settle(within: 1)

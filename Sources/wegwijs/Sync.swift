@@ -26,8 +26,8 @@ struct Sync: ParsableCommand {
     @Option(help: "With --rescan: a course file the records were made on (bundled courses are found by id); repeatable.")
     var course: [String] = []
 
-    @Option(help: "Statements per request.")
-    var batchSize: Int = 500
+    @Option(help: "Statements per request (a batch the LRS refuses as too large, 413, is split like any refused batch).")
+    var batchSize: Int = 2000
 
     func validate() throws {
         guard (1...5000).contains(batchSize) else { throw ValidationError("--batch-size must be between 1 and 5000") }

@@ -5,6 +5,8 @@
 #     each into its own fresh server, side by side in one run; time and peak memory.
 #  2. What an unreachable LRS adds to `run` per answer (connection refused, and a silent host).
 # Needs .venv-lrs (bash .ci/setup) and /usr/bin/time. Usage: benchmarks/lrs/run.sh [ATTEMPTS]
+# (3,400 attempts of the bundled course's 15-scenario route give 61,200 statements.)
+# ONLY_RUN=1 measures only part 2.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ATTEMPTS=${1:-2000}
@@ -39,8 +41,9 @@ echo "== records: $ATTEMPTS ended attempts of uwv-sociale-media"
 ANSWERS=$(printf 'a\n%.0s' $(seq 40))
 echo "$ANSWERS" | "$BIN" run uwv-sociale-media --learner seed --records "$W/seed" >/dev/null || true
 SEED=$(ls "$W"/seed/uwv-sociale-media/seed/*.json)
-"$VENV/python" benchmarks/lrs/generate.py "$SEED" "$W/records" "$ATTEMPTS"
 DEAD=$(free_port)
+if [ -z "${ONLY_RUN:-}" ]; then
+"$VENV/python" benchmarks/lrs/generate.py "$SEED" "$W/records" "$ATTEMPTS"
 WEGWIJS_LRS_URL=http://127.0.0.1:$DEAD/xAPI "$BIN" sync --rescan --records "$W/records" >/dev/null 2>&1 || true
 "$BIN" sync --status --records "$W/records"
 "$BIN" export "$W/records" --format xapi --output "$W/all.ndjson"
@@ -66,26 +69,39 @@ WEGWIJS_LRS_URL=http://127.0.0.1:$SINK/xAPI /usr/bin/time -f 'wegwijs sync → s
 /usr/bin/time -f 'ralph write -b lrs → sink: %e s, peak %M KB' "$VENV/ralph" write -b lrs \
     --lrs-base-url "http://127.0.0.1:$SINK" --lrs-username wegwijs --lrs-password secret < "$W/all.ndjson" 2>&1 | grep -v INFO || true
 echo "statements the sink counted (both runs): $(cat "$W/sink-count")"
+fi
 
-echo "== run: 32 answers piped, 10 runs each"
+echo "== run: the bundled course piped (its answers below), 15 rounds, the three set-ups interleaved, medians"
 HOLE=$(free_port)
-"$VENV/python" benchmarks/lrs/blackhole.py "$HOLE" 600 & PIDS+=($!)
-time_runs() { # LABEL, then environment assignments
-    local label=$1; shift
-    local start end n=10
-    start=$(date +%s.%N)
-    for i in $(seq $n); do
-        echo "$ANSWERS" | env "$@" "$BIN" run uwv-sociale-media --learner "L$label$i" --records "$W/run-$label" >/dev/null 2>&1 || true
-    done
-    end=$(date +%s.%N)
-    echo "$label $(echo "($end - $start) * 1000 / $n" | bc -l)"
-}
-BASE=$(time_runs none WEGWIJS_LRS_URL=)
-REFUSED=$(time_runs refused WEGWIJS_LRS_URL=http://127.0.0.1:$DEAD/xAPI)
-SILENT=$(time_runs silent WEGWIJS_LRS_URL=http://127.0.0.1:$HOLE/xAPI)
+"$VENV/python" benchmarks/lrs/blackhole.py "$HOLE" 900 & PIDS+=($!)
 ANSWERED=$(grep -c '"scenario"' "$SEED")
-for line in "$BASE" "$REFUSED" "$SILENT"; do
-    set -- $line
-    printf '%-8s %8.1f ms per run, %+.2f ms per answer against no LRS (%s answers)\n' "$1" "$2" \
-        "$(echo "($2 - ${BASE#* }) / $ANSWERED" | bc -l)" "$ANSWERED"
-done
+one_run() { # LABEL ROUND URL INPUT → microseconds
+    local start end
+    start=$(date +%s%N)
+    printf '%s\n' "$4" | WEGWIJS_LRS_URL=$3 "$BIN" run uwv-sociale-media --learner "L$1$2" --records "$W/run-$1" >/dev/null 2>&1 || true
+    end=$(date +%s%N)
+    echo "$1 $(( (end - start) / 1000 ))"
+}
+for round in $(seq 15); do
+    one_run none "$round" "" "$ANSWERS"
+    one_run refused "$round" "http://127.0.0.1:$DEAD/xAPI" "$ANSWERS"
+    one_run silent "$round" "http://127.0.0.1:$HOLE/xAPI" "$ANSWERS"
+    # One answer, then the end of input: the fixed cost of a run, without the answers.
+    one_run none-1 "$round" "" "a"
+    one_run refused-1 "$round" "http://127.0.0.1:$DEAD/xAPI" "a"
+    one_run silent-1 "$round" "http://127.0.0.1:$HOLE/xAPI" "a"
+done > "$W/run-times"
+"$VENV/python" - "$W/run-times" "$ANSWERED" <<'PY'
+import statistics, sys
+times = {}
+for line in open(sys.argv[1]):
+    label, micros = line.split()
+    times.setdefault(label, []).append(int(micros) / 1000)
+answers = int(sys.argv[2])
+m = {label: statistics.median(values) for label, values in times.items()}
+for label in ("none", "refused", "silent"):
+    whole, fixed = m[label] - m["none"], m[label + "-1"] - m["none-1"]
+    print(f"{label:8} run of {answers} answers: median {m[label]:7.1f} ms ({whole:+7.1f} against no LRS); "
+          f"run of 1 answer: {m[label + '-1']:7.1f} ms ({fixed:+7.1f}); "
+          f"added per answer: {(whole - fixed) / (answers - 1):+6.2f} ms")
+PY

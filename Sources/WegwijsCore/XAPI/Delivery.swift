@@ -8,7 +8,7 @@ public struct Delivery: Sendable {
     /// Statements per request.
     public let batchSize: Int
 
-    public init(outbox: Outbox, client: LRSClient, batchSize: Int = 500) {
+    public init(outbox: Outbox, client: LRSClient, batchSize: Int = 2000) {
         self.outbox = outbox
         self.client = client
         self.batchSize = max(1, batchSize)

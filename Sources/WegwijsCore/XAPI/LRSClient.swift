@@ -85,14 +85,15 @@ public final class LRSClient: Sendable {
     public func post(_ statements: [String]) -> PostOutcome {
         var request = request(statementsURL, method: "POST")
         request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+        // No `Expect: 100-continue` round trip before each batch.
+        request.setValue("", forHTTPHeaderField: "Expect")
         var body = "["
         for (index, statement) in statements.enumerated() {
             if index > 0 { body += "," }
             body += statement
         }
         body += "]"
-        request.httpBody = Data(body.utf8)
-        switch exchange(request) {
+        switch exchange(request, body: Data(body.utf8)) {
         case .failure(let error):
             return .unavailable(error.message)
         case .success(let (status, data)):
@@ -137,10 +138,10 @@ public final class LRSClient: Sendable {
         }
     }
 
-    private func exchange(_ request: URLRequest) -> Result<(Int, Data), LRSError> {
+    private func exchange(_ request: URLRequest, body: Data? = nil) -> Result<(Int, Data), LRSError> {
         let answer = Mutex<Result<(Int, Data), LRSError>?>(nil)
         let done = DispatchSemaphore(value: 0)
-        let task = session.dataTask(with: request) { data, response, error in
+        let handler: @Sendable (Data?, URLResponse?, (any Error)?) -> Void = { data, response, error in
             let result: Result<(Int, Data), LRSError>
             if let error {
                 result = .failure(LRSError(message: "the LRS at \(request.url?.host ?? "?") cannot be reached (\(error.localizedDescription))"))
@@ -152,6 +153,8 @@ public final class LRSClient: Sendable {
             answer.withLock { $0 = result }
             done.signal()
         }
+        let task = body.map { session.uploadTask(with: request, from: $0, completionHandler: handler) }
+            ?? session.dataTask(with: request, completionHandler: handler)
         task.resume()
         done.wait()
         return answer.withLock { $0 } ?? .failure(LRSError(message: "no answer from the LRS"))

@@ -72,11 +72,12 @@ public enum XAPIStatements {
     private static let namespaceBytes = NameBasedUUID.parse(NameBasedUUID.statementNamespace) ?? []
 
     /// `2026-11-24T10:15:00Z`
+    /// Plain arithmetic: Foundation's calendar costs more than building the whole statement.
     public static func timestampText(_ seconds: Int64) -> String {
-        let date = Date(timeIntervalSince1970: TimeInterval(seconds))
-        let parts = Calendar.utc.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
-        return String(format: "%04d-%02d-%02dT%02d:%02d:%02dZ", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0,
-                      parts.hour ?? 0, parts.minute ?? 0, parts.second ?? 0)
+        let day = CalendarDay(secondsSince1970: seconds)
+        let inDay = Int(seconds - Int64(day.number) * 86_400)
+        func two(_ value: Int) -> String { value < 10 ? "0\(value)" : String(value) }
+        return day.description + "T" + two(inDay / 3600) + ":" + two(inDay % 3600 / 60) + ":" + two(inDay % 60) + "Z"
     }
 
     /// An ISO 8601 duration of whole seconds: `PT12M49S`.
