@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Synchronization
 import WegwijsConsole
 import WegwijsCore
 
@@ -97,18 +98,38 @@ final class StatementQueue: Sendable {
     /// Statements are made and queued off the learner's path, in the order records were saved.
     private let writer = DispatchQueue(label: "wegwijs-outbox")
 
+    /// The newest saved record of each attempt not yet queued, in the order attempts appeared:
+    /// a record's statements include all of an earlier record's, so only the newest counts.
+    private let waiting = Mutex<[CompletionRecord]>([])
+
     /// Queues a saved record's statements and asks for a delivery; never throws, never waits.
     /// A kill before the write loses nothing the record does not hold: the next save of the
     /// attempt queues all its statements again, and `wegwijs sync --rescan` queues any record.
     func add(_ record: CompletionRecord) {
-        writer.async { [self] in
+        let first = waiting.withLock { records -> Bool in
+            if let index = records.firstIndex(where: { $0.attemptId == record.attemptId }) {
+                records[index] = record
+                return false
+            }
+            records.append(record)
+            return records.count == 1
+        }
+        if first { writer.async { [self] in write() } }
+    }
+
+    private func write() {
+        let records = waiting.withLock { records in
+            defer { records.removeAll() }
+            return records
+        }
+        for record in records {
             let statements = XAPIStatements.make(for: record, course: course, profile: profile)
             // Like a record write, a signal waits for the outbox write to finish.
             SignalTrap.whileSaving {
                 try? outbox.enqueue(attemptID: record.attemptId, statements: statements)
             }
-            background.nudge()
         }
+        background.nudge()
     }
 
     /// Gives the last delivery up to a second (none when the LRS seems unavailable), then says
