@@ -40,14 +40,19 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // What both test targets share: temp folders that never outlive the run, fuzz seeds.
+        .target(
+            name: "TestSupport",
+            path: "Tests/TestSupport"
+        ),
         .testTarget(
             name: "WegwijsCoreTests",
-            dependencies: ["WegwijsCore"],
+            dependencies: ["WegwijsCore", "TestSupport"],
             path: "Tests/WegwijsCoreTests"
         ),
         .testTarget(
             name: "WegwijsEndToEndTests",
-            dependencies: ["wegwijs", "WegwijsCore"],
+            dependencies: ["wegwijs", "WegwijsCore", "WegwijsConsole", "TestSupport"],
             path: "Tests/WegwijsEndToEndTests"
         ),
     ],

@@ -201,7 +201,7 @@ public final class CourseSession {
     private func showScenario(_ scenario: Scenario, options: [Scenario.Option]) {
         output.write(view.scenario(scenario, options: options, heading: phrases.progress(attempt.position, attempt.expectedTotal)))
         let last = AnswerInput.letter(options.count - 1)
-        let hint = scenario.kind == .multiple ? phrases.multipleHint(last) : phrases.singleHint(last)
+        let hint = scenario.kind.allowsMany ? phrases.multipleHint(last) : phrases.singleHint(last)
         output.write("\n" + layout.styled(layout.wrap(hint), .dim))
     }
 
@@ -213,11 +213,11 @@ public final class CourseSession {
         while true {
             reader.setCompletions(letters + words)
             guard let line = reader.readLine(prompt: phrases.answerPrompt(last)) else { return nil }
-            switch AnswerInput.parse(line, optionCount: options.count, allowsMany: scenario.kind == .multiple) {
+            switch AnswerInput.parse(line, optionCount: options.count, allowsMany: scenario.kind.allowsMany) {
             case .choose(let positions):
                 return positions
             case .help:
-                output.write(phrases.help(last, scenario.kind == .multiple) + "\n")
+                output.write(phrases.help(last, scenario.kind.allowsMany) + "\n")
             case .guidelines:
                 showGuidelines()
             case .stop:

@@ -14,8 +14,10 @@ public struct ReportRenderer: Sendable {
         let names = ReportColumns.names(for: report)
         var rows = [names]
         for row in report.rows {
-            var values = ReportColumns.values(of: row, roster: report.hasRoster)
-            for index in 0..<4 { values[index] = TextLayout.inline(values[index], limit: index == 1 || index == 2 ? 28 : 40) }
+            var values = ReportColumns.values(of: row, in: report)
+            for index in ReportColumns.textColumns(for: report) {
+                values[index] = TextLayout.inline(values[index], limit: index == 1 || index == 2 ? 28 : 40)
+            }
             rows.append(values.map { $0.isEmpty ? "-" : $0 })
         }
         let rightAligned: Set<Int> = [5, 6]

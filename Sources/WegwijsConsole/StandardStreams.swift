@@ -1,4 +1,5 @@
 import Foundation
+import WegwijsCore
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -56,18 +57,6 @@ public enum StandardStreams {
     private static func writeAll(_ text: String, to descriptor: Int32) -> Int32 {
         if closedAtStart.contains(descriptor) { return EBADF }
         var text = text
-        return text.withUTF8 { buffer -> Int32 in
-            guard let base = buffer.baseAddress else { return 0 }
-            var offset = 0
-            while offset < buffer.count {
-                let result = write(descriptor, base + offset, buffer.count - offset)
-                if result < 0 {
-                    if errno == EINTR { continue }
-                    return errno
-                }
-                offset += result
-            }
-            return 0
-        }
+        return text.withUTF8 { buffer in FileDescriptorWrite.all(UnsafeRawBufferPointer(buffer), to: descriptor) }
     }
 }

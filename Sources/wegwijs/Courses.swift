@@ -5,7 +5,7 @@ import WegwijsCore
 struct Courses: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "List the bundled courses.",
-        discussion: "SCENARIOS says how many scenarios a learner sees on one route through the course (fewest to most, as answers branch), of how many the course holds."
+        discussion: "SCENARIOS says how many scenarios a learner sees on one route through the course (fewest to most, as answers branch and pools draw), of how many the course holds."
     )
 
     func run() throws {

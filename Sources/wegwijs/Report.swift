@@ -7,7 +7,7 @@ struct Report: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "HR overview of completion per learner and course.",
         discussion: """
-        Statuses, in order of precedence: passed, expired, failed, in-progress, and with a roster not-started and overdue. With a roster, learners found only in the records get on_roster = no.
+        Statuses, in order of precedence: passed, expired, failed, in-progress, and with a roster not-started and overdue. With a roster, learners found only in the records get on_roster = no. --status and --department keep only those rows; --format html writes one self-contained page (--lang nl or en).
 
         Record files that cannot be used are listed on stderr and skipped. A record counts as a pass only when it agrees with itself (its percentages, guideline points and status follow from its points and the course's passing terms) and, with WEGWIJS_SIGNING_KEY_FILE set, its signature is valid; other records are listed on stderr as untrusted and counted as not passed. Re-scoring from the answers is what wegwijs verify does. See docs/hr.md.
 
@@ -16,7 +16,7 @@ struct Report: ParsableCommand {
     )
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
-        case table, csv, json
+        case table, csv, json, html
     }
 
     enum Delimiter: String, ExpressibleByArgument, CaseIterable {
@@ -44,6 +44,15 @@ struct Report: ParsableCommand {
     @Option(help: "Output format (default: from the --output extension, else table).")
     var format: Format?
 
+    @Option(help: "Keep only rows with these statuses (comma-separated or repeated): passed, expired, failed, in-progress, not-started, overdue.")
+    var status: [String] = []
+
+    @Option(help: "Keep only rows of these roster departments (comma-separated or repeated).")
+    var department: [String] = []
+
+    @Option(help: "Language of the HTML page, with its number and date conventions.")
+    var lang: LanguageCode = .en
+
     @Option(help: "CSV delimiter; ';' suits Dutch Excel (the file then starts with a byte order mark).")
     var delimiter: Delimiter = .comma
 
@@ -57,6 +66,43 @@ struct Report: ParsableCommand {
         if let asOf, CalendarDay(asOf) == nil {
             throw ValidationError("--as-of '\(TextLayout.inline(asOf, limit: 20))' is not a date as YYYY-MM-DD")
         }
+        _ = try statuses()
+    }
+
+    /// The statuses named with --status; a name that is not a status is a usage error.
+    private func statuses() throws -> Set<ReportStatus> {
+        var chosen = Set<ReportStatus>()
+        for name in Self.split(status) {
+            guard let parsed = ReportStatus(rawValue: name.lowercased()) else {
+                let known = ReportStatus.allCases.map(\.rawValue)
+                throw ValidationError("--status '\(TextLayout.inline(name, limit: 30))' is not a status\(Suggestion.hint(for: name.lowercased(), in: known)); use \(known.joined(separator: ", "))")
+            }
+            chosen.insert(parsed)
+        }
+        return chosen
+    }
+
+    /// Values of a repeatable option that may also be comma-separated, trimmed, empty ones dropped.
+    private static func split(_ values: [String]) -> [String] {
+        values.flatMap { $0.split(separator: ",") }.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+
+    /// The departments named with --department, checked against the roster's; an unknown one
+    /// is a usage error that lists the roster's departments.
+    private func departments(in roster: Roster?) throws -> Set<String> {
+        let named = Self.split(department)
+        guard !named.isEmpty else { return [] }
+        guard let roster, roster.hasDepartments else {
+            printError("--department needs a roster with a department column (--roster FILE with department or afdeling)")
+            throw Exit.usage
+        }
+        let known = roster.departments
+        let lowered = Set(known.map { $0.lowercased() })
+        for name in named where !lowered.contains(name.lowercased()) {
+            printError(TextLayout.inline("--department '\(name)' is not a department on the roster (it has: \(known.joined(separator: ", ")))\(Suggestion.hint(for: name, in: known))", limit: 600))
+            throw Exit.usage
+        }
+        return Set(named)
     }
 
     func run() throws {
@@ -72,6 +118,8 @@ struct Report: ParsableCommand {
         if let roster {
             parsedRoster = try readRoster(roster)
         }
+        let keptStatuses = try statuses()
+        let keptDepartments = try departments(in: parsedRoster)
 
         let progress = ScanProgress()
         let line = ProgressLine()
@@ -106,15 +154,19 @@ struct Report: ParsableCommand {
                                    recorded: scan.recordedTerms)
         if courseIDs.isEmpty { printError("\(source): no completion records found; name a course with --course to report a roster against it") }
         var report = HRReport.make(scan: scan, roster: parsedRoster, courses: terms, asOf: day)
+            .filtered(statuses: keptStatuses, departments: keptDepartments)
         report.untrusted = scan.untrusted.count
 
         let chosen = format ?? output.map { path in
-            path.lowercased().hasSuffix(".csv") ? .csv : path.lowercased().hasSuffix(".json") ? .json : .table
+            let lowered = path.lowercased()
+            return lowered.hasSuffix(".csv") ? .csv : lowered.hasSuffix(".json") ? .json
+                : lowered.hasSuffix(".html") || lowered.hasSuffix(".htm") ? .html : .table
         } ?? .table
         let text: String
         switch chosen {
         case .csv: text = ReportFormat.csv(report, delimiter: delimiter.character)
         case .json: text = ReportFormat.json(report)
+        case .html: text = ReportPage(language: lang.output).render(report)
         case .table:
             var terminal = display.terminal
             if output != nil { terminal.usesColour = false }

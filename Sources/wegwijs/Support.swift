@@ -52,3 +52,8 @@ func loadCourse(_ argument: String, catalog: CourseCatalog) throws -> LoadedCour
 func loadBundledCourses(_ catalog: CourseCatalog) -> [LoadedCourse] {
     catalog.courseFiles().compactMap { try? CourseLoader.load(path: $0) }
 }
+
+extension LanguageCode {
+    /// The same language for the report and stats pages.
+    var output: OutputLanguage { self == .nl ? .nl : .en }
+}

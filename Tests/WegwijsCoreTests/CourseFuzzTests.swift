@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 @testable import WegwijsCore
 
@@ -32,7 +33,7 @@ struct CourseFuzzTests {
 
     @Test("3,000 mutated course files: never a crash, always located errors or a valid course")
     func mutatedCourses() throws {
-        let seed = UInt64.random(in: 0...UInt64(UInt32.max))
+        let seed = FuzzSeed.value(default: 3_000)
         var random = SplitMix64(seed: seed)
         let originals = try Self.sources.map { Array(try Data(contentsOf: URL(fileURLWithPath: $0))) }
         for round in 0..<3_000 {

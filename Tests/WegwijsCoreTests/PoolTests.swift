@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 @testable import WegwijsCore
 
@@ -31,7 +32,7 @@ private enum PoolCourse {
 }
 
 private func temporaryFolder() throws -> URL {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("wegwijs-pools-\(UUID().uuidString)")
+    let folder = TestFolders.path("wegwijs-pools")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     return folder
 }

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 @testable import WegwijsCore
 
@@ -56,7 +57,7 @@ struct RecordTests {
 
     @Test("ended attempts get new files and remove the in-progress file; no temp file stays behind")
     func storeLayout() throws {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("store-\(UUID().uuidString)").path
+        let root = TestFolders.path("store").path
         let store = RecordStore(root: root)
         try store.prepare(course: "test-branching", learner: "123")
         var record = try finishedRecord()
@@ -75,7 +76,7 @@ struct RecordTests {
 
     @Test("a damaged in-progress file is moved aside, never deleted")
     func damagedInProgress() throws {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("store-\(UUID().uuidString)").path
+        let root = TestFolders.path("store").path
         let store = RecordStore(root: root)
         try store.prepare(course: "c", learner: "1")
         let path = store.inProgressPath(course: "c", learner: "1")
@@ -90,7 +91,7 @@ struct RecordTests {
 
     @Test("a folder that cannot be written is reported before any question")
     func unwritableFolder() throws {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("store-\(UUID().uuidString)")
+        let root = TestFolders.path("store")
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
         // A file where the course folder should be makes the folder impossible to create, even as root.
         try Data().write(to: root.appendingPathComponent("c"))
@@ -102,7 +103,7 @@ struct RecordTests {
 struct CourseCatalogTests {
     @Test("an installed binary finds PREFIX/share/wegwijs/courses; WEGWIJS_COURSES comes first")
     func installedLayout() throws {
-        let prefix = FileManager.default.temporaryDirectory.appendingPathComponent("prefix-\(UUID().uuidString)")
+        let prefix = TestFolders.path("prefix")
         let courses = prefix.appendingPathComponent("share/wegwijs/courses")
         try FileManager.default.createDirectory(at: courses, withIntermediateDirectories: true)
         try FileManager.default.createDirectory(at: prefix.appendingPathComponent("bin"), withIntermediateDirectories: true)
@@ -151,7 +152,7 @@ struct ISODurationTests {
 struct StaleTempFileTests {
     @Test("old hidden temp files are removed when a learner's folder is prepared; recent ones and records stay")
     func staleTempFiles() throws {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("stale-\(UUID().uuidString)").path
+        let root = TestFolders.path("stale").path
         let store = RecordStore(root: root)
         try store.prepare(course: "c", learner: "1")
         let folder = store.folder(course: "c", learner: "1")

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 @testable import WegwijsCore
 
 /// Completion records made in code on the branching fixture course, as the runner makes them.
@@ -30,7 +31,7 @@ enum RecordFixtures {
 
     /// A fresh empty folder.
     static func temporaryFolder() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("wegwijs-hr-\(UUID().uuidString)")
+        let url = TestFolders.path("wegwijs-hr")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }

@@ -86,23 +86,24 @@ struct ReportTests {
     static func sampleReport() -> HRReport {
         let row = ReportRow(employeeID: "7", name: "=HYPERLINK(\"x\")", department: "Team \"Noord\"; Zuid", course: "c",
                             status: .passed, bestPercent: 85.45, attempts: 2, lastActivity: CalendarDay("2026-01-02"),
-                            passedAt: CalendarDay("2026-01-02"), expiresAt: CalendarDay("2027-01-02"), dueDate: nil, onRoster: false)
-        return HRReport(asOf: asOf, rows: [row], hasRoster: true, departments: [])
+                            passedAt: CalendarDay("2026-01-02"), expiresAt: CalendarDay("2027-01-02"), dueDate: nil, onRoster: false,
+                            email: "@jan;jansen@example.org", acknowledgedAt: CalendarDay("2026-01-03"))
+        return HRReport(asOf: asOf, rows: [row], hasRoster: true, departments: [], hasEmails: true)
     }
 
     @Test("CSV follows RFC 4180, neutralises formulas, and with ';' starts with a byte order mark for Excel")
     func csv() {
         let comma = ReportFormat.csv(Self.sampleReport())
         #expect(comma == """
-        employee_id,name,department,course,status,best_percent,attempts,last_activity,passed_at,expires_at,due_date,on_roster\r
-        7,"'=HYPERLINK(""x"")","Team ""Noord""; Zuid",c,passed,85.5,2,2026-01-02,2026-01-02,2027-01-02,,no\r\n
+        employee_id,name,department,course,status,best_percent,attempts,last_activity,passed_at,expires_at,due_date,acknowledged_at,email,on_roster\r
+        7,"'=HYPERLINK(""x"")","Team ""Noord""; Zuid",c,passed,85.5,2,2026-01-02,2026-01-02,2027-01-02,,2026-01-03,'@jan;jansen@example.org,no\r\n
         """)
         let semicolon = ReportFormat.csv(Self.sampleReport(), delimiter: ";")
         #expect(semicolon.hasPrefix("\u{FEFF}employee_id;name;"))
         #expect(semicolon.contains(";\"Team \"\"Noord\"\"; Zuid\";"))
         // Read back with the roster's own CSV reader: same fields.
         let rows = CSV.rows(semicolon, delimiter: ";")
-        #expect(rows.count == 2 && rows[1].fields[2] == "Team \"Noord\"; Zuid" && rows[1].fields.count == 12)
+        #expect(rows.count == 2 && rows[1].fields[2] == "Team \"Noord\"; Zuid" && rows[1].fields.count == 14)
     }
 
     @Test("JSON output is an array of objects with the CSV's keys; empty values are null")
@@ -110,7 +111,8 @@ struct ReportTests {
         let text = ReportFormat.json(Self.sampleReport())
         let root = try JSONParser.parse(Array(text.utf8))
         let object = try #require(root.elements?.first)
-        #expect(object.members?.map(\.key) == ReportColumns.standard + ["on_roster"])
+        #expect(object.members?.map(\.key) == ReportColumns.standard + ["acknowledged_at", "email", "on_roster"])
+        #expect(object["acknowledged_at"]?.string == "2026-01-03" && object["email"]?.string == "@jan;jansen@example.org")
         #expect(object["name"]?.string == "=HYPERLINK(\"x\")")
         #expect(object["best_percent"].map { if case .number(let literal) = $0.value { literal } else { "" } } == "85.5")
         #expect(object["due_date"].map { if case .null = $0.value { true } else { false } } == true)

@@ -21,3 +21,4 @@ enum TestCourses {
             .appendingPathComponent("Fixtures/\(name)").path
     }
 }
+

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 import WegwijsCore
 
@@ -21,6 +22,10 @@ struct AuthoringTests {
         #expect(lines.count == 2)
         #expect(lines.allSatisfy { $0.contains(": warning: single slip: ") })
         #expect(lines.first?.contains("branching.json:26:9: warning: single slip: answering 'fout' in scenario 'start'") == true)
+        // --strict refuses a course with an ordinary single slip.
+        let strict = try Wegwijs.run(["validate", "--strict", fixture])
+        #expect(strict.status == 65)
+        #expect(strict.stderr.contains("error: single slip: answering 'fout' in scenario 'start'"))
     }
 
     @Test("an invalid course: exit 65, each problem as FILE:LINE:COLUMN with a suggestion")
@@ -228,7 +233,7 @@ struct AuthoringTests {
             print("/".join(map(str, error.absolute_path)), error.message[:200])
         sys.exit(1 if errors else 0)
         """
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("wegwijs-schema-check-\(UUID().uuidString).py").path
+        let path = TestFolders.path("wegwijs-schema-check").appendingPathExtension("py").path
         _ = FileManager.default.createFile(atPath: path, contents: Data(script.utf8))
         return path
     }()

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 import WegwijsCore
 
@@ -13,13 +14,7 @@ import WegwijsCore
 struct HostileFileFuzzTests {
     static let defaultSeed: UInt64 = 20_261_125
 
-    static var seed: UInt64 {
-        switch ProcessInfo.processInfo.environment["WEGWIJS_FUZZ_SEED"] {
-        case "random"?: UInt64.random(in: 0...UInt64(UInt32.max))
-        case let text?: UInt64(text) ?? defaultSeed
-        case nil: defaultSeed
-        }
-    }
+    static var seed: UInt64 { FuzzSeed.value(default: defaultSeed) }
 
     static let numbers = ["1e300", "-1e300", "1e999", "99999999999999999999", "-99999999999999999999", "-1", "0", "0.5",
                           "-0", "9223372036854775807", "-9223372036854775808", "18446744073709551616", "3651", "101", "1e-300"]
@@ -77,7 +72,7 @@ struct HostileFileFuzzTests {
     static let courseKeys = ["version", "language", "languages", "title", "channel", "dueWithinDays", "validFor", "overall",
                              "perGuideline", "openbaar", "geheim", "summary", "id", "draw", "situation"]
 
-    static func hostileValue(_ random: inout SeededRandom) -> String {
+    static func hostileValue(_ random: inout SplitMix64) -> String {
         switch random.next() % 5 {
         case 0, 1: numbers[Int(random.next() % UInt64(numbers.count))]
         case 2, 3: literal(strings[Int(random.next() % UInt64(strings.count))])
@@ -85,7 +80,7 @@ struct HostileFileFuzzTests {
         }
     }
 
-    static func mutated(_ text: String, keys: [String], rounds: Int, _ random: inout SeededRandom) -> String {
+    static func mutated(_ text: String, keys: [String], rounds: Int, _ random: inout SplitMix64) -> String {
         var text = text
         for _ in 0..<rounds {
             let key = keys[Int(random.next() % UInt64(keys.count))]
@@ -107,7 +102,7 @@ struct HostileFileFuzzTests {
     @Test("report, verify, courses and preview on hostile files: documented exit codes, nothing raw on the terminal")
     func hostileFiles() throws {
         let seed = Self.seed
-        var random = SeededRandom(seed: seed)
+        var random = SplitMix64(seed: seed)
         let root = try Wegwijs.temporaryFolder("hostile")
         defer { try? FileManager.default.removeItem(at: root) }
         let records = root.appendingPathComponent("records")

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -33,7 +34,7 @@ final class PseudoTerminalSession {
         _ = fcntl(primary, F_SETFL, fcntl(primary, F_GETFL) | O_NONBLOCK)
 
         // No bracketed-paste codes in the transcript.
-        let inputrc = FileManager.default.temporaryDirectory.appendingPathComponent("wegwijs-inputrc-\(UUID().uuidString)")
+        let inputrc = TestFolders.path("wegwijs-inputrc")
         try Data("set enable-bracketed-paste off\n".utf8).write(to: inputrc)
         self.inputrc = inputrc
         var env = ProcessInfo.processInfo.environment

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Synchronization
 import Testing
 import WegwijsCore
@@ -13,14 +14,17 @@ struct ReliabilityTests {
     /// Every visible record file parses; ended attempts replay to the end of the course and
     /// match their recomputed score; in-progress files replay along the route.
     func checkRecords(under folder: URL, course: LoadedCourse) throws {
+        var ended: [String: String] = [:]
         for file in Wegwijs.files(under: folder) {
             let path = folder.appendingPathComponent(file)
             #expect(file.hasSuffix(".json"), "only record files are visible: \(file)")
             let record = try CompletionRecord.decode(Data(contentsOf: path))
-            let attempt = try Attempt(course: course.course, seed: record.seed, replaying: record.answers)
+            let attempt = try Attempt(course: course.course, seed: record.seed, drawn: record.drawn, replaying: record.answers)
             switch record.status {
             case .passed, .failed:
                 #expect(attempt.isFinished, "\(file) is an ended attempt with every answer")
+                // SPEC §9: exactly one ended record per attempt, whatever moment a kill struck.
+                #expect(ended.updateValue(file, forKey: record.attemptId) == nil, "\(file) repeats attempt \(record.attemptId)")
                 let sheet = attempt.scoreSheet
                 #expect(record.status == (sheet.passed ? .passed : .failed))
                 #expect(record.score.earned == sheet.earned && record.score.possible == sheet.possible)
@@ -44,9 +48,8 @@ struct ReliabilityTests {
         let records = try Wegwijs.temporaryFolder("kill")
         let course = try CourseLoader.load(path: uwv)
         let answers = String(repeating: "a\n", count: 60)
-        var generator = SystemRandomNumberGenerator()
-        let seed = UInt64.random(in: 0...UInt64(UInt32.max), using: &generator)
-        var random = SeededRandom(seed: seed)
+        let seed = FuzzSeed.value(default: 60)
+        var random = SplitMix64(seed: seed)
 
         // How long a whole piped run takes here, so the kills land all over it.
         let start = Date()
@@ -206,8 +209,8 @@ struct ReliabilityTests {
     func fuzzedInput() throws {
         let records = try Wegwijs.temporaryFolder("fuzz")
         let course = try CourseLoader.load(path: fixture)
-        let seed = UInt64.random(in: 0...UInt64(UInt32.max))
-        var random = SeededRandom(seed: seed)
+        let seed = FuzzSeed.value(default: 40)
+        var random = SplitMix64(seed: seed)
         let pieces: [[UInt8]] = [
             Array("a".utf8), Array("b".utf8), Array("a c".utf8), Array("A,C".utf8), Array("stop".utf8), Array("?".utf8),
             Array("richtlijnen".utf8), [0x1B, 0x5B, 0x32, 0x4A], [0x00], [0x07], [0x0D], [0xFF, 0xFE], [0xC3], [0xE2, 0x82],
@@ -225,18 +228,5 @@ struct ReliabilityTests {
                     "round \(round), seed \(seed): control characters reached the output")
         }
         try checkRecords(under: records, course: course)
-    }
-}
-
-/// SplitMix64, so a failing fuzz or kill round can be repeated from the seed in its message.
-struct SeededRandom {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

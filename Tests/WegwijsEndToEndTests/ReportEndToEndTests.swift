@@ -27,7 +27,7 @@ struct ReportEndToEndTests {
                                       "--format", "csv", "--delimiter", ";", "--as-of", today])
         #expect(result.status == 0, "\(result.stderr)")
         let lines = result.stdout.components(separatedBy: "\r\n").filter { !$0.isEmpty }
-        #expect(lines.first == "\u{FEFF}employee_id;name;department;course;status;best_percent;attempts;last_activity;passed_at;expires_at;due_date;on_roster")
+        #expect(lines.first == "\u{FEFF}employee_id;name;department;course;status;best_percent;attempts;last_activity;passed_at;expires_at;due_date;acknowledged_at;on_roster")
         let rows = Dictionary(uniqueKeysWithValues: lines.dropFirst().map { line in
             (String(line.prefix { $0 != ";" }), line)
         })
@@ -35,7 +35,7 @@ struct ReportEndToEndTests {
         #expect(rows["123"]?.hasPrefix("123;\"Vries; Piet de\";Klantcontact;test-branching;passed;100.0;1;\(today);\(today);") == true)
         #expect(rows["124"]?.contains(";overdue;") == true)
         #expect(rows["125"]?.hasPrefix("125;\"Anna \"\"An\"\" Bakker\";IT;test-branching;not-started;;0;") == true)
-        #expect(rows["125"]?.hasSuffix(";2099-01-31;yes") == true)
+        #expect(rows["125"]?.hasSuffix(";2099-01-31;;yes") == true)
         #expect(rows["126"]?.contains(";not-started;") == true)
         #expect(rows["777"]?.contains(";failed;") == true && rows["777"]?.hasSuffix(";no") == true)
         let roster = Wegwijs.fixture("hr/roster-nl.csv")

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// The result of running the built `wegwijs` binary.
 struct ProcessResult {
@@ -84,7 +85,7 @@ enum Wegwijs {
 
     /// A fresh empty folder under the system temp folder.
     static func temporaryFolder(_ name: String = "wegwijs-test") throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("\(name)-\(UUID().uuidString)")
+        let url = TestFolders.path("\(name)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }
@@ -100,3 +101,4 @@ enum Wegwijs {
         }.sorted()
     }
 }
+

@@ -163,8 +163,8 @@ public struct Attempt: Sendable {
         guard let index = currentIndex else { throw AttemptError(message: "the course has already ended") }
         let scenario = course.scenarios[index]
         guard !optionIDs.isEmpty else { throw AttemptError(message: "no option chosen in scenario '\(scenario.id)'") }
-        if scenario.kind == .single, optionIDs.count != 1 {
-            throw AttemptError(message: "scenario '\(scenario.id)' takes exactly one option, got \(optionIDs.count)")
+        if let problem = scenario.kind.countProblem(optionIDs.count, scenario: scenario.id) {
+            throw AttemptError(message: problem)
         }
         guard Set(optionIDs).count == optionIDs.count else {
             throw AttemptError(message: "an option is chosen twice in scenario '\(scenario.id)'")
@@ -182,11 +182,12 @@ public struct Attempt: Sendable {
         currentIndex = course.successor(of: index, choosing: chosen.first, drawn: drawnSet)
 
         let verdict = Scoring.verdict(scenario, chosen: chosen)
-        let missed = scenario.kind == .multiple
+        let missed = scenario.kind.showsMissedOptions
             ? shown.filter { option in !optionIDs.contains(option.id) && option.scores.values.contains { $0 > 0 } }
             : []
-        let better = scenario.kind == .single && verdict != .good
-            ? Scoring.bestOption(scenario, noCritical: course.passing.noCritical).flatMap { $0.id == chosen.first?.id ? nil : $0 }
+        let better = scenario.kind.showsBetterOption && verdict != .good
+            ? Scoring.bestAnswer(scenario, noCritical: course.passing.noCritical).first
+                .map { scenario.options[$0] }.flatMap { $0.id == chosen.first?.id ? nil : $0 }
             : nil
         let points = course.guidelines.compactMap { guideline -> GuidelinePoints? in
             let possible = Scoring.possible(scenario, guideline: guideline.id)

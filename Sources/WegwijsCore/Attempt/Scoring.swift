@@ -1,19 +1,5 @@
 import Foundation
 
-/// The learner's choice in one scenario, by option ids (never letters, so a record re-scores
-/// identically whatever the shuffle).
-public struct Answer: Sendable, Hashable, Codable {
-    public var scenario: String
-    public var options: [String]
-    public var at: Date
-
-    public init(scenario: String, options: [String], at: Date) {
-        self.scenario = scenario
-        self.options = options
-        self.at = at
-    }
-}
-
 /// Points for one guideline over an attempt.
 public struct GuidelineScore: Sendable, Hashable {
     public var id: String
@@ -66,12 +52,7 @@ public enum Verdict: String, Sendable, Hashable {
 public enum Scoring {
     /// Most points a scenario offers for a guideline.
     public static func possible(_ scenario: Scenario, guideline: String) -> Int {
-        switch scenario.kind {
-        case .single:
-            max(0, scenario.options.map { $0.score(for: guideline) }.max() ?? 0)
-        case .multiple:
-            scenario.options.reduce(0) { $0 + max(0, $1.score(for: guideline)) }
-        }
+        scenario.kind.possible(scenario.options.map { $0.score(for: guideline) })
     }
 
     /// Points the chosen options earn for a guideline.
@@ -140,22 +121,18 @@ public enum Scoring {
         }
         let penalised = chosen.contains { $0.scores.values.contains { $0 < 0 } }
         if !penalised, full { return .good }
-        if !penalised, scenario.kind == .single, let option = chosen.first,
+        if !penalised, scenario.kind.bestIsGood, chosen.count == 1, let option = chosen.first,
            total(option) == scenario.options.map(total).max() {
             return .good
         }
         return some ? .partlyGood : .notGood
     }
 
-    /// The best single option: the highest total, not a critical one when the pass rule
-    /// forbids them, the first in the course on a tie.
-    public static func bestOption(_ scenario: Scenario, noCritical: Bool) -> Scenario.Option? {
-        let usable = scenario.options.filter { !(noCritical && $0.isCritical) }
-        var best: Scenario.Option?
-        for option in usable.isEmpty ? scenario.options : usable where best.map({ total(option) > total($0) }) ?? true {
-            best = option
-        }
-        return best
+    /// The best answer (SPEC §3 Fairness, "Beter was"): see `ScenarioKind.bestAnswer`; option
+    /// positions in the course's order.
+    public static func bestAnswer(_ scenario: Scenario, noCritical: Bool) -> [Int] {
+        scenario.kind.bestAnswer(totals: scenario.options.map(total),
+                                 usable: scenario.options.map { !(noCritical && $0.isCritical) })
     }
 
     private static func total(_ option: Scenario.Option) -> Int {

@@ -164,7 +164,7 @@ struct RouteGraph {
         var edges: [[Edge]] = []
         for index in course.scenarios.indices {
             let scenario = course.scenarios[index]
-            if scenario.kind == .multiple {
+            if !scenario.kind.optionsLeadOn {
                 edges.append([Edge(options: Array(scenario.options.indices), next: course.successor(of: index, choosing: nil))])
                 continue
             }
@@ -332,20 +332,13 @@ struct RouteGraph {
     /// scenario: over every non-empty set of options).
     func totalRange(_ node: Int, _ edge: Edge) -> (best: Int, worst: Int) {
         let totals = edge.options.map { earned(course.scenarios[node].options[$0]).reduce(0, +) }
-        return range(of: totals, multiple: course.scenarios[node].kind == .multiple)
+        return course.scenarios[node].kind.range(of: totals)
     }
 
     /// Fewest points per guideline the options of an edge can earn, each guideline on its own.
     func worstPerGuideline(_ node: Int, _ edge: Edge) -> [Int] {
         let vectors = edge.options.map { earned(course.scenarios[node].options[$0]) }
-        return (0..<guidelineCount).map { g in range(of: vectors.map { $0[g] }, multiple: course.scenarios[node].kind == .multiple).worst }
-    }
-
-    private func range(of values: [Int], multiple: Bool) -> (best: Int, worst: Int) {
-        guard multiple else { return (values.max() ?? 0, values.min() ?? 0) }
-        let positive = values.filter { $0 > 0 }.reduce(0, +)
-        let negative = values.filter { $0 < 0 }.reduce(0, +)
-        return (positive > 0 ? positive : values.max() ?? 0, negative < 0 ? negative : values.min() ?? 0)
+        return (0..<guidelineCount).map { g in course.scenarios[node].kind.range(of: vectors.map { $0[g] }).worst }
     }
 
     /// Whether an edge lets the learner choose a critical option.
@@ -358,7 +351,7 @@ struct RouteGraph {
     func bestChoices(_ node: Int, _ edge: Edge) -> [Choice] {
         let scenario = course.scenarios[node]
         let usable = edge.options.filter { !(course.passing.noCritical && scenario.options[$0].isCritical) }
-        if scenario.kind == .single {
+        if !scenario.kind.allowsMany {
             return Pareto.prune(usable.map { Choice(options: [$0], earned: earned(scenario.options[$0])) }, by: \.earned)
         }
         // Subset sums, pruned as they grow; the empty set is kept apart (an answer needs one option).
@@ -457,34 +450,12 @@ struct RouteGraph {
     /// critical one when the pass rule forbids them; the first on a tie); for several, every
     /// option with a positive total.
     func bestAnswer(_ node: Int) -> [Int] {
-        let scenario = course.scenarios[node]
-        let totals = scenario.options.map { earned($0).reduce(0, +) }
-        if scenario.kind == .multiple {
-            let positive = scenario.options.indices.filter { totals[$0] > 0 && !(course.passing.noCritical && scenario.options[$0].isCritical) }
-            if !positive.isEmpty { return positive }
-        }
-        let usable = scenario.options.indices.filter { !(course.passing.noCritical && scenario.options[$0].isCritical) }
-        let candidates = usable.isEmpty ? Array(scenario.options.indices) : usable
-        guard let best = candidates.max(by: { totals[$0] < totals[$1] || (totals[$0] == totals[$1] && $0 > $1) }) else { return [] }
-        return [best]
+        Scoring.bestAnswer(course.scenarios[node], noCritical: course.passing.noCritical)
     }
 
-    /// The answers that differ from the best in one way: another option, or for several
-    /// answers one option added to or left out of the best set.
+    /// The answers that differ from the best in one way (see `ScenarioKind.slipAnswers`).
     func slipAnswers(_ node: Int, best: [Int]) -> [[Int]] {
-        let scenario = course.scenarios[node]
-        if scenario.kind == .single {
-            return scenario.options.indices.filter { $0 != best.first }.map { [$0] }
-        }
-        var answers: [[Int]] = []
-        for option in scenario.options.indices {
-            if best.contains(option) {
-                if best.count > 1 { answers.append(best.filter { $0 != option }) }
-            } else {
-                answers.append((best + [option]).sorted())
-            }
-        }
-        return answers
+        course.scenarios[node].kind.slipAnswers(best: best, optionCount: course.scenarios[node].options.count)
     }
 
     /// A scenario's part of the pass rule for an answer: the assessed guidelines and
@@ -520,7 +491,7 @@ struct RouteGraph {
         let bestSlack = (0..<count).map { slack($0, answer: best[$0]) }
         func next(_ node: Int, answer: [Int]) -> Int? {
             let scenario = course.scenarios[node]
-            return course.successor(of: node, choosing: scenario.kind == .single ? answer.first.map { scenario.options[$0] } : nil)
+            return course.successor(of: node, choosing: answer.first.map { scenario.options[$0] })
         }
         func merge(_ table: inout [SlipKey: [Int]], _ key: SlipKey, _ margins: [Int]) {
             table[key] = table[key].map { zip($0, margins).map(min) } ?? margins

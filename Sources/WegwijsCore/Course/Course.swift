@@ -37,11 +37,6 @@ public enum ScenarioLink: Sendable, Hashable {
     }
 }
 
-/// Whether a scenario takes exactly one option or one or more.
-public enum ScenarioKind: String, Sendable, Hashable {
-    case single
-    case multiple
-}
 
 /// A realistic situation the learner reacts to.
 public struct Scenario: Sendable, Hashable, Identifiable {
@@ -244,7 +239,7 @@ public struct Course: Sendable {
     /// Where the course goes after scenario `index` when `option` was chosen (nil: the end).
     public func successor(of index: Int, choosing option: Scenario.Option?) -> Int? {
         let scenario = scenarios[index]
-        let link = (scenario.kind == .single ? option?.next : nil) ?? scenario.next
+        let link = (scenario.kind.optionsLeadOn ? option?.next : nil) ?? scenario.next
         switch link {
         case .end: return nil
         case .scenario(let id): return scenarioIndex[id]
@@ -255,7 +250,7 @@ public struct Course: Sendable {
     /// Every scenario that can follow scenario `index`, and whether the course can end there.
     public func successors(of index: Int) -> (next: [Int], canEnd: Bool) {
         let scenario = scenarios[index]
-        let choices: [Scenario.Option?] = scenario.kind == .single ? scenario.options.map { $0 } : [nil]
+        let choices: [Scenario.Option?] = scenario.kind.optionsLeadOn ? scenario.options.map { $0 } : [nil]
         var next: [Int] = []
         var canEnd = false
         for option in choices {

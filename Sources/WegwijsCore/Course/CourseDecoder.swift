@@ -42,12 +42,6 @@ struct CourseDecoder {
                                             "explanation", "next"]
     private static let optionKeys: Set = ["id", "text", "scores", "feedback", "critical", "next"]
 
-    /// The course, or nil when the document is too broken to give one. Problems are in `problems`.
-    mutating func decode(_ root: JSONNode) -> Course? {
-        let model = decodeModel(root)
-        return isComplete ? model : nil
-    }
-
     /// The course as far as it decodes, with placeholders for a missing id, version or title, so
     /// the semantic rules can still run on it; nil only when the document is not an object.
     mutating func decodeModel(_ root: JSONNode) -> Course? {

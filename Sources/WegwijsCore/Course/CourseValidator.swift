@@ -4,11 +4,6 @@ public enum CourseValidator {
     /// Situations longer than this many characters do not fit on one screen.
     public static let longTextLimit = 1_600
 
-    /// Every rule broken by a fully decoded course, and the warnings, in rule order.
-    public static func problems(in course: Course) -> [CourseProblem] {
-        problems(in: course, gaps: [])
-    }
-
     /// The rules that can be judged on a course the decoder could only partly build: a rule
     /// that depends on a part with a gap is skipped rather than reported wrongly.
     static func problems(in course: Course, gaps: CourseDecoder.Gaps) -> [CourseProblem] {
@@ -115,7 +110,7 @@ public enum CourseValidator {
                     problems.append(CourseProblem(.error, at: optionBase + "/scores", key: guideline,
                                                   "\(owner) scores unknown guideline '\(guideline)'\(Suggestion.hint(for: guideline, in: guidelineIDs))"))
                 }
-                if option.next != nil, scenario.kind == .multiple {
+                if option.next != nil, !scenario.kind.optionsLeadOn {
                     problems.append(CourseProblem(.error, at: optionBase + "/next",
                                                   "\(owner) has 'next', but scenario '\(scenario.id)' is a multiple-answer scenario; put 'next' on the scenario"))
                 } else {

@@ -108,11 +108,6 @@ public enum JSONPointer {
         return pointer + "/" + token.replacingOccurrences(of: "~", with: "~0").replacingOccurrences(of: "/", with: "~1")
     }
 
-    /// Appends an array index.
-    public static func appending(_ pointer: String, _ index: Int) -> String {
-        pointer + "/" + String(index)
-    }
-
     /// The unescaped reference tokens of a pointer.
     public static func tokens(of pointer: String) -> [String] {
         pointer.split(separator: "/", omittingEmptySubsequences: false).dropFirst().map {

@@ -12,7 +12,7 @@ import Musl
 /// same folder, is flushed with fsync and then renamed (or linked, for files that must never
 /// replace another), so a reader sees the old file or the new one, never half of one.
 public struct RecordStore: Sendable {
-    public static let inProgressName = "in-progress.json"
+    public static let inProgressName = RecordsLayout.inProgressName
 
     public let root: String
 
@@ -48,7 +48,7 @@ public struct RecordStore: Sendable {
         try Self.makeFolder(courseFolder)
         try Self.makeFolder(path)
         Self.removeStaleTempFiles(in: path)
-        let probe = path + "/.write-test-\(UUID().uuidString).tmp"
+        let probe = path + "/" + RecordsLayout.probeName(UUID().uuidString)
         let fd = open(probe, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
         guard fd >= 0 else {
             throw FileProblem(path: path, reason: "the records folder is not writable (\(String(cString: strerror(errno))))")
@@ -75,7 +75,7 @@ public struct RecordStore: Sendable {
     /// Takes the learner's lock. With `wait == false` returns nil at once when another session
     /// holds it; with `wait == true` blocks until it is free.
     public func lock(course: String, learner: String, wait: Bool) throws(FileProblem) -> LearnerLock? {
-        let path = folder(course: course, learner: learner) + "/.lock"
+        let path = folder(course: course, learner: learner) + "/" + RecordsLayout.lockName
         let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
         guard fd >= 0 else {
             throw FileProblem(path: path, reason: "cannot open the lock file (\(String(cString: strerror(errno))))")
@@ -121,7 +121,7 @@ public struct RecordStore: Sendable {
     static func removeStaleTempFiles(in folder: String) {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
         let cutoff = Date().addingTimeInterval(-staleTempFileAge)
-        for name in names where name.hasPrefix(".") && name.hasSuffix(".tmp") {
+        for name in names where RecordsLayout.isTempName(name) {
             let path = folder + "/" + name
             if let modified = (try? FileManager.default.attributesOfItem(atPath: path))?[.modificationDate] as? Date,
                modified < cutoff {
@@ -141,7 +141,7 @@ public struct RecordStore: Sendable {
         do {
             return .found(try CompletionRecord.decode(data))
         } catch {
-            let aside = path + ".damaged-\(Self.fileTimestamp(Date()))"
+            let aside = folder(course: course, learner: learner) + "/" + RecordsLayout.damagedName(stamp: Self.fileTimestamp(Date()))
             guard rename(path, aside) == 0 else {
                 throw FileProblem(path: path, reason: "is damaged and cannot be moved aside (\(String(cString: strerror(errno))))")
             }
@@ -155,7 +155,7 @@ public struct RecordStore: Sendable {
         let path = folder(course: course, learner: learner)
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: path) else { return [] }
         return names.sorted().compactMap { name in
-            guard !name.hasPrefix("."), name.hasSuffix(".json"), name != Self.inProgressName else { return nil }
+            guard RecordsLayout.isEndedRecordName(name) else { return nil }
             // Regular files of a sane size only: a link to a device must not hang the session.
             var info = stat()
             let file = path + "/" + name
@@ -196,7 +196,7 @@ public struct RecordStore: Sendable {
         let stamp = Self.fileTimestamp(record.finishedAt ?? Date())
         let data = try Self.encode(record, path: folder)
         for _ in 0..<100 {
-            let path = "\(folder)/\(stamp)-\(Self.randomHex()).json"
+            let path = folder + "/" + RecordsLayout.endedName(stamp: stamp, hex: Self.randomHex())
             do {
                 try Self.writeAtomically(data, to: path, replacing: false)
             } catch let error where error.reason == Self.existsReason {
@@ -228,7 +228,7 @@ public struct RecordStore: Sendable {
     static func writeAtomically(_ data: Data, to path: String, replacing: Bool, mode: mode_t = 0o644,
                                 syncingFolder: Bool = true) throws(FileProblem) {
         let folder = (path as NSString).deletingLastPathComponent
-        let temp = "\(folder)/.\((path as NSString).lastPathComponent).\(randomHex()).tmp"
+        let temp = folder + "/" + RecordsLayout.tempName(for: (path as NSString).lastPathComponent, hex: randomHex())
         func failure(_ what: String) -> FileProblem {
             let reason = "\(what) (\(String(cString: strerror(errno))))"
             unlink(temp)
@@ -238,19 +238,7 @@ public struct RecordStore: Sendable {
         guard fd >= 0 else { throw FileProblem(path: path, reason: "cannot be written (\(String(cString: strerror(errno))))") }
         // Not group- or world-writable, whatever the umask.
         fchmod(fd, mode & 0o755)
-        let written = data.withUnsafeBytes { buffer -> Bool in
-            guard let base = buffer.baseAddress else { return true }
-            var offset = 0
-            while offset < buffer.count {
-                let result = write(fd, base + offset, buffer.count - offset)
-                if result < 0 {
-                    if errno == EINTR { continue }
-                    return false
-                }
-                offset += result
-            }
-            return true
-        }
+        let written = data.withUnsafeBytes { FileDescriptorWrite.all($0, to: fd) } == 0
         guard written else { close(fd); throw failure("cannot be written") }
         guard fsync(fd) == 0 else { close(fd); throw failure("cannot be flushed to disk") }
         guard close(fd) == 0 else { throw failure("cannot be closed") }

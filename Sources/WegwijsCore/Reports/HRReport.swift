@@ -47,6 +47,10 @@ public struct ReportRow: Sendable, Hashable {
     public var dueDate: CalendarDay?
     /// Nil without a roster; false for a learner found only in the records.
     public var onRoster: Bool?
+    /// From the roster's `email` column; empty when there is none.
+    public var email: String = ""
+    /// The day the latest passed attempt with one confirmed the course's acknowledgement.
+    public var acknowledgedAt: CalendarDay? = nil
 }
 
 /// Learners per status within one department and course.
@@ -57,6 +61,8 @@ public struct DepartmentSummary: Sendable, Hashable {
     public var learners: Int
     public var passed: Int
     public var overdue: Int
+    /// Learners per status.
+    public var counts: [ReportStatus: Int] = [:]
 
     /// Share of learners with a valid pass, 0–100.
     public var percentPassed: Double { learners == 0 ? 0 : Double(passed) * 100 / Double(learners) }
@@ -69,6 +75,10 @@ public struct HRReport: Sendable {
     public var hasRoster: Bool
     /// Per course and department, when the roster has departments; else empty.
     public var departments: [DepartmentSummary]
+    /// Whether the roster has an `email` column (the report then has an `email` column).
+    public var hasEmails: Bool = false
+    /// The ids of the courses covered, in report order.
+    public var courses: [String] = []
     /// Records that could not be believed and were counted as not passed (SPEC §5 Trust).
     public var untrusted = 0
 
@@ -87,9 +97,11 @@ public struct HRReport: Sendable {
                 for entry in roster.entries {
                     rosterIDs.insert(entry.employeeID)
                     let tally = scan.tallies[LearnerCourse(course: terms.id, learner: entry.employeeID)]
-                    rows.append(row(employeeID: entry.employeeID, name: entry.name.isEmpty ? tally?.name ?? "" : entry.name,
+                    var added = row(employeeID: entry.employeeID, name: entry.name.isEmpty ? tally?.name ?? "" : entry.name,
                                     department: entry.department, terms: terms, tally: tally, startDate: entry.startDate,
-                                    onRoster: true, asOf: asOf))
+                                    onRoster: true, asOf: asOf)
+                    added.email = entry.email
+                    rows.append(added)
                 }
             }
             for key in learnersByCourse[terms.id] ?? [] where !rosterIDs.contains(key.learner) {
@@ -103,32 +115,89 @@ public struct HRReport: Sendable {
             if a.course != b.course { return (order[a.course] ?? 0) < (order[b.course] ?? 0) }
             return EmployeeOrder.precedes(a.employeeID, b.employeeID)
         }
+        let courseIDs = courses.map(\.id)
+        let departments = roster?.hasDepartments == true ? departmentSummaries(rows: rows, courses: courseIDs) : []
+        return HRReport(asOf: asOf, rows: rows, hasRoster: roster != nil, departments: departments,
+                        hasEmails: roster?.hasEmails ?? false, courses: courseIDs)
+    }
+
+    /// Per course, one summary per department of `rows`: named departments A–Z, then "no
+    /// department", then "not on the roster".
+    static func departmentSummaries(rows: [ReportRow], courses: [String]) -> [DepartmentSummary] {
         var departments: [DepartmentSummary] = []
-        if let roster, roster.hasDepartments {
-            for terms in courses {
-                var byDepartment: [String?: DepartmentSummary] = [:]
-                for row in rows where row.course == terms.id {
-                    let key: String? = row.onRoster == false ? nil : row.department
-                    var summary = byDepartment[key] ?? DepartmentSummary(course: terms.id, department: key, learners: 0, passed: 0, overdue: 0)
-                    summary.learners += 1
-                    if row.status == .passed { summary.passed += 1 }
-                    if row.status == .overdue { summary.overdue += 1 }
-                    byDepartment[key] = summary
-                }
-                departments += byDepartment.values.sorted { a, b in
-                    // Named departments A–Z, then "no department", then "not on the roster".
-                    switch (a.department, b.department) {
-                    case (nil, _): return false
-                    case (_, nil): return true
-                    case (let left?, let right?):
-                        if left.isEmpty != right.isEmpty { return !left.isEmpty }
-                        return left.lowercased() < right.lowercased()
-                    }
+        for course in courses {
+            var byDepartment: [String?: DepartmentSummary] = [:]
+            for row in rows where row.course == course {
+                let key: String? = row.onRoster == false ? nil : row.department
+                var summary = byDepartment[key] ?? DepartmentSummary(course: course, department: key, learners: 0, passed: 0, overdue: 0)
+                summary.learners += 1
+                if row.status == .passed { summary.passed += 1 }
+                if row.status == .overdue { summary.overdue += 1 }
+                summary.counts[row.status, default: 0] += 1
+                byDepartment[key] = summary
+            }
+            departments += byDepartment.values.sorted { a, b in
+                switch (a.department, b.department) {
+                case (nil, _): return false
+                case (_, nil): return true
+                case (let left?, let right?):
+                    if left.isEmpty != right.isEmpty { return !left.isEmpty }
+                    return left.lowercased() < right.lowercased()
                 }
             }
         }
-        return HRReport(asOf: asOf, rows: rows, hasRoster: roster != nil, departments: departments)
+        return departments
     }
+
+    /// The report with only the rows whose status and department are among those given (an
+    /// empty set keeps every status or department); counts and department summaries follow.
+    /// Departments are compared without regard to case.
+    public func filtered(statuses: Set<ReportStatus>, departments: Set<String>) -> HRReport {
+        guard !statuses.isEmpty || !departments.isEmpty else { return self }
+        let wanted = Set(departments.map { $0.lowercased() })
+        var report = self
+        report.rows = rows.filter { row in
+            (statuses.isEmpty || statuses.contains(row.status))
+                && (wanted.isEmpty || (row.onRoster != false && wanted.contains(row.department.lowercased())))
+        }
+        if !self.departments.isEmpty { report.departments = Self.departmentSummaries(rows: report.rows, courses: courses) }
+        return report
+    }
+
+    /// The department summaries of one course; when the roster has no departments, one
+    /// summary of all the course's learners (department empty).
+    public func summaries(for course: String) -> [DepartmentSummary] {
+        if !departments.isEmpty { return departments.filter { $0.course == course } }
+        var summary = DepartmentSummary(course: course, department: "", learners: 0, passed: 0, overdue: 0)
+        for row in rows where row.course == course {
+            summary.learners += 1
+            summary.counts[row.status, default: 0] += 1
+        }
+        summary.passed = summary.counts[.passed] ?? 0
+        summary.overdue = summary.counts[.overdue] ?? 0
+        return [summary]
+    }
+
+    /// Learners who are overdue, the longest overdue first.
+    public var overdue: [ReportRow] {
+        rows.filter { $0.status == .overdue }.sorted { a, b in
+            if a.dueDate != b.dueDate { return (a.dueDate?.number ?? .max) < (b.dueDate?.number ?? .max) }
+            return EmployeeOrder.precedes(a.employeeID, b.employeeID)
+        }
+    }
+
+    /// Passes still valid on the report's day that expire within `days` days after it, soonest first.
+    public func expiring(withinDays days: Int) -> [ReportRow] {
+        let last = asOf.adding(days: days)
+        return rows.filter { row in
+            guard row.status == .passed, let expires = row.expiresAt else { return false }
+            return expires >= asOf && expires <= last
+        }.sorted { a, b in
+            if a.expiresAt != b.expiresAt { return (a.expiresAt?.number ?? 0) < (b.expiresAt?.number ?? 0) }
+            return EmployeeOrder.precedes(a.employeeID, b.employeeID)
+        }
+    }
+
 
     static func row(employeeID: String, name: String, department: String, terms: CourseTerms, tally: AttemptTally?,
                     startDate: CalendarDay?, onRoster: Bool?, asOf: CalendarDay) -> ReportRow {
@@ -137,7 +206,7 @@ public struct HRReport: Sendable {
                          status: judgement.status, bestPercent: tally?.bestPercent, attempts: tally?.attempts ?? 0,
                          lastActivity: tally?.lastActivity.map { CalendarDay(secondsSince1970: $0) },
                          passedAt: judgement.passedAt, expiresAt: judgement.expiresAt, dueDate: judgement.dueDate,
-                         onRoster: onRoster)
+                         onRoster: onRoster, acknowledgedAt: tally?.lastAcknowledgement.map { CalendarDay(secondsSince1970: $0) })
     }
 
     /// The status rule of SPEC §5, on whole days in UTC. A day named in the report is still a

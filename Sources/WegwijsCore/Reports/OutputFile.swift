@@ -52,24 +52,8 @@ public enum OutputFile {
         let fd = open(path, O_WRONLY | O_CLOEXEC)
         guard fd >= 0 else { throw FileProblem(path: path, reason: "cannot be opened for writing (\(String(cString: strerror(errno))))") }
         defer { close(fd) }
-        let failure: Int32 = data.withUnsafeBytes { buffer in
-            guard let base = buffer.baseAddress else { return 0 }
-            var offset = 0
-            while offset < buffer.count {
-                let result = systemWrite(fd, base + offset, buffer.count - offset)
-                if result < 0 {
-                    if errno == EINTR { continue }
-                    return errno
-                }
-                offset += result
-            }
-            return 0
-        }
+        let failure = data.withUnsafeBytes { FileDescriptorWrite.all($0, to: fd) }
         guard failure == 0 else { throw FileProblem(path: path, reason: "cannot be written (\(String(cString: strerror(failure))))") }
     }
 }
 
-/// `write(2)`, under a name that no method shadows.
-private func systemWrite(_ fd: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int {
-    write(fd, buffer, count)
-}

@@ -16,12 +16,15 @@ public struct RecordFacts: Sendable, Hashable {
     public var finishedAt: Int64?
     /// When the last answer was given, if any.
     public var lastAnswerAt: Int64?
+    /// When the learner confirmed the course's acknowledgement (SPEC §4 `acknowledgedAt`).
+    public var acknowledgedAt: Int64?
     /// Why the record cannot be believed (SPEC §5 Trust); nil when it can or was not checked.
     public var distrust: String?
 
     public init(learnerID: String, learnerName: String? = nil, courseID: String, courseVersion: String = "1",
                 validFor: ISODuration? = nil, dueWithinDays: Int? = nil, status: CompletionRecord.Status,
-                percent: Double? = nil, startedAt: Int64, finishedAt: Int64? = nil, lastAnswerAt: Int64? = nil) {
+                percent: Double? = nil, startedAt: Int64, finishedAt: Int64? = nil, lastAnswerAt: Int64? = nil,
+                acknowledgedAt: Int64? = nil) {
         self.learnerID = learnerID
         self.learnerName = learnerName
         self.courseID = courseID
@@ -33,6 +36,7 @@ public struct RecordFacts: Sendable, Hashable {
         self.startedAt = startedAt
         self.finishedAt = finishedAt
         self.lastAnswerAt = lastAnswerAt
+        self.acknowledgedAt = acknowledgedAt
     }
 
     /// The latest moment anything happened in this attempt.
@@ -65,6 +69,7 @@ public struct RecordFacts: Sendable, Hashable {
         var startedAt: String?
         var finishedAt: JSONNode?
         var answers: JSONNode?
+        var acknowledgedAt: String?
         for member in members {
             switch member.key {
             case "format": format = member.node.string
@@ -75,6 +80,7 @@ public struct RecordFacts: Sendable, Hashable {
             case "startedAt": startedAt = member.node.string
             case "finishedAt": finishedAt = member.node
             case "answers": answers = member.node
+            case "acknowledgedAt": acknowledgedAt = member.node.string
             default: break
             }
         }
@@ -121,10 +127,17 @@ public struct RecordFacts: Sendable, Hashable {
         if let last = answers?.elements?.last, let text = last["at"]?.string {
             lastAnswerAt = Timestamp.secondsSince1970(text)
         }
+        var acknowledged: Int64?
+        if let acknowledgedAt {
+            guard let seconds = Timestamp.secondsSince1970(acknowledgedAt) else {
+                throw Problem(reason: "acknowledgedAt is not a UTC timestamp")
+            }
+            acknowledged = seconds
+        }
         var facts = RecordFacts(learnerID: learnerID, learnerName: learner?["name"]?.string, courseID: courseID,
                                 courseVersion: course?["version"]?.string ?? "", validFor: validFor, dueWithinDays: dueWithinDays,
                                 status: parsedStatus, percent: percent, startedAt: started, finishedAt: finished,
-                                lastAnswerAt: lastAnswerAt)
+                                lastAnswerAt: lastAnswerAt, acknowledgedAt: acknowledged)
         facts.distrust = trust?.distrust(of: root, courseID: courseID)
         return facts
     }

@@ -28,13 +28,6 @@ public enum RecordFiles {
         }
     }
 
-    /// Whether a file name is a record file: `*.json`, not hidden. Hidden names are the record
-    /// store's temp files (`.<name>.<hex>.tmp`, `.write-test-*.tmp`); `in-progress.json.damaged-*`
-    /// files were moved aside by the runner and are not records any more.
-    public static func isRecordName(_ name: String) -> Bool {
-        !name.hasPrefix(".") && name.hasSuffix(".json")
-    }
-
     /// Calls `found` with the path of every record file below `root`, depth first, in no
     /// particular order, and `problem` for every folder that cannot be read. Hidden folders
     /// and symbolic links to folders are not entered (so a link cannot make the walk loop).
@@ -56,6 +49,7 @@ public enum RecordFiles {
                 let name = withUnsafePointer(to: &entry.pointee.d_name) { pointer in
                     pointer.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
                 }
+                // Hidden entries are the record store's own files (and hidden folders are not entered).
                 if name.hasPrefix(".") { continue }
                 var type = entry.pointee.d_type
                 if type == UInt8(DT_UNKNOWN) || type == UInt8(DT_LNK) {
@@ -70,7 +64,7 @@ public enum RecordFiles {
                 }
                 if type == UInt8(DT_DIR) {
                     pending.append(prefix + name)
-                } else if type == UInt8(DT_REG), name.hasSuffix(".json") {
+                } else if type == UInt8(DT_REG), RecordsLayout.isRecordName(name) {
                     found(prefix + name)
                 }
             }

@@ -27,6 +27,8 @@ public struct AttemptTally: Sendable, Hashable {
     public var lastActivity: Int64?
     /// When the latest passed attempt finished.
     public var lastPass: Int64?
+    /// The latest confirmation of the course's acknowledgement by a passed attempt.
+    public var lastAcknowledgement: Int64?
     /// The learner's name in the newest record that has one.
     public var name: String?
     private var nameAt = Int64.min
@@ -55,6 +57,9 @@ public struct AttemptTally: Sendable, Hashable {
             finished += 1
             if let percent = facts.percent { bestPercent = max(bestPercent ?? percent, percent) }
             if status == .passed, let at = facts.finishedAt { lastPass = max(lastPass ?? at, at) }
+            if status == .passed, let at = facts.acknowledgedAt, asOf.map({ at < Int64($0.number + 1) * 86_400 }) ?? true {
+                lastAcknowledgement = max(lastAcknowledgement ?? at, at)
+            }
         case .inProgress, .abandoned:
             unfinished += 1
         }
@@ -73,6 +78,7 @@ public struct AttemptTally: Sendable, Hashable {
         if let percent = other.bestPercent { bestPercent = max(bestPercent ?? percent, percent) }
         if let at = other.lastActivity { lastActivity = max(lastActivity ?? at, at) }
         if let at = other.lastPass { lastPass = max(lastPass ?? at, at) }
+        if let at = other.lastAcknowledgement { lastAcknowledgement = max(lastAcknowledgement ?? at, at) }
         if other.name != nil, other.nameAt >= nameAt {
             name = other.name
             nameAt = other.nameAt
@@ -194,21 +200,36 @@ public enum RecordScanner {
     /// other problem is in the result.
     public static func scan(root: String, courses: Set<String>? = nil, asOf: CalendarDay? = nil, trust: RecordTrust? = nil,
                             workers: Int = 2, progress: ScanProgress? = nil) throws(FileProblem) -> RecordScan {
+        var (scan, walkProblems) = try fold(root: root, workers: workers, progress: progress, initial: RecordScan(),
+                                            read: { scan, path in scan.read(path, courses: courses, asOf: asOf, trust: trust) },
+                                            merge: { $0.merge($1) })
+        scan.problems += walkProblems
+        scan.problems.sort { $0.path < $1.path }
+        scan.untrusted.sort { $0.path < $1.path }
+        return scan
+    }
+
+    /// Folds every record file below `root` into a `Partial` per worker and merges them:
+    /// the walk and the workers that `report` and `stats` share. Returns the merged result and
+    /// the folders that could not be read. Throws only when `root` cannot be read.
+    public static func fold<Partial: Sendable>(root: String, workers: Int = 2, progress: ScanProgress? = nil,
+                                               initial: Partial, read: @escaping @Sendable (inout Partial, String) -> Void,
+                                               merge: (inout Partial, Partial) -> Void) throws(FileProblem) -> (Partial, [FileProblem]) {
         let queue = BatchQueue(capacity: max(workers, 1) * 4)
-        let results = WorkerResults(count: max(workers, 1))
+        let results = WorkerResults(Array(repeating: initial, count: max(workers, 1)))
         let finished = DispatchGroup()
         for worker in 0..<max(workers, 1) {
             finished.enter()
             let thread = Thread {
-                var scan = RecordScan()
+                var partial = initial
                 while let batch = queue.pop() {
-                    for path in batch { scan.read(path, courses: courses, asOf: asOf, trust: trust) }
+                    for path in batch { read(&partial, path) }
                     progress?.advance(by: batch.count)
                 }
-                results.store(scan, at: worker)
+                results.store(partial, at: worker)
                 finished.leave()
             }
-            thread.name = "wegwijs-report-\(worker)"
+            thread.name = "wegwijs-records-\(worker)"
             thread.start()
         }
         var walkProblems: [FileProblem] = []
@@ -231,12 +252,9 @@ public enum RecordScanner {
         queue.close()
         finished.wait()
 
-        var scan = RecordScan()
-        for partial in results.all() { scan.merge(partial) }
-        scan.problems += walkProblems
-        scan.problems.sort { $0.path < $1.path }
-        scan.untrusted.sort { $0.path < $1.path }
-        return scan
+        var combined = initial
+        for partial in results.all() { merge(&combined, partial) }
+        return (combined, walkProblems)
     }
 }
 
@@ -278,20 +296,20 @@ private final class BatchQueue: @unchecked Sendable {
     }
 }
 
-/// Each worker's scan, written once by that worker before it signals the group.
-private final class WorkerResults: @unchecked Sendable {
+/// Each worker's result, written once by that worker before it signals the group.
+private final class WorkerResults<Partial: Sendable>: @unchecked Sendable {
     private let lock = NSLock()
-    private var scans: [RecordScan]
+    private var partials: [Partial]
 
-    init(count: Int) {
-        scans = Array(repeating: RecordScan(), count: count)
+    init(_ partials: [Partial]) {
+        self.partials = partials
     }
 
-    func store(_ scan: RecordScan, at index: Int) {
-        lock.withLock { scans[index] = scan }
+    func store(_ partial: Partial, at index: Int) {
+        lock.withLock { partials[index] = partial }
     }
 
-    func all() -> [RecordScan] {
-        lock.withLock { scans }
+    func all() -> [Partial] {
+        lock.withLock { partials }
     }
 }

@@ -5,22 +5,34 @@ public enum ReportColumns {
     /// The SPEC §5 columns, in order.
     public static let standard = ["employee_id", "name", "department", "course", "status", "best_percent", "attempts",
                                   "last_activity", "passed_at", "expires_at", "due_date"]
-    /// Added after the standard columns when the report has a roster: `yes` or `no`.
+    /// Always added after the standard columns: the day the acknowledgement was confirmed.
+    public static let acknowledgedAt = "acknowledged_at"
+    /// Added when the roster has an e-mail column.
+    public static let email = "email"
+    /// Added last when the report has a roster: `yes` or `no`.
     public static let onRoster = "on_roster"
 
     /// The column names of a report.
     public static func names(for report: HRReport) -> [String] {
-        report.hasRoster ? standard + [onRoster] : standard
+        standard + [acknowledgedAt] + (report.hasEmails ? [email] : []) + (report.hasRoster ? [onRoster] : [])
     }
 
-    /// A row's values as text; empty where there is no value.
-    public static func values(of row: ReportRow, roster: Bool) -> [String] {
+    /// A row's values as text, one per column of `names(for:)`; empty where there is no value.
+    public static func values(of row: ReportRow, in report: HRReport) -> [String] {
         var values = [row.employeeID, row.name, row.department, row.course, row.status.rawValue,
                       row.bestPercent.map(percentText) ?? "", String(row.attempts),
                       row.lastActivity?.description ?? "", row.passedAt?.description ?? "",
-                      row.expiresAt?.description ?? "", row.dueDate?.description ?? ""]
-        if roster { values.append(row.onRoster == false ? "no" : "yes") }
+                      row.expiresAt?.description ?? "", row.dueDate?.description ?? "",
+                      row.acknowledgedAt?.description ?? ""]
+        if report.hasEmails { values.append(row.email) }
+        if report.hasRoster { values.append(row.onRoster == false ? "no" : "yes") }
         return values
+    }
+
+    /// Indexes of the columns that hold text from files (roster, records) rather than values
+    /// the report computed.
+    public static func textColumns(for report: HRReport) -> Set<Int> {
+        report.hasEmails ? [0, 1, 2, 3, standard.count + 1] : [0, 1, 2, 3]
     }
 
     /// One decimal, with a point whatever the locale.
@@ -38,9 +50,9 @@ public enum ReportFormat {
     public static func csv(_ report: HRReport, delimiter: Character = ",") -> String {
         var text = delimiter == ";" ? "\u{FEFF}" : ""
         text += CSV.line(ReportColumns.names(for: report), delimiter: delimiter)
-        let textColumns: Set<Int> = [0, 1, 2, 3]
+        let textColumns = ReportColumns.textColumns(for: report)
         for row in report.rows {
-            let values = ReportColumns.values(of: row, roster: report.hasRoster).enumerated().map { index, value in
+            let values = ReportColumns.values(of: row, in: report).enumerated().map { index, value in
                 textColumns.contains(index) ? neutralized(ControlCharacters.escaped(value)) : value
             }
             text += CSV.line(values, delimiter: delimiter)
@@ -55,7 +67,8 @@ public enum ReportFormat {
     }
 
     /// A JSON array of objects with the CSV's column names as keys; empty values are `null`,
-    /// `best_percent` and `attempts` are numbers, `on_roster` a boolean.
+    /// `best_percent` and `attempts` are numbers, `on_roster` a boolean. `--status` keys and
+    /// counts can be checked against it.
     public static func json(_ report: HRReport) -> String {
         var text = "["
         for (index, row) in report.rows.enumerated() {
@@ -72,7 +85,9 @@ public enum ReportFormat {
                 ("passed_at", row.passedAt.map { JSONWriter.quoted($0.description) } ?? "null"),
                 ("expires_at", row.expiresAt.map { JSONWriter.quoted($0.description) } ?? "null"),
                 ("due_date", row.dueDate.map { JSONWriter.quoted($0.description) } ?? "null"),
+                ("acknowledged_at", row.acknowledgedAt.map { JSONWriter.quoted($0.description) } ?? "null"),
             ]
+            if report.hasEmails { members.append(("email", row.email.isEmpty ? "null" : JSONWriter.quoted(row.email))) }
             if let onRoster = row.onRoster { members.append(("on_roster", onRoster ? "true" : "false")) }
             text += members.map { "\"\($0.0)\": \($0.1)" }.joined(separator: ", ") + "}"
         }

@@ -66,6 +66,16 @@ public struct Roster: Sendable {
     public var delimiter: Character
     /// Whether the roster has a department column (the report then adds a summary per department).
     public var hasDepartments: Bool
+    /// Whether the roster has an e-mail column (the report then adds an `email` column).
+    public var hasEmails: Bool = false
+
+    /// The departments named on the roster, each once, in roster order.
+    public var departments: [String] {
+        var seen = Set<String>()
+        return entries.compactMap { entry in
+            entry.department.isEmpty || !seen.insert(entry.department.lowercased()).inserted ? nil : entry.department
+        }
+    }
 
     /// Reads roster text: a header row, then one employee per row. Rows without an id are
     /// skipped, a bad start date is left out; both are reported with their line number.
@@ -119,7 +129,8 @@ public struct Roster: Sendable {
                                  startDate: startDate, line: row.line))
         }
         problems.sort { $0.line < $1.line }
-        return Roster(entries: entries, problems: problems, delimiter: delimiter, hasDepartments: columns[.department] != nil)
+        return Roster(entries: entries, problems: problems, delimiter: delimiter, hasDepartments: columns[.department] != nil,
+                      hasEmails: columns[.email] != nil)
     }
 
     /// Bytes of a roster file: UTF-8, with or without a byte order mark. Throws for other

@@ -1,0 +1,147 @@
+import WegwijsCore
+
+/// The words of `wegwijs stats` (terminal table and HTML page) in Dutch and English. One stored
+/// property per phrase, built with the memberwise initialiser, so a phrase missing in one
+/// language does not compile.
+public struct StatsPhrases: Sendable {
+    public let language: OutputLanguage
+    public let title: @Sendable (String) -> String
+    public let since: @Sendable (String) -> String
+    public let courseHeading: String
+    public let attempts: String
+    public let learners: String
+    public let passRate: String
+    public let meanPercent: String
+    public let medianPercent: String
+    public let medianDuration: String
+    public let failedOverall: String
+    public let failedGuideline: String
+    public let failedCritical: String
+    public let scenariosHeading: String
+    public let scenarioColumn: String
+    public let shown: String
+    public let facility: String
+    public let discrimination: String
+    public let optionColumn: String
+    public let share: String
+    public let critical: String
+    public let optionsCaption: @Sendable (String) -> String
+    public let guidelinesHeading: String
+    public let guidelineColumn: String
+    public let assessed: String
+    public let atOrAbove: @Sendable (String) -> String
+    public let flagsHeading: String
+    public let flagsColumn: String
+    public let noFlags: String
+    public let flag: @Sendable (ItemFlag) -> String
+    public let advice: @Sendable (ItemFlag) -> String
+    public let noValue: String
+    public let noAttempts: String
+    public let madeBy: String
+
+    /// The phrases of a language.
+    public static func of(_ language: OutputLanguage) -> StatsPhrases {
+        switch language {
+        case .nl: nl
+        case .en: en
+        }
+    }
+
+    public static let nl = StatsPhrases(
+        language: .nl,
+        title: { "Itemanalyse: \($0)" },
+        since: { "pogingen afgerond op of na \($0)" },
+        courseHeading: "Cursus",
+        attempts: "Pogingen",
+        learners: "Deelnemers",
+        passRate: "Geslaagd",
+        meanPercent: "Gemiddelde score",
+        medianPercent: "Mediaan score",
+        medianDuration: "Mediaan duur",
+        failedOverall: "Gezakt op de totaalscore",
+        failedGuideline: "Gezakt op een richtlijn",
+        failedCritical: "Gezakt door een ernstige overtreding",
+        scenariosHeading: "Scenario's",
+        scenarioColumn: "Scenario",
+        shown: "Getoond",
+        facility: "Facility-index",
+        discrimination: "Discriminatie-index",
+        optionColumn: "Optie",
+        share: "Gekozen",
+        critical: "ernstig",
+        optionsCaption: { "Opties van \($0): aandeel van de pogingen dat ze koos" },
+        guidelinesHeading: "Richtlijnen",
+        guidelineColumn: "Richtlijn",
+        assessed: "Beoordeeld",
+        atOrAbove: { "Op of boven \($0)" },
+        flagsHeading: "Signalen",
+        flagsColumn: "Signalen",
+        noFlags: "Geen signalen.",
+        flag: { flag in
+            switch flag {
+            case .tooEasy: "te makkelijk"
+            case .tooHard: "te moeilijk"
+            case .checkKey: "sleutel controleren"
+            case .unusedOption: "ongebruikte optie"
+            case .criticalOften: "ernstige optie vaak gekozen"
+            }
+        },
+        advice: { flag in
+            switch flag {
+            case .tooEasy: "facility ≥ 95 %: bijna iedereen kiest het goede antwoord; maak de foute opties geloofwaardiger."
+            case .tooHard: "facility ≤ 30 %: weinigen scoren hier; kijk of de situatie duidelijk is en of de punten kloppen."
+            case .checkKey: "discriminatie < 0: wie de rest goed doet, scoort hier slechter; controleer welke optie de punten krijgt."
+            case .unusedOption: "door minder dan 2 % gekozen: vervang de optie door een geloofwaardig alternatief."
+            case .criticalOften: "een ernstige optie door 10 % of meer gekozen: leg de regel beter uit voordat deze situatie komt."
+            }
+        },
+        noValue: "–",
+        noAttempts: "Geen afgeronde pogingen van deze cursus (met deze structuur) gevonden.",
+        madeBy: "Gemaakt met wegwijs stats."
+    )
+
+    public static let en = StatsPhrases(
+        language: .en,
+        title: { "Item statistics: \($0)" },
+        since: { "attempts finished on or after \($0)" },
+        courseHeading: "Course",
+        attempts: "Attempts",
+        learners: "Learners",
+        passRate: "Pass rate",
+        meanPercent: "Mean score",
+        medianPercent: "Median score",
+        medianDuration: "Median duration",
+        failedOverall: "Failed on the overall threshold",
+        failedGuideline: "Failed on a guideline",
+        failedCritical: "Failed on a critical option",
+        scenariosHeading: "Scenarios",
+        scenarioColumn: "Scenario",
+        shown: "Shown",
+        facility: "Facility",
+        discrimination: "Discrimination",
+        optionColumn: "Option",
+        share: "Chosen",
+        critical: "critical",
+        optionsCaption: { "Options of \($0): share of the attempts that chose each" },
+        guidelinesHeading: "Guidelines",
+        guidelineColumn: "Guideline",
+        assessed: "Assessed",
+        atOrAbove: { "At or above \($0)" },
+        flagsHeading: "Flags",
+        flagsColumn: "Flags",
+        noFlags: "No flags.",
+        flag: { $0.rawValue },
+        advice: { flag in
+            switch flag {
+            case .tooEasy: "facility ≥ 95%: almost everyone picks the right answer; make the wrong options more tempting."
+            case .tooHard: "facility ≤ 30%: few score here; check that the situation is clear and the points are right."
+            case .checkKey: "discrimination < 0: learners who do well elsewhere do worse here; check which option earns the points."
+            case .unusedOption: "chosen by under 2%: replace the option with a believable alternative."
+            case .criticalOften: "a critical option chosen by 10% or more: teach the rule better before this situation comes up."
+            }
+        },
+        noValue: "–",
+        noAttempts: "No ended attempts of this course (with this structure) found.",
+        madeBy: "Made by wegwijs stats."
+    )
+}

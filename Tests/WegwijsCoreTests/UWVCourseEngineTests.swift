@@ -1,0 +1,79 @@
+import Foundation
+import Testing
+@testable import WegwijsCore
+
+/// The UWV course through the engine itself (draws, routes, scoring), next to the JSON-only
+/// checks in `UWVCourseTests`: two independent computations of the same figures.
+@Suite("The UWV course through the engine")
+struct UWVCourseEngineTests {
+    static func load() throws -> LoadedCourse {
+        try CourseLoader.load(path: TestCourses.fixture("../../courses/uwv-sociale-media.json"))
+    }
+
+    @Test("paths: 14–18 scenarios on every route, every guideline assessed 3 times in every draw, no ordinary single slip")
+    func analysis() throws {
+        let course = try Self.load().course
+        let analysis = RouteAnalysis(course: course, listLimit: 0)
+        #expect(analysis.shortestRoute >= 14 && analysis.longestRoute <= 18)
+        #expect(analysis.fewestAssessing.allSatisfy { $0.scenarios >= 3 }, "\(analysis.fewestAssessing)")
+        #expect(analysis.singleSlips.filter { !$0.isCritical }.isEmpty, "\(analysis.singleSlips.filter { !$0.isCritical })")
+        #expect(analysis.canPass == true && analysis.worstCanPass == false)
+        let draws = course.pools.reduce(UInt64(1)) { total, pool in total * UInt64(pool.scenarios.count) }
+        #expect(course.pools.allSatisfy { $0.draw == 1 } ? analysis.drawCount == draws : analysis.drawCount > 1)
+    }
+
+    @Test("a learner who picks the best answer 90 % of the time, else another ordinary one, passes at least 80 % of attempts")
+    func simulatedLearner() throws {
+        let course = try Self.load().course
+        let graph = RouteGraph(course: course)
+        var random = SplitMix64(seed: 2026)
+        var passed = 0
+        let attempts = 4_000
+        for _ in 0..<attempts {
+            var attempt = Attempt(course: course, seed: random.next() >> 11, drawn: Attempt.draw(course, seen: [], using: &random))
+            while let scenario = attempt.currentScenario, let index = course.indexOfScenario(scenario.id) {
+                let best = graph.bestAnswer(index)
+                var answer = best
+                if random.next() % 100 >= 90 {
+                    let slips = graph.slipAnswers(index, best: best).filter { slip in !slip.contains { scenario.options[$0].isCritical } }
+                    if !slips.isEmpty { answer = slips[Int(random.next() % UInt64(slips.count))] }
+                }
+                try attempt.answer(answer.map { scenario.options[$0].id }, at: Date())
+            }
+            if attempt.scoreSheet.passed { passed += 1 }
+        }
+        let rate = Double(passed) / Double(attempts)
+        #expect(rate >= 0.80, "pass rate \(rate)")
+        // And the course still tells learners apart: mostly wrong answers do not pass.
+        var guessed = 0
+        for _ in 0..<500 {
+            var attempt = Attempt(course: course, seed: random.next() >> 11, drawn: Attempt.draw(course, seen: [], using: &random))
+            while let scenario = attempt.currentScenario {
+                let options = scenario.kind == .single
+                    ? [scenario.options[Int(random.next() % UInt64(scenario.options.count))].id]
+                    : [scenario.options[Int(random.next() % UInt64(scenario.options.count))].id]
+                try attempt.answer(options, at: Date())
+            }
+            if attempt.scoreSheet.passed { guessed += 1 }
+        }
+        #expect(guessed * 100 < 500 * 5, "guessing passed \(guessed) of 500")
+    }
+
+    @Test("three attempts of one learner in a row see different scenarios where the bank allows")
+    func freshScenarios() throws {
+        let course = try Self.load().course
+        var random = SplitMix64(seed: 11)
+        var seen: Set<String> = []
+        var draws: [[String]] = []
+        for _ in 0..<3 {
+            let drawn = Attempt.draw(course, seen: seen, using: &random)
+            draws.append(drawn)
+            seen.formUnion(drawn)
+        }
+        // Most pools have three members: three attempts see three different ones there.
+        for pool in course.pools where pool.scenarios.count >= 3 {
+            let picked = draws.map { $0.filter(pool.scenarios.contains) }
+            #expect(Set(picked.flatMap { $0 }).count == 3, "pool \(pool.id): \(picked)")
+        }
+    }
+}

@@ -1,0 +1,192 @@
+import Foundation
+import Testing
+import WegwijsCore
+
+/// `wegwijs stats` on generated attempts with known properties, its figures checked against an
+/// independent computation (`Tests/Fixtures/stats/itemstats.py`, SPEC §3 and §8 written again
+/// in Python), never against its own output.
+@Suite("wegwijs stats, end to end")
+struct StatsTests {
+    let course = Wegwijs.fixture("stats/course.json")
+    let script = Wegwijs.fixture("stats/itemstats.py")
+
+    /// Runs the Python helper and returns its standard output.
+    func python(_ arguments: [String]) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", script] + arguments
+        let output = Pipe()
+        process.standardOutput = output
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "itemstats.py \(arguments.first ?? "") failed")
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    func records() throws -> URL {
+        let folder = try Wegwijs.temporaryFolder("wegwijs-stats")
+        _ = try python(["generate", folder.path, course])
+        return folder
+    }
+
+    func number(_ node: JSONNode?) -> Double? {
+        guard let node, case .number(let literal) = node.value else { return nil }
+        return Double(literal)
+    }
+
+    func isTrue(_ node: JSONNode?) -> Bool {
+        if let node, case .bool(true) = node.value { return true }
+        return false
+    }
+
+    /// Every figure of `wegwijs stats --format json` equals the independent one, to its rounding.
+    func compare(_ got: JSONNode, _ expected: JSONNode) {
+        func close(_ a: JSONNode?, _ b: JSONNode?, _ tolerance: Double, _ what: String) {
+            let x = number(a), y = number(b)
+            if x == nil || y == nil {
+                #expect(x == nil && y == nil, "\(what): wegwijs \(String(describing: x)), expected \(String(describing: y))")
+            } else if let x, let y {
+                #expect(abs(x - y) <= tolerance, "\(what): wegwijs \(x), expected \(y)")
+            }
+        }
+        for key in ["attempts", "learners", "failed_overall", "failed_critical"] {
+            close(got["course"]?[key], expected["course"]?[key], 0, key)
+        }
+        for key in ["pass_rate", "mean_percent", "median_percent"] {
+            close(got["course"]?[key], expected["course"]?[key], 0.051, key)
+        }
+        close(got["course"]?["median_duration_seconds"], expected["course"]?["median_duration_seconds"], 0.5, "median duration")
+        for guideline in ["careful", "polite"] {
+            close(got["course"]?["failed_guideline"]?[guideline], expected["course"]?["failed_guideline"]?[guideline], 0, "failed on \(guideline)")
+        }
+        let scenarios = got["scenarios"]?.elements ?? [], expectedScenarios = expected["scenarios"]?.elements ?? []
+        #expect(scenarios.count == expectedScenarios.count && !scenarios.isEmpty)
+        for (scenario, reference) in zip(scenarios, expectedScenarios) {
+            let id = scenario["id"]?.string ?? "?"
+            #expect(id == reference["id"]?.string)
+            close(scenario["shown"], reference["shown"], 0, "\(id) shown")
+            close(scenario["facility"], reference["facility"], 0.051, "\(id) facility")
+            close(scenario["discrimination"], reference["discrimination"], 0.00051, "\(id) discrimination")
+            #expect(scenario["flags"]?.elements?.compactMap(\.string) == reference["flags"]?.elements?.compactMap(\.string), "\(id) flags")
+            for (option, expectedOption) in zip(scenario["options"]?.elements ?? [], reference["options"]?.elements ?? []) {
+                let name = "\(id)/\(option["id"]?.string ?? "?")"
+                close(option["chosen"], expectedOption["chosen"], 0, "\(name) chosen")
+                close(option["share"], expectedOption["share"], 0.051, "\(name) share")
+                #expect(isTrue(option["critical"]) == isTrue(expectedOption["critical"]), "\(name) critical")
+                #expect(option["flags"]?.elements?.compactMap(\.string) == expectedOption["flags"]?.elements?.compactMap(\.string), "\(name) flags")
+            }
+        }
+        for (guideline, reference) in zip(got["guidelines"]?.elements ?? [], expected["guidelines"]?.elements ?? []) {
+            let id = guideline["id"]?.string ?? "?"
+            close(guideline["assessed"], reference["assessed"], 0, "\(id) assessed")
+            close(guideline["mean_percent"], reference["mean_percent"], 0.051, "\(id) mean")
+            close(guideline["at_or_above_percent"], reference["at_or_above_percent"], 0.051, "\(id) at or above")
+        }
+        func flags(_ node: JSONNode) -> [String] {
+            (node["flags"]?.elements ?? []).map { "\($0["flag"]?.string ?? "") \($0["scenario"]?.string ?? "") \($0["option"]?.string ?? "-")" }.sorted()
+        }
+        #expect(flags(got) == flags(expected))
+    }
+
+    @Test("every figure equals the independent computation; the designed flags are found")
+    func figures() throws {
+        let folder = try records()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let result = try Wegwijs.run(["stats", folder.path, "--course", course, "--format", "json"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let got = try JSONParser.parse(Array(result.stdout.utf8))
+        let expected = try JSONParser.parse(Array(try python(["expected", folder.path, course]).utf8))
+        compare(got, expected)
+
+        // The properties the attempts were made with, whatever either computation says.
+        let flags = Set((got["flags"]?.elements ?? []).map { "\($0["flag"]?.string ?? "") \($0["scenario"]?.string ?? "") \($0["option"]?.string ?? "-")" })
+        #expect(flags.contains("too-easy easy -"))
+        #expect(flags.contains("check-key miskeyed -"))
+        #expect(flags.contains("unused-option risky never"))
+        #expect(flags.contains("critical-often risky leak"))
+        #expect(!flags.contains { $0.hasPrefix("too-easy") && !$0.hasSuffix("easy -") })
+        let scenarios = Dictionary(uniqueKeysWithValues: (got["scenarios"]?.elements ?? []).map { ($0["id"]?.string ?? "", $0) })
+        #expect(number(scenarios["miskeyed"]?["discrimination"]).map { $0 < -0.5 } == true)
+        #expect(number(scenarios["follow-up"]?["shown"]) == 55 && number(scenarios["easy"]?["shown"]) == 130,
+                "a branch shows a scenario to fewer attempts")
+        #expect(number(got["course"]?["attempts"]) == 130 && number(got["course"]?["learners"]) == 120)
+        #expect(result.stderr.contains("1 ended attempt of stats-test made on another version of the course"))
+    }
+
+    @Test("--since counts only attempts finished on or after that day")
+    func since() throws {
+        let folder = try records()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let result = try Wegwijs.run(["stats", folder.path, "--course", course, "--format", "json", "--since", "2026-03-04"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let got = try JSONParser.parse(Array(result.stdout.utf8))
+        let expected = try JSONParser.parse(Array(try python(["expected", folder.path, course, "--since", "2026-03-04"]).utf8))
+        #expect(number(got["course"]?["attempts"]).map { $0 > 0 && $0 < 130 } == true)
+        compare(got, expected)
+    }
+
+    @Test("the table, CSV and HTML show the same figures, flags highlighted, critical options marked")
+    func formats() throws {
+        let folder = try records()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let table = try Wegwijs.run(["stats", folder.path, "--course", course, "--plain"])
+        #expect(table.status == 0, "\(table.stderr)")
+        #expect(table.stdout.contains("Shown 130 · Facility 100.0% · Discrimination –  [too-easy]"))
+        #expect(table.stdout.contains("c leak     18.5%  (critical)  [critical-often]"))
+        let dutch = try Wegwijs.run(["stats", folder.path, "--course", course, "--plain", "--lang", "nl"])
+        #expect(dutch.stdout.contains("Getoond 130 · Facility-index 100,0 % · Discriminatie-index –  [te makkelijk]"))
+        let csv = try Wegwijs.run(["stats", folder.path, "--course", course, "--format", "csv"])
+        let rows = CSV.rows(csv.stdout, delimiter: ",").map(\.fields)
+        #expect(rows.first == ["type", "scenario", "option", "guideline", "critical", "shown", "chosen", "share_percent",
+                               "facility_percent", "discrimination", "mean_percent", "at_or_above_percent", "flags"])
+        #expect(rows.contains(["option", "risky", "leak", "", "yes", "130", "24", "18.5", "", "", "", "", "critical-often"]))
+        #expect(rows.contains(["scenario", "miskeyed", "", "", "", "130", "", "", "47.7", "-0.819", "", "", "check-key"]))
+        let page = folder.appendingPathComponent("stats.html")
+        let html = try Wegwijs.run(["stats", folder.path, "--course", course, "--output", page.path])
+        #expect(html.status == 0 && html.stdout.isEmpty)
+        let text = try String(contentsOf: page, encoding: .utf8)
+        #expect(text.contains("<span class=\"flag\" data-flag=\"check-key\">check-key</span>"))
+        #expect(text.contains("<tr data-option=\"leak\" class=\"flagged\"><th scope=\"row\">leak <span class=\"critical\">(critical)</span>"))
+        #expect(!text.contains("<script") && !text.contains("http:") && !text.contains("https:"))
+    }
+
+    @Test("a record made on an earlier wording (same structure, other sha256) counts; one on another structure does not")
+    func structureMatch() throws {
+        let folder = try Wegwijs.temporaryFolder("wegwijs-stats-structure")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let loaded = try CourseLoader.load(path: course)
+        func write(_ learner: String, sha256: String, structure: String) throws {
+            let directory = folder.appendingPathComponent("stats-test/\(learner)")
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            try Data("""
+            {"format": "wegwijs.record/1", "attemptId": "\(learner)", "learner": {"id": "\(learner)"}, "language": "en",
+             "course": {"id": "stats-test", "version": "0.9", "sha256": "\(sha256)", "structure": "\(structure)"},
+             "startedAt": "2026-03-01T09:00:00Z", "finishedAt": "2026-03-01T09:05:00Z", "status": "passed",
+             "score": {"earned": 0, "possible": 0, "percent": null}, "guidelines": [], "criticalChosen": [],
+             "answers": [{"scenario": "easy", "options": ["refuse"], "at": "2026-03-01T09:01:00Z"}]}
+            """.utf8).write(to: directory.appendingPathComponent("a.json"))
+        }
+        try write("1", sha256: String(repeating: "1", count: 64), structure: loaded.structure)
+        try write("2", sha256: loaded.sha256, structure: String(repeating: "2", count: 64))
+        let result = try Wegwijs.run(["stats", folder.path, "--course", course, "--format", "json"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let got = try JSONParser.parse(Array(result.stdout.utf8))
+        #expect(number(got["course"]?["attempts"]) == 1 && number(got["course"]?["learners"]) == 1)
+        #expect(result.stderr.contains("1 ended attempt of stats-test made on another version of the course"))
+    }
+
+    @Test("usage and I/O errors have their exit codes", arguments: [
+        (["stats", "RECORDS"], 64),
+        (["stats", "RECORDS", "--course", "COURSE", "--since", "2026-13-01"], 64),
+        (["stats", "RECORDS", "--course", "COURSE", "--format", "pdf"], 64),
+        (["stats", "/nonexistent/records", "--course", "COURSE"], 74),
+        (["stats", "RECORDS", "--course", "/nonexistent/course.json"], 74),
+    ] as [([String], Int32)])
+    func exitCodes(arguments: [String], expected: Int32) throws {
+        let records = try Wegwijs.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: records) }
+        let result = try Wegwijs.run(arguments.map { $0 == "RECORDS" ? records.path : $0 == "COURSE" ? course : $0 })
+        #expect(result.status == expected, "\(result.stderr)")
+    }
+}
