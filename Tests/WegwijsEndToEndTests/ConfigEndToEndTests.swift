@@ -51,4 +51,22 @@ struct ConfigEndToEndTests {
             #expect(result.stderr == "\(file.path):2:30: unknown setting 'wegwijs.lrs.pasword'\n")
         }
     }
+
+    @Test("without an LRS, sync and report --lrs are usage errors; a credentials file that cannot be read is 74", arguments: [
+        (["sync"], [String: String](), Int32(64), "no LRS configured"),
+        (["report", "--lrs"], [:], 64, "no LRS configured"),
+        (["report"], [:], 64, "give the records folder (or --lrs)"),
+        (["report", "records", "--lrs"], [:], 64, "not both"),
+        (["sync"], ["WEGWIJS_LRS_URL": "ftp://lrs.example.org/xAPI"], 65, "is not an http or https URL"),
+        (["sync"], ["WEGWIJS_LRS_URL": "http://127.0.0.1:9/xAPI", "WEGWIJS_LRS_CREDENTIALS_FILE": "/nonexistent/credentials"], 74,
+         "/nonexistent/credentials: the LRS credentials file cannot be read"),
+    ])
+    func withoutLRS(arguments: [String], environment: [String: String], status: Int32, message: String) throws {
+        let folder = try Wegwijs.temporaryFolder("records")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let result = try Wegwijs.run(arguments + (arguments.first == "sync" ? ["--records", folder.path] : []),
+                                     environment: environment)
+        #expect(result.status == status)
+        #expect(result.stderr.contains(message), "\(result.stderr)")
+    }
 }
