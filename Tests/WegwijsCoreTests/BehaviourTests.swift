@@ -103,6 +103,38 @@ struct BehaviourTests {
         #expect(Scoring.verdict(single, chosen: [single.options[0]]) == .partlyGood)
     }
 
+    @Test("the best multiple answer is every option with a positive total, never a zero one")
+    func bestMultipleAnswer() {
+        #expect(ScenarioKind.multiple.bestAnswer(totals: [2, 0, -1, 1], usable: [true, true, true, true]) == [0, 3])
+        #expect(ScenarioKind.single.bestAnswer(totals: [1, 3, 3], usable: [true, true, true]) == [1])
+        #expect(ScenarioKind.single.bestAnswer(totals: [1, 3, 2], usable: [true, false, true]) == [2])
+    }
+
+    @Test("an answer that names an option twice is refused (a tampered record cannot count it twice)")
+    func optionTwice() {
+        let course = TestCourses.course([
+            Scenario(id: "s", situation: TestCourses.text("s"), kind: .multiple, options: [
+                TestCourses.option("a", ["g1": 1]), TestCourses.option("b", ["g2": 1]),
+            ]),
+        ])
+        var attempt = Attempt(course: course)
+        #expect(throws: AttemptError.self) { try attempt.answer(["a", "a"], at: Date()) }
+        #expect(attempt.answers.isEmpty)
+    }
+
+    @Test("a recorded draw must hold exactly `draw` members of every pool, no fewer and no more")
+    func drawCounts() {
+        var course = TestCourses.course(["a1", "a2", "a3", "b"].map { id in
+            Scenario(id: id, situation: TestCourses.text(id), options: [TestCourses.option("x", ["g1": 1, "g2": 1]), TestCourses.option("y", [:])])
+        })
+        course.pools = [ScenarioPool(id: "a", draw: 2, scenarios: ["a1", "a2", "a3"])]
+        #expect(Attempt.drawProblem(["a1", "a2"], in: course) == nil)
+        #expect(Attempt.drawProblem(["a1"], in: course) != nil)
+        #expect(Attempt.drawProblem(["a1", "a2", "a3"], in: course) != nil)
+        #expect(Attempt.drawProblem(["a1", "b"], in: course) != nil)
+        #expect(Attempt.drawProblem(nil, in: course) != nil)
+    }
+
     static func record() throws -> CompletionRecord {
         let loaded = try CourseLoader.load(path: TestCourses.fixture("branching.json"))
         let attempt = Attempt(course: loaded.course, seed: 1)
