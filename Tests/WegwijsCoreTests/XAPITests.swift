@@ -56,6 +56,10 @@ struct XAPITests {
         #expect(statements[5].json.contains("\"result\":{\"score\":{\"scaled\":1,\"raw\":7,\"min\":-5,\"max\":7},\"success\":true,\"completion\":true,\"duration\":\"PT10M\"}"))
         #expect(statements[0].json.contains("\"account\":{\"homePage\":\"https://hr.example.org\",\"name\":\"123\"}"))
         #expect(statements[0].timestamp == 1_790_000_000)
+        // The record's own times, never the clock's: the same record gives the same bytes any day.
+        #expect(statements[0].json.hasSuffix(",\"timestamp\":\"2026-09-21T14:13:20Z\"}"))
+        #expect(statements[2].json.hasSuffix(",\"timestamp\":\"2026-09-21T14:15:20Z\"}"))
+        #expect(XAPIStatements.timestampText(-1) == "1969-12-31T23:59:59Z")
     }
 
     @Test("an in-progress attempt's statements are the start of the ended attempt's: ids and bytes stay")
