@@ -14,7 +14,8 @@ ROOT=$(pwd)
 VENV=$ROOT/.venv-lrs/bin
 W=$(mktemp -d /tmp/wegwijs-lrs-bench.XXXXXX)
 PIDS=()
-cleanup() { for pid in "${PIDS[@]}"; do kill -9 "$pid" 2>/dev/null || true; done; rm -rf "$W"; }
+# Servers started in command substitutions note their pids in $W/*.pid (a subshell cannot add to PIDS).
+cleanup() { for pid in "${PIDS[@]}" $(cat "$W"/*.pid 2>/dev/null); do kill -9 "$pid" 2>/dev/null || true; done; rm -rf "$W"; }
 trap cleanup EXIT
 
 swift build -c release >/dev/null
@@ -30,7 +31,7 @@ start_ralph() { # NAME → prints the port
         "$VENV/ralph" auth -u wegwijs -p secret -s all -A wegwijs https://example.org -w >/dev/null 2>&1
     port=$(free_port)
     "$VENV/python" Tests/Support/ralph/serve.py "$port" "$dir/data" "$dir/auth.json" >"$dir/log" 2>&1 &
-    PIDS+=($!)
+    echo $! > "$W/$1.pid"
     for _ in $(seq 200); do curl -s -o /dev/null "http://127.0.0.1:$port/" && break; sleep 0.1; done
     echo "$port"
 }
