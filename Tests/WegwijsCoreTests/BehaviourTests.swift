@@ -77,6 +77,25 @@ struct BehaviourTests {
         #expect(saved.status == .inProgress && saved.answers.isEmpty && saved.attemptId == session.attemptID)
     }
 
+    @Test("a stop is noted as 'suspended' and a return as 'resumed', in the record's events")
+    func suspendAndResume() throws {
+        let folder = TestFolders.path("wegwijs-events")
+        let loaded = try CourseLoader.load(path: TestCourses.fixture("branching.json"))
+        let settings = SessionSettings(learnerID: "1", learnerName: nil, language: "nl", restart: false, store: RecordStore(root: folder.path))
+        let first = AttemptSession(loaded: loaded, settings: settings)
+        _ = try first.open(waiting: {})
+        try first.start()
+        _ = try first.answer(["goed"])
+        try first.suspend()
+        first.close()
+        let path = RecordStore(root: folder.path).inProgressPath(course: "test-branching", learner: "1")
+        #expect(try CompletionRecord.decode(Data(contentsOf: URL(fileURLWithPath: path))).events?.map(\.type) == [.suspended])
+        let second = AttemptSession(loaded: loaded, settings: settings)
+        _ = try second.open(waiting: {})
+        #expect(try second.resume())
+        #expect(try CompletionRecord.decode(Data(contentsOf: URL(fileURLWithPath: path))).events?.map(\.type) == [.suspended, .resumed])
+    }
+
     @Test("the shuffle is the same forever for a seed: a changed generator or hash fails here")
     func goldenShuffle() {
         let scenario = Scenario(id: "klacht", situation: TestCourses.text("s"),
