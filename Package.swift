@@ -10,6 +10,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-crypto", "3.12.0"..<"5.0.0"),
+        .package(url: "https://github.com/apple/swift-configuration", from: "1.4.0"),
     ],
     targets: [
         // GNU readline, from Debian's libreadline-dev.
@@ -20,7 +21,10 @@ let package = Package(
         // Courses, attempts, scoring, records and reports: no terminal I/O.
         .target(
             name: "WegwijsCore",
-            dependencies: [.product(name: "Crypto", package: "swift-crypto")]
+            dependencies: [
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Configuration", package: "swift-configuration"),
+            ]
         ),
         // The terminal: line reading, width, colour, wrapping, interface strings, the interactive runner.
         .target(

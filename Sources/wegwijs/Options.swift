@@ -24,7 +24,9 @@ struct LanguageOptions: ParsableArguments {
 
     /// The language to show `course` in; a usage error when the course does not offer it.
     func language(for course: Course) throws -> String {
-        let language = lang?.rawValue ?? course.language
+        // The language setting applies where the course offers it; --lang must be offered.
+        let preferred = quietSettings()?[.language].flatMap { course.languages.contains($0) ? $0 : nil }
+        let language = lang?.rawValue ?? preferred ?? course.language
         guard course.languages.contains(language) else {
             throw ValidationError("course '\(course.id)' is not available in '\(TextLayout.inline(language, limit: 20))' (it offers \(TextLayout.inline(course.languages.joined(separator: ", "), limit: 80)))")
         }
@@ -34,21 +36,29 @@ struct LanguageOptions: ParsableArguments {
 
 /// `--records`, for the commands that write completion records.
 struct RecordsOptions: ParsableArguments {
-    @Option(help: "Where completion records go (default: $WEGWIJS_RECORDS, else ./records).")
+    @Option(help: "Where completion records go (default: the records setting, see wegwijs config; else ./records).")
     var records: String?
 
-    /// The records folder in force: the flag, else `WEGWIJS_RECORDS`, else `./records`.
+    /// The flag as a setting, for `loadSettings`.
+    var flags: [Setting: (value: String, flag: String)] {
+        records.map { [.records: ($0, "--records")] } ?? [:]
+    }
+
+    /// The records folder in force: the flag, else the records setting (`WEGWIJS_RECORDS`, a
+    /// settings file), else `./records`.
     var folder: String {
-        records ?? ProcessInfo.processInfo.environment["WEGWIJS_RECORDS"].flatMap { $0.isEmpty ? nil : $0 } ?? "records"
+        records ?? quietSettings()?.records
+            ?? ProcessInfo.processInfo.environment["WEGWIJS_RECORDS"].flatMap { $0.isEmpty ? nil : $0 } ?? "records"
     }
 }
 
-/// The signing key configured with `WEGWIJS_SIGNING_KEY_FILE`, read in one place for every command.
+/// The signing key setting (`WEGWIJS_SIGNING_KEY_FILE`, `wegwijs.signingKeyFile`), read in one
+/// place for every command.
 enum SigningKey {
     /// The signer, or nil when no key is configured; an unreadable or short key file is
-    /// reported and ends the command with 74.
+    /// reported and ends the command with 74, a broken settings file with 65.
     static func configured() throws -> RecordSigner? {
-        guard let keyFile = ProcessInfo.processInfo.environment["WEGWIJS_SIGNING_KEY_FILE"], !keyFile.isEmpty else { return nil }
+        guard let keyFile = try loadSettings()[.signingKeyFile], !keyFile.isEmpty else { return nil }
         do {
             return try RecordSigner(keyFile: keyFile)
         } catch {

@@ -27,7 +27,10 @@ struct Report: ParsableCommand {
     }
 
     @Argument(help: "The records folder (RECORDS_DIR/<course>/<learner>/*.json).")
-    var records: String
+    var records: String?
+
+    @Flag(help: "Read the attempts from the configured LRS (xAPI statements) instead of a records folder.")
+    var lrs = false
 
     @Option(help: "CSV of employees: employee_id/id/personeelsnummer, name/naam, email, department/afdeling, start_date/startdatum.")
     var roster: String?
@@ -59,6 +62,7 @@ struct Report: ParsableCommand {
     @OptionGroup var display: DisplayOptions
 
     func validate() throws {
+        if lrs == (records != nil) { throw ValidationError(lrs ? "give either RECORDS_DIR or --lrs, not both" : "give the records folder (or --lrs)") }
         if let asOf, CalendarDay(asOf) == nil {
             throw ValidationError("--as-of '\(TextLayout.inline(asOf, limit: 20))' is not a date as YYYY-MM-DD")
         }
@@ -120,16 +124,18 @@ struct Report: ParsableCommand {
         let progress = ScanProgress()
         let line = ProgressLine()
         line.start { "Reading records: \(progress.files) files…" }
-        let scan: RecordScan
+        var scan: RecordScan
+        let source = records ?? "the LRS"
         do {
-            scan = try RecordScanner.scan(root: records, courses: given.isEmpty ? nil : Set(given.map(\.id)),
-                                          asOf: asOf == nil ? nil : day, trust: trust, workers: 2, progress: progress)
+            scan = lrs ? RecordScan() : try RecordScanner.scan(root: source, courses: given.isEmpty ? nil : Set(given.map(\.id)),
+                                                               asOf: asOf == nil ? nil : day, trust: trust, workers: 2, progress: progress)
             line.stop()
         } catch {
             line.stop()
             printError(TextLayout.inline(error.description, limit: 400))
             throw Exit.ioError
         }
+        if lrs { scan = try scanLRS(courses: given.isEmpty ? nil : Set(given.map(\.id)), asOf: asOf == nil ? nil : day) }
         for problem in scan.problems {
             printError(TextLayout.inline("\(problem.path): skipped: \(problem.reason)", limit: 400))
         }
@@ -146,7 +152,7 @@ struct Report: ParsableCommand {
         let courseIDs = given.isEmpty ? scan.recordedTerms.keys.sorted() : uniqued(given.map(\.id))
         let terms = HRReport.terms(for: courseIDs, given: given, bundled: { id in bundled.first { $0.id == id } },
                                    recorded: scan.recordedTerms)
-        if courseIDs.isEmpty { printError("\(records): no completion records found; name a course with --course to report a roster against it") }
+        if courseIDs.isEmpty { printError("\(source): no completion records found; name a course with --course to report a roster against it") }
         var report = HRReport.make(scan: scan, roster: parsedRoster, courses: terms, asOf: day)
             .filtered(statuses: keptStatuses, departments: keptDepartments)
         report.untrusted = scan.untrusted.count

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Synchronization
 import WegwijsConsole
 import WegwijsCore
 
@@ -44,18 +45,25 @@ struct Run: ParsableCommand {
         if !terminal.isInteractive, learner == nil {
             throw ValidationError("--learner is required when input is not a terminal")
         }
+        let configured = try loadSettings(flags: records.flags)
         let loaded = try loadCourse(course, catalog: bundledCourses())
         let language = try language.language(for: loaded.course)
         let signer = try SigningKey.configured()
-        let settings = SessionSettings(learnerID: learner, learnerName: name, language: language, restart: restart,
-                                       store: RecordStore(root: records.folder), signer: signer)
+        var settings = SessionSettings(learnerID: learner, learnerName: name, language: language, restart: restart,
+                                       store: RecordStore(root: configured.records), signer: signer)
+        let statements = try StatementQueue(settings: configured, course: loaded.course)
+        if let statements {
+            settings.onRecordSaved = { record in statements.add(record) }
+        }
         let phrases = Phrases(code: language)
         SignalTrap.install(farewell: phrases.interrupted)
         let output = StandardOutput()
         let reader: LineReader = terminal.isInteractive ? ReadlineReader() : PipedReader(output: output)
         let session = CourseSession(loaded: loaded, settings: settings, terminal: terminal, reader: reader, output: output)
         do {
-            switch try session.run() {
+            let outcome = try session.run()
+            statements?.finish(language: language)
+            switch outcome {
             case .passed: return
             case .failed: throw Exit.notPassed
             case .stopped: throw Exit.stopped
@@ -66,5 +74,77 @@ struct Run: ParsableCommand {
             printError(phrases.lastAnswerLost)
             throw Exit.ioError
         }
+    }
+}
+
+/// xAPI statements of the attempt on their way to the LRS while the learner works (SPEC §7):
+/// each saved record's statements go to the outbox, and a background thread delivers them.
+/// Nothing here may stop, slow or trouble the learner: failures only leave statements waiting.
+final class StatementQueue: Sendable {
+    private let outbox: Outbox
+    private let course: Course
+    private let profile: XAPIProfile
+    private let background: BackgroundDelivery
+
+    /// Nil when no LRS is configured.
+    init?(settings: Settings, course: Course) throws {
+        guard let endpoint = try lrsEndpoint(settings) else { return nil }
+        outbox = Outbox(records: settings.records)
+        self.course = course
+        profile = xapiProfile(settings)
+        background = BackgroundDelivery(delivery: Delivery(outbox: outbox, client: LRSClient(endpoint: endpoint, timeout: 5)))
+    }
+
+    /// Statements are made and queued off the learner's path, in the order records were saved.
+    private let writer = DispatchQueue(label: "wegwijs-outbox")
+
+    /// The newest saved record of each attempt not yet queued, in the order attempts appeared:
+    /// a record's statements include all of an earlier record's, so only the newest counts.
+    private let waiting = Mutex<[CompletionRecord]>([])
+
+    /// Queues a saved record's statements and asks for a delivery; never throws, never waits.
+    /// A kill before the write loses nothing the record does not hold: the next save of the
+    /// attempt queues all its statements again, and `wegwijs sync --rescan` queues any record.
+    func add(_ record: CompletionRecord) {
+        let first = waiting.withLock { records -> Bool in
+            if let index = records.firstIndex(where: { $0.attemptId == record.attemptId }) {
+                records[index] = record
+                return false
+            }
+            records.append(record)
+            return records.count == 1
+        }
+        if first { writer.async { [self] in write() } }
+    }
+
+    private func write() {
+        let records = waiting.withLock { records in
+            defer { records.removeAll() }
+            return records
+        }
+        for record in records {
+            let statements = XAPIStatements.make(for: record, course: course, profile: profile)
+            // Like a record write, a signal waits for the outbox write to finish.
+            SignalTrap.whileSaving {
+                try? outbox.enqueue(attemptID: record.attemptId, statements: statements)
+            }
+        }
+        background.nudge()
+    }
+
+    /// Gives the last delivery up to a second (none when the LRS seems unavailable), then says
+    /// what still waits.
+    func finish(language: String) {
+        writer.sync {}
+        if !background.seemsUnavailable(stalledAfter: 1) {
+            background.nudge(force: true)
+            background.settle(within: 1)
+        }
+        let waiting = outbox.status().pending
+        guard waiting > 0 else { return }
+        let line = language == "nl"
+            ? "\(waiting) xAPI-\(waiting == 1 ? "bericht wacht" : "berichten wachten") op verzending (wegwijs sync)."
+            : "\(waiting) xAPI statement\(waiting == 1 ? " waits" : "s wait") for delivery (wegwijs sync)."
+        FileHandle.standardOutput.write(Data((line + "\n").utf8))
     }
 }

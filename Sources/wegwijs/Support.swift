@@ -18,7 +18,9 @@ func bundledCourses() -> CourseCatalog {
     let length = readlink("/proc/self/exe", &buffer, buffer.count - 1)
     let executable = length > 0 ? String(decoding: buffer[0..<length].map { UInt8(bitPattern: $0) }, as: UTF8.self)
         : CommandLine.arguments[0]
-    return CourseCatalog.standard(executablePath: executable, environment: ProcessInfo.processInfo.environment)
+    var environment = ProcessInfo.processInfo.environment
+    if let folder = quietSettings()?[.courses] { environment["WEGWIJS_COURSES"] = folder }
+    return CourseCatalog.standard(executablePath: executable, environment: environment)
 }
 
 /// What every command says when no folder of bundled courses was found.

@@ -223,7 +223,10 @@ public struct RecordStore: Sendable {
     private static let existsReason = "exists"
 
     /// Temp file in the same folder, fsync, then rename (replacing) or link (never replacing).
-    static func writeAtomically(_ data: Data, to path: String, replacing: Bool, mode: mode_t = 0o644) throws(FileProblem) {
+    /// `syncingFolder: false` leaves the folder's own fsync to the file system (the xAPI outbox,
+    /// which records can rebuild, saves that time on the learner's path).
+    static func writeAtomically(_ data: Data, to path: String, replacing: Bool, mode: mode_t = 0o644,
+                                syncingFolder: Bool = true) throws(FileProblem) {
         let folder = (path as NSString).deletingLastPathComponent
         let temp = folder + "/" + RecordsLayout.tempName(for: (path as NSString).lastPathComponent, hex: randomHex())
         func failure(_ what: String) -> FileProblem {
@@ -251,7 +254,7 @@ public struct RecordStore: Sendable {
             }
             unlink(temp)
         }
-        syncDirectory(folder)
+        if syncingFolder { syncDirectory(folder) }
     }
 
     private static func syncDirectory(_ folder: String) {

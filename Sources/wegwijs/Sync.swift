@@ -1,0 +1,135 @@
+import ArgumentParser
+import Foundation
+import WegwijsConsole
+import WegwijsCore
+
+struct Sync: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Deliver the xAPI statements waiting in the outbox to the configured LRS.",
+        discussion: """
+        Statements wait in RECORDS/.outbox until the LRS has them. A statement the LRS refuses is
+        kept aside (RECORDS/.outbox/rejected) with the LRS's message and not sent again.
+        Exit codes: 0 outbox empty, 64 no LRS configured, 65 the LRS rejected statements (kept
+        aside), 74 the LRS cannot be reached (statements stay in the outbox) or a file trouble.
+        """
+    )
+
+    @Option(help: "The records folder whose outbox to deliver (default: the records setting).")
+    var records: String?
+
+    @Flag(help: "Only print how many statements wait and how old the oldest is; deliver nothing.")
+    var status = false
+
+    @Flag(help: "First queue the statements of every record in the folder that the LRS does not have yet (records made before an LRS was configured, or a run killed between saving and queueing).")
+    var rescan = false
+
+    @Option(help: "With --rescan: a course file the records were made on (bundled courses are found by id); repeatable.")
+    var course: [String] = []
+
+    @Option(help: "Statements per request (a batch the LRS refuses as too large, 413, is split like any refused batch).")
+    var batchSize: Int = 2000
+
+    func validate() throws {
+        guard (1...5000).contains(batchSize) else { throw ValidationError("--batch-size must be between 1 and 5000") }
+        if !course.isEmpty, !rescan { throw ValidationError("--course is only used with --rescan") }
+    }
+
+    func run() throws {
+        var flags: [Setting: (value: String, flag: String)] = [:]
+        if let records { flags[.records] = (records, "--records") }
+        let settings = try loadSettings(flags: flags)
+        let outbox = Outbox(records: settings.records)
+        if status {
+            printStatus(outbox)
+            return
+        }
+        guard let endpoint = try lrsEndpoint(settings) else {
+            printError("no LRS configured: set wegwijs.lrs.url in a settings file or WEGWIJS_LRS_URL (see wegwijs config)")
+            throw Exit.usage
+        }
+        var problems = 0
+        if rescan { problems = try queueRecords(settings: settings, outbox: outbox) }
+
+        let delivery = Delivery(outbox: outbox, client: LRSClient(endpoint: endpoint, timeout: 30), batchSize: batchSize)
+        let total = outbox.status().pending
+        let progress = SyncProgress()
+        let line = ProgressLine()
+        line.start { "Delivering statements: \(progress.done) of \(total)…" }
+        let report: Delivery.Report
+        do throws(FileProblem) {
+            let lock = try outbox.deliveryLock(wait: true)
+            report = try delivery.deliverAll { progress.done = $0.delivered + $0.rejected }
+            withExtendedLifetime(lock) {}
+            line.stop()
+        } catch {
+            line.stop()
+            printError(error.description)
+            throw Exit.ioError
+        }
+        for rejection in outbox.rejections().suffix(report.rejected) {
+            printError(TextLayout.inline("statement \(rejection.statementID): rejected by the LRS (HTTP \(rejection.status)): \(rejection.message)", limit: 400))
+        }
+        let left = outbox.status()
+        print("\(report.delivered) statement\(report.delivered == 1 ? "" : "s") delivered to \(endpoint.url.absoluteString)")
+        if let unavailable = report.unavailable {
+            printError(TextLayout.inline(unavailable, limit: 400))
+            printError("\(left.pending) statement\(left.pending == 1 ? "" : "s") wait for delivery in \(outbox.folder)")
+            throw Exit.ioError
+        }
+        if report.rejected > 0 {
+            printError("\(report.rejected) statement\(report.rejected == 1 ? "" : "s") rejected by the LRS, kept in \(outbox.folder)/rejected")
+            throw Exit.invalidData
+        }
+        if left.rejected > 0 {
+            printError("\(left.rejected) statement\(left.rejected == 1 ? "" : "s") rejected earlier are kept in \(outbox.folder)/rejected")
+        }
+        if problems > 0 { throw Exit.invalidData }
+    }
+
+    private func printStatus(_ outbox: Outbox) {
+        let state = outbox.status()
+        var text = "pending: \(state.pending)\n"
+        if let oldest = state.oldest {
+            let age = max(0, Int64(Date().timeIntervalSince1970) - oldest)
+            text += "oldest: \(XAPIStatements.timestampText(oldest))\noldest_age_seconds: \(age)\n"
+        }
+        text += "rejected: \(state.rejected)\n"
+        FileHandle.standardOutput.write(Data(text.utf8))
+    }
+
+    /// Queues the statements of every record; returns how many records could not be used.
+    private func queueRecords(settings: Settings, outbox: Outbox) throws -> Int {
+        let catalog = bundledCourses()
+        var courses = try course.map { try loadCourse($0, catalog: catalog) }
+        courses += catalog.courseFiles().compactMap { try? CourseLoader.load(path: $0) }
+        let source = RecordStatements(courses: courses, profile: xapiProfile(settings))
+        let files: [String]
+        do {
+            files = try RecordStatements.recordFiles(root: settings.records)
+        } catch {
+            printError(error.description)
+            throw Exit.ioError
+        }
+        var problems = 0
+        for file in files {
+            do {
+                let made = try source.statements(ofFile: file)
+                try outbox.enqueue(attemptID: made.record.attemptId, statements: made.statements)
+            } catch {
+                printError(TextLayout.inline(error.description, limit: 400))
+                problems += 1
+            }
+        }
+        return problems
+    }
+}
+
+/// The running count for the progress line.
+private final class SyncProgress: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = 0
+    var done: Int {
+        get { lock.withLock { value } }
+        set { lock.withLock { value = newValue } }
+    }
+}

@@ -1,0 +1,276 @@
+import Foundation
+import Testing
+import WegwijsCore
+
+/// The xAPI outbox, `sync`, `export` and `report --lrs` against a real Ralph LRS 5.1.0.
+/// One server serves the suite; each test uses its own learners, and looks only at the
+/// statements of its own attempts (their registrations).
+@Suite("xAPI delivery to a real Ralph LRS", .sharedRalph, .serialized)
+struct LRSEndToEndTests {
+    let course = Wegwijs.fixture("branching.json")
+    let configHome: URL
+    let server: RalphServer
+
+    init() throws {
+        server = try SharedRalph.server()
+        configHome = try Wegwijs.temporaryFolder("config")
+    }
+
+    /// Settings pointing at the suite's LRS.
+    var up: [String: String] { server.environment(configHome: configHome) }
+
+    /// Settings pointing at a port where nothing listens.
+    func down() throws -> [String: String] {
+        var environment = up
+        environment["WEGWIJS_LRS_URL"] = "http://127.0.0.1:\(try RalphServer.freePort())/xAPI"
+        return environment
+    }
+
+    func run(_ learner: String, _ input: String, records: URL, environment: [String: String],
+             extra: [String] = []) throws -> ProcessResult {
+        try Wegwijs.run(["run", course, "--learner", learner, "--records", records.path] + extra, input: input,
+                        environment: environment)
+    }
+
+    func sync(_ records: URL, environment: [String: String], extra: [String] = []) throws -> ProcessResult {
+        try Wegwijs.run(["sync", "--records", records.path] + extra, environment: environment)
+    }
+
+    /// `export` of the folder into a file, which every statement of it must pass strictly.
+    func export(_ records: URL) throws -> String {
+        let file = configHome.appendingPathComponent("export-\(UUID().uuidString).ndjson").path
+        let result = try Wegwijs.run(["export", records.path, "--format", "xapi", "--course", course, "--output", file],
+                                     environment: up)
+        guard result.status == 0 else { throw RalphError(description: "export failed (\(result.status)): \(result.stderr)") }
+        let check = try RalphServer.strictCheck([file])
+        #expect(check.status == 0, "strict xAPI models refuse statements: \(check.stdout)")
+        return file
+    }
+
+    /// The canonical statements of the attempts in `registrations` that the LRS holds.
+    func inLRS(_ registrations: Set<String>) throws -> [String] {
+        try server.statements().filter { line in registrations.contains { line.contains("\"registration\":\"\($0)\"") } }
+    }
+
+    /// The attempt ids of every record in the folder.
+    func registrations(_ records: URL) throws -> Set<String> {
+        Set(try Wegwijs.files(under: records).filter { !$0.hasPrefix(".outbox/") }.map { path in
+            try CompletionRecord.decode(Data(contentsOf: records.appendingPathComponent(path))).attemptId
+        })
+    }
+
+    /// The canonical statements waiting in the outbox.
+    func pending(_ records: URL) throws -> [String] {
+        let folder = records.appendingPathComponent(".outbox/pending")
+        let files = Wegwijs.files(under: folder).map { folder.appendingPathComponent($0).path }
+        return files.isEmpty ? [] : try RalphServer.canonical(files)
+    }
+
+    func cleanUp(_ folders: URL...) {
+        for folder in folders { try? FileManager.default.removeItem(at: folder) }
+    }
+
+    @Test("a run with the LRS up: what the LRS holds plus what waits is exactly the record's statements; sync completes it")
+    func runWithLRSUp() throws {
+        let records = try Wegwijs.temporaryFolder("records")
+        defer { cleanUp(records, configHome) }
+        let result = try run("up-1", "a\na c\na\n", records: records, environment: up)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.isEmpty)
+        let expected = try RalphServer.canonical([try export(records)])
+        #expect(expected.count == 6)  // attempted, 3 answered, completed, passed
+        let ids = try registrations(records)
+        let delivered = try inLRS(ids)
+        #expect((delivered + (try pending(records))).sorted() == expected)
+
+        let synced = try sync(records, environment: up)
+        #expect(synced.status == 0, "\(synced.stderr)")
+        #expect(try inLRS(ids) == expected)
+        #expect(try pending(records).isEmpty)
+    }
+
+    @Test("the LRS down during a run: the learner sees no error, the outbox holds every statement; sync delivers each once; a second sync sends nothing twice")
+    func lrsDownThenSync() throws {
+        let records = try Wegwijs.temporaryFolder("records")
+        defer { cleanUp(records, configHome) }
+        let offline = try down()
+        let stopped = try run("down-1", "a\n", records: records, environment: offline)
+        #expect(stopped.status == 3)
+        let result = try run("down-1", "a c\na\n", records: records, environment: offline)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.isEmpty)
+        #expect(result.stdout.contains("Geslaagd"))
+        #expect(result.stdout.contains("8 xAPI-berichten wachten op verzending"))
+
+        let expected = try RalphServer.canonical([try export(records)])
+        #expect(expected.count == 8)  // with suspended and resumed
+        #expect(try pending(records) == expected)
+        let status = try sync(records, environment: offline, extra: ["--status"])
+        #expect(status.status == 0)
+        #expect(status.stdout.contains("pending: 8\n"))
+
+        let unreachable = try sync(records, environment: offline)
+        #expect(unreachable.status == 74)
+        #expect(unreachable.stderr.contains("8 statements wait for delivery"))
+
+        let first = try sync(records, environment: up)
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(first.stdout.contains("8 statements delivered"))
+        let ids = try registrations(records)
+        #expect(try inLRS(ids) == expected)
+        #expect(try sync(records, environment: up, extra: ["--status"]).stdout.hasPrefix("pending: 0\n"))
+
+        let second = try sync(records, environment: up)
+        #expect(second.status == 0)
+        #expect(second.stdout.contains("0 statements delivered"))
+        // Queueing the records again (as after a lost ledger) sends nothing new either.
+        let rescan = try sync(records, environment: up, extra: ["--rescan", "--course", course])
+        #expect(rescan.status == 0, "\(rescan.stderr)")
+        #expect(try inLRS(ids) == expected)
+    }
+
+    @Test("a kill during sync loses nothing and duplicates nothing: the next sync delivers the rest")
+    func killDuringSync() throws {
+        let records = try Wegwijs.temporaryFolder("records")
+        defer { cleanUp(records, configHome) }
+        let offline = try down()
+        for learner in 1...10 {
+            let result = try run("kill-\(learner)", learner % 3 == 0 ? "c\nb\na c\na\n" : "a\na c\na\n", records: records, environment: offline)
+            #expect(result.status == 0 || result.status == 2, "\(result.stderr)")
+        }
+        let expected = try RalphServer.canonical([try export(records)])
+        #expect(try pending(records) == expected)
+        let ids = try registrations(records)
+
+        // A real kill: one statement per request, killed once the LRS has some of them.
+        let process = Process()
+        process.executableURL = Wegwijs.executable
+        process.arguments = ["sync", "--records", records.path, "--batch-size", "1"]
+        process.environment = ProcessInfo.processInfo.environment.merging(up) { $1 }
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        for _ in 0..<600 where process.isRunning {
+            if try !inLRS(ids).isEmpty { break }
+            usleep(50_000)
+        }
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+
+        // The worst moment: the LRS has a batch, the outbox does not know yet.
+        let pendingFolder = records.appendingPathComponent(".outbox/pending")
+        let saved = try Wegwijs.temporaryFolder("pending-copy")
+        defer { cleanUp(saved) }
+        for name in Wegwijs.files(under: pendingFolder) {
+            try FileManager.default.copyItem(at: pendingFolder.appendingPathComponent(name), to: saved.appendingPathComponent(name))
+        }
+        let resumed = try sync(records, environment: up)
+        #expect(resumed.status == 0, "\(resumed.stderr)")
+        #expect(try inLRS(ids) == expected)
+        for name in Wegwijs.files(under: saved) {
+            try FileManager.default.copyItem(at: saved.appendingPathComponent(name), to: pendingFolder.appendingPathComponent(name))
+        }
+        try FileManager.default.removeItem(at: records.appendingPathComponent(".outbox/sent"))
+        let again = try sync(records, environment: up)
+        #expect(again.status == 0, "\(again.stderr)")
+        #expect(try inLRS(ids) == expected)
+        #expect(try pending(records).isEmpty)
+    }
+
+    @Test("a statement the LRS refuses is kept aside with its message; the rest of its batch arrives; exit 65, and it is not retried")
+    func rejectedStatement() throws {
+        let records = try Wegwijs.temporaryFolder("records")
+        defer { cleanUp(records, configHome) }
+        let result = try run("reject-1", "a\na c\na\n", records: records, environment: try down())
+        #expect(result.status == 0, "\(result.stderr)")
+        let exported = try export(records)
+        let lines = try String(contentsOfFile: exported, encoding: .utf8).split(separator: "\n").map(String.init)
+        // Someone else stored a different statement under the id of the second one: 409.
+        let clash = lines[1].replacingOccurrences(of: "\"response\":\"goed\"", with: "\"response\":\"half\"")
+        #expect(clash != lines[1])
+        let clashFile = configHome.appendingPathComponent("clash-\(UUID().uuidString).json")
+        defer { cleanUp(clashFile) }
+        try Data(clash.utf8).write(to: clashFile)
+        #expect(try server.post(clashFile.path) == 200)
+        let clashID = String(lines[1].dropFirst(7).prefix(36))
+
+        let synced = try sync(records, environment: up)
+        #expect(synced.status == 65)
+        #expect(synced.stderr.contains(clashID))
+        #expect(synced.stderr.contains("rejected by the LRS (HTTP 409)"))
+        #expect(synced.stdout.contains("5 statements delivered"))
+        let kept = try String(contentsOf: records.appendingPathComponent(".outbox/rejected/\(clashID).json"), encoding: .utf8)
+        #expect(kept.contains("\"status\":409"))
+        #expect(kept.contains("Differing statements already exist"))
+        let ids = try registrations(records)
+        let expected = try RalphServer.canonical([exported]).filter { !$0.contains(clashID) }
+        #expect(try inLRS(ids).filter { !$0.contains(clashID) } == expected)
+        #expect(try pending(records).isEmpty)
+
+        let again = try sync(records, environment: up)
+        #expect(again.status == 0)
+        #expect(again.stdout.contains("0 statements delivered"))
+        #expect(again.stderr.contains("1 statement rejected earlier"))
+        #expect(try sync(records, environment: up, extra: ["--status"]).stdout.contains("rejected: 1\n"))
+    }
+
+    @Test("report --lrs gives the same rows as report on the folder, as CSV and as JSON")
+    func reportFromLRS() throws {
+        let records = try Wegwijs.temporaryFolder("records")
+        defer { cleanUp(records, configHome) }
+        let learners = ["rep-pass", "rep-fail", "rep-stop", "rep-twice", "rep-restart"]
+        #expect(try run("rep-pass", "a\na c\na\n", records: records, environment: up).status == 0)
+        #expect(try run("rep-fail", "a\na c\nb\n", records: records, environment: up).status == 2)
+        #expect(try run("rep-stop", "a\n", records: records, environment: up, extra: ["--name", "Stop Stopper"]).status == 3)
+        #expect(try run("rep-twice", "a\na c\nb\n", records: records, environment: up).status == 2)
+        #expect(try run("rep-twice", "a\na c\na\n", records: records, environment: up).status == 0)
+        #expect(try run("rep-restart", "a\n", records: records, environment: up).status == 3)
+        #expect(try run("rep-restart", "b\n", records: records, environment: up, extra: ["--restart"]).status == 3)
+        #expect(try sync(records, environment: up).status == 0)
+        _ = try export(records)  // every statement strictly valid
+
+        func rows(_ text: String) -> [String] {
+            text.split(whereSeparator: \.isNewline).map(String.init).filter { row in learners.contains { row.hasPrefix($0 + ",") } }
+        }
+        let folderCSV = try Wegwijs.run(["report", records.path, "--format", "csv"], environment: up)
+        let lrsCSV = try Wegwijs.run(["report", "--lrs", "--format", "csv"], environment: up)
+        #expect(folderCSV.status == 0 && lrsCSV.status == 0, "\(lrsCSV.stderr)")
+        #expect(rows(folderCSV.stdout).count == learners.count)
+        #expect(rows(lrsCSV.stdout) == rows(folderCSV.stdout))
+
+        let folderJSON = try Wegwijs.run(["report", records.path, "--format", "json"], environment: up)
+        let lrsJSON = try Wegwijs.run(["report", "--lrs", "--format", "json"], environment: up)
+        #expect(folderJSON.status == 0 && lrsJSON.status == 0)
+        func objects(_ text: String) throws -> [NSDictionary] {
+            let all = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [NSDictionary] ?? []
+            return all.filter { learners.contains($0["employee_id"] as? String ?? "") }
+        }
+        #expect(try objects(folderJSON.stdout).count == learners.count)
+        #expect(try objects(lrsJSON.stdout) == objects(folderJSON.stdout))
+    }
+
+    @Test("export twice gives identical bytes, and ralph write of it into an empty LRS gives the statements sync delivered")
+    func exportMatchesSync() throws {
+        let records = try Wegwijs.temporaryFolder("records")
+        defer { cleanUp(records, configHome) }
+        let offline = try down()
+        #expect(try run("exp-1", "a\n", records: records, environment: offline).status == 3)
+        #expect(try run("exp-1", "c\nb\na c\n", records: records, environment: offline).status == 2)
+        #expect(try run("exp-2", "a\na c\na\n", records: records, environment: offline, extra: ["--lang", "en", "--name", "Ann Example"]).status == 0)
+        #expect(try sync(records, environment: up).status == 0)
+        let ids = try registrations(records)
+        let synced = try inLRS(ids)
+
+        let first = try export(records)
+        let second = try export(records)
+        #expect(first != second)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: first)) == Data(contentsOf: URL(fileURLWithPath: second)))
+
+        let empty = try RalphServer.start()
+        defer { empty.stop() }
+        let written = try empty.ralphWrite(first)
+        #expect(written.status == 0, "\(written.stderr)")
+        #expect(try empty.statements() == synced)
+        #expect(synced.count == 14)
+    }
+}

@@ -1,0 +1,215 @@
+import Foundation
+import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A problem with the test's own LRS: the tests fail with it (they never skip).
+struct RalphError: Error, CustomStringConvertible {
+    var description: String
+}
+
+/// The result of a helper program.
+struct ToolResult {
+    var status: Int32
+    var stdout: String
+    var stderr: String
+}
+
+/// A real Ralph LRS 5.1.0 (file-system backend) on 127.0.0.1 and a free port, in a temp
+/// folder, started from the project's `.venv-lrs` (made by `.ci/setup`) and stopped after.
+final class RalphServer: @unchecked Sendable {
+    static let user = "wegwijs"
+    static let password = "secret"
+
+    static var venv: URL { Wegwijs.packageRoot.appendingPathComponent(".venv-lrs/bin") }
+    static var python: String { venv.appendingPathComponent("python").path }
+    static func support(_ name: String) -> String {
+        Wegwijs.packageRoot.appendingPathComponent("Tests/Support/ralph/\(name)").path
+    }
+
+    let folder: URL
+    let port: Int
+    private let process: Process
+
+    /// The endpoint up to before /statements.
+    var url: String { "http://127.0.0.1:\(port)/xAPI" }
+    var credentialsFile: String { folder.appendingPathComponent("credentials").path }
+
+    private init(folder: URL, port: Int, process: Process) {
+        self.folder = folder
+        self.port = port
+        self.process = process
+    }
+
+    /// Starts a new, empty LRS and waits until it accepts connections.
+    static func start() throws -> RalphServer {
+        guard FileManager.default.isExecutableFile(atPath: python),
+              FileManager.default.isExecutableFile(atPath: venv.appendingPathComponent("ralph").path) else {
+            throw RalphError(description: "Ralph LRS is not installed in .venv-lrs: run `bash .ci/setup` (or `make setup`)")
+        }
+        let folder = try Wegwijs.temporaryFolder("ralph")
+        let auth = folder.appendingPathComponent("auth.json").path
+        let made = try tool(venv.appendingPathComponent("ralph").path,
+                            ["auth", "-u", user, "-p", password, "-s", "all", "-A", "wegwijs", "https://example.org", "-w"],
+                            environment: ["RALPH_AUTH_FILE": auth, "RALPH_RUNSERVER_BACKEND": "fs",
+                                          "RALPH_APP_DIR": folder.appendingPathComponent("app").path])
+        guard made.status == 0 else {
+            try? FileManager.default.removeItem(at: folder)
+            throw RalphError(description: "ralph auth failed: \(made.stderr)")
+        }
+        try Data("\(user):\(password)\n".utf8).write(to: folder.appendingPathComponent("credentials"))
+        let port = try freePort()
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: python)
+        process.arguments = [support("serve.py"), String(port), folder.appendingPathComponent("data").path, auth]
+        let log = folder.appendingPathComponent("server.log")
+        _ = FileManager.default.createFile(atPath: log.path, contents: nil)
+        let handle = try FileHandle(forWritingTo: log)
+        process.standardOutput = handle
+        process.standardError = handle
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let server = RalphServer(folder: folder, port: port, process: process)
+        // Wait until it listens, or has died (bounded: 60 s of 50 ms tries).
+        for _ in 0..<1200 {
+            if !process.isRunning { break }
+            if canConnect(port: port) { return server }
+            usleep(50_000)
+        }
+        let output = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
+        server.stop()
+        throw RalphError(description: "Ralph did not start on port \(port): \(output.suffix(2000))")
+    }
+
+    /// Stops the server and removes its folder.
+    func stop() {
+        if process.isRunning {
+            // SIGKILL: the server may have inherited a mask that blocks SIGTERM, and its data
+            // goes with the folder anyway.
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+        }
+        try? FileManager.default.removeItem(at: folder)
+    }
+
+    /// The settings that point wegwijs at this LRS, with no settings files from the machine.
+    func environment(configHome: URL) -> [String: String] {
+        ["WEGWIJS_LRS_URL": url, "WEGWIJS_LRS_CREDENTIALS_FILE": credentialsFile,
+         "XDG_CONFIG_HOME": configHome.path,
+         "WEGWIJS_SYSTEM_CONFIG_FILE": configHome.appendingPathComponent("no-system-config.json").path]
+    }
+
+    /// Every statement the LRS holds, canonical and sorted (see lrs_tool.py); duplicates stay.
+    func statements() throws -> [String] {
+        let result = try Self.tool(Self.python, [Self.support("lrs_tool.py"), "dump", url, Self.user, Self.password])
+        guard result.status == 0 else { throw RalphError(description: "lrs_tool dump failed: \(result.stderr)") }
+        return result.stdout.split(separator: "\n").map(String.init)
+    }
+
+    /// The statements of NDJSON files in the same canonical form.
+    static func canonical(_ files: [String]) throws -> [String] {
+        let result = try tool(python, [support("lrs_tool.py"), "canon"] + files)
+        guard result.status == 0 else { throw RalphError(description: "lrs_tool canon failed: \(result.stderr)") }
+        return result.stdout.split(separator: "\n").map(String.init)
+    }
+
+    /// Checks statements with Ralph's strict models; returns the checker's output on failure.
+    static func strictCheck(_ files: [String]) throws -> ToolResult {
+        try tool(python, [support("strict_check.py")] + files)
+    }
+
+    /// POSTs one statement (a JSON file) with the test's own client; returns the HTTP status.
+    func post(_ file: String) throws -> Int {
+        let result = try Self.tool(Self.python, [Self.support("lrs_tool.py"), "post", url, Self.user, Self.password, file])
+        return Int(result.stdout.trimmingCharacters(in: .whitespacesAndNewlines)) ?? -1
+    }
+
+    /// `ralph write -b lrs` of an NDJSON file into this LRS.
+    func ralphWrite(_ file: String) throws -> ToolResult {
+        let base = url.replacingOccurrences(of: "/xAPI", with: "")
+        return try Self.tool(Self.venv.appendingPathComponent("ralph").path,
+                             ["write", "-b", "lrs", "--lrs-base-url", base, "--lrs-username", Self.user,
+                              "--lrs-password", Self.password],
+                             stdin: URL(fileURLWithPath: file))
+    }
+
+    /// Runs a helper program to its end.
+    static func tool(_ executable: String, _ arguments: [String], environment: [String: String] = [:],
+                     stdin: URL? = nil) throws -> ToolResult {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = try stdin.map { try FileHandle(forReadingFrom: $0) } ?? FileHandle.nullDevice
+        try process.run()
+        let group = DispatchGroup()
+        nonisolated(unsafe) var outData = Data()
+        nonisolated(unsafe) var errData = Data()
+        group.enter()
+        DispatchQueue.global().async { outData = out.fileHandleForReading.readDataToEndOfFile(); group.leave() }
+        group.enter()
+        DispatchQueue.global().async { errData = err.fileHandleForReading.readDataToEndOfFile(); group.leave() }
+        group.wait()
+        process.waitUntilExit()
+        return ToolResult(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+                          stderr: String(decoding: errData, as: UTF8.self))
+    }
+
+    /// A port nobody listens on now (the kernel's pick for port 0).
+    static func freePort() throws -> Int {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard fd >= 0 else { throw RalphError(description: "no socket") }
+        defer { close(fd) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = 0
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafeMutablePointer(to: &address) { pointer in
+            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) == 0 && getsockname(fd, $0, &length) == 0 }
+        }
+        guard bound else { throw RalphError(description: "cannot find a free port") }
+        return Int(UInt16(bigEndian: address.sin_port))
+    }
+
+    static func canConnect(port: Int) -> Bool {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = UInt16(port).bigEndian
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        return withUnsafePointer(to: &address) { pointer in
+            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0 }
+        }
+    }
+}
+
+/// One Ralph server for a whole suite: started before its first test, stopped after its last.
+struct SharedRalph: SuiteTrait, TestScoping {
+    @TaskLocal static var current: RalphServer?
+
+    var isRecursive: Bool { false }
+
+    func provideScope(for test: Test, testCase: Test.Case?, performing function: @Sendable () async throws -> Void) async throws {
+        let server = try RalphServer.start()
+        defer { server.stop() }
+        try await Self.$current.withValue(server) { try await function() }
+    }
+
+    /// The suite's server.
+    static func server() throws -> RalphServer {
+        guard let current else { throw RalphError(description: "no shared Ralph server: the suite needs the .sharedRalph trait") }
+        return current
+    }
+}
+
+extension Trait where Self == SharedRalph {
+    /// Runs the suite against one real Ralph LRS.
+    static var sharedRalph: SharedRalph { SharedRalph() }
+}
