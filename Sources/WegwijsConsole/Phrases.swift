@@ -1,17 +1,19 @@
 import Foundation
 import WegwijsCore
 
+/// The languages the interface speaks (a third is one more case and one more table here, in
+/// `ReportPhrases` and in `StatsPhrases`; the compiler points at each).
+public enum InterfaceLanguage: String, Sendable, CaseIterable {
+    case nl
+    case en
+}
+
 /// The interface's own words, one table per language. Course text comes from the course file;
 /// everything the program itself says comes from here. Every phrase is a stored property set by
 /// the memberwise initialiser in `dutch` and `english`, so a phrase missing in one language does
 /// not compile; a third language is one more table.
 public struct Phrases: Sendable {
-    public enum Language: String, Sendable, CaseIterable {
-        case dutch = "nl"
-        case english = "en"
-    }
-
-    public let language: Language
+    public let language: InterfaceLanguage
 
     // MARK: Numbers and dates
 
@@ -131,7 +133,15 @@ public struct Phrases: Sendable {
 extension Phrases {
     /// Dutch for `nl`, English for every other code.
     public init(code: String) {
-        self = code == Language.dutch.rawValue ? .dutch : .english
+        self = Phrases.of(InterfaceLanguage(rawValue: code) ?? .en)
+    }
+
+    /// The table of one language.
+    public static func of(_ language: InterfaceLanguage) -> Phrases {
+        switch language {
+        case .nl: dutch
+        case .en: english
+        }
     }
 
     /// Replies a yes/no question takes, in both languages (a learner may answer either way).
@@ -174,7 +184,7 @@ extension Phrases {
 
 extension Phrases {
     public static let dutch = Phrases(
-        language: .dutch,
+        language: .nl,
         notAssessed: "niet beoordeeld",
         decimalSeparator: ",",
         percentSuffix: " %",
@@ -280,7 +290,7 @@ extension Phrases {
     )
 
     public static let english = Phrases(
-        language: .english,
+        language: .en,
         notAssessed: "not assessed",
         decimalSeparator: ".",
         percentSuffix: "%",

@@ -6,7 +6,7 @@ public struct StatsRenderer: Sendable {
     public var layout: TextLayout
     public var phrases: StatsPhrases
 
-    public init(layout: TextLayout, language: OutputLanguage) {
+    public init(layout: TextLayout, language: InterfaceLanguage) {
         self.layout = layout
         phrases = StatsPhrases.of(language)
     }

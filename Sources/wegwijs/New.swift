@@ -20,7 +20,7 @@ struct New: ParsableCommand {
     var id: String?
 
     @Option(help: "The language of the starter text.")
-    var language: LanguageCode = .nl
+    var language: InterfaceLanguage = .nl
 
     func validate() throws {
         if let id, !CourseID.isValid(id) {

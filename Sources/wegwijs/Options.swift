@@ -12,15 +12,13 @@ struct DisplayOptions: ParsableArguments {
     var terminal: TerminalInfo { TerminalInfo.current(plain: plain) }
 }
 
-/// The languages Wegwijs's interface speaks.
-enum LanguageCode: String, ExpressibleByArgument, CaseIterable, Sendable {
-    case nl, en
-}
+/// `--lang nl|en`: help lists the languages and parsing refuses others.
+extension InterfaceLanguage: ExpressibleByArgument {}
 
 /// `--lang`, for the commands that show course text.
 struct LanguageOptions: ParsableArguments {
     @Option(help: "Language of the course text and interface (default: the course's language).")
-    var lang: LanguageCode?
+    var lang: InterfaceLanguage?
 
     /// The language to show `course` in; a usage error when the course does not offer it.
     func language(for course: Course) throws -> String {

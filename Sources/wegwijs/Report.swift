@@ -51,7 +51,7 @@ struct Report: ParsableCommand {
     var department: [String] = []
 
     @Option(help: "Language of the HTML page, with its number and date conventions.")
-    var lang: LanguageCode = .en
+    var lang: InterfaceLanguage = .en
 
     @Option(help: "CSV delimiter; ';' suits Dutch Excel (the file then starts with a byte order mark).")
     var delimiter: Delimiter = .comma
@@ -166,7 +166,7 @@ struct Report: ParsableCommand {
         switch chosen {
         case .csv: text = ReportFormat.csv(report, delimiter: delimiter.character)
         case .json: text = ReportFormat.json(report)
-        case .html: text = ReportPage(language: lang.output).render(report)
+        case .html: text = ReportPage(language: lang).render(report)
         case .table:
             var terminal = display.terminal
             if output != nil { terminal.usesColour = false }

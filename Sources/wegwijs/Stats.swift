@@ -30,7 +30,7 @@ struct Stats: ParsableCommand {
     var format: Format?
 
     @Option(help: "Language of the table and the HTML page.")
-    var lang: LanguageCode = .en
+    var lang: InterfaceLanguage = .en
 
     @Option(help: "Write to this file (atomically; through a symbolic link to its target) instead of standard output.")
     var output: String?
@@ -76,11 +76,11 @@ struct Stats: ParsableCommand {
         switch chosen {
         case .csv: text = StatisticsFormat.csv(result.statistics)
         case .json: text = StatisticsFormat.json(result.statistics)
-        case .html: text = StatsPage(language: lang.output).render(result.statistics, course: loaded.course)
+        case .html: text = StatsPage(language: lang).render(result.statistics, course: loaded.course)
         case .table:
             var terminal = display.terminal
             if output != nil { terminal.usesColour = false }
-            text = StatsRenderer(layout: TextLayout(terminal: terminal), language: lang.output).table(result.statistics, course: loaded.course)
+            text = StatsRenderer(layout: TextLayout(terminal: terminal), language: lang).table(result.statistics, course: loaded.course)
         }
         if let output {
             do {

@@ -53,7 +53,4 @@ func loadBundledCourses(_ catalog: CourseCatalog) -> [LoadedCourse] {
     catalog.courseFiles().compactMap { try? CourseLoader.load(path: $0) }
 }
 
-extension LanguageCode {
-    /// The same language for the report and stats pages.
-    var output: OutputLanguage { self == .nl ? .nl : .en }
-}
+

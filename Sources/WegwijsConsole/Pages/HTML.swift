@@ -37,7 +37,7 @@ public enum HTML {
     /// A whole page: the document head with the page's style and a content security policy that
     /// allows nothing from anywhere (no network, no fonts, no outside scripts) except the page's
     /// own inline style and its one script, named by hash, then `body`.
-    public static func page(language: OutputLanguage, title: String, style: String, body: String, script: String?) -> String {
+    public static func page(language: InterfaceLanguage, title: String, style: String, body: String, script: String?) -> String {
         var policy = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
         if let script { policy += "; script-src 'sha256-\(sha256Base64(script))'" }
         var page = "<!DOCTYPE html>\n<html lang=\"\(language.rawValue)\">\n<head>\n<meta charset=\"utf-8\">\n"

@@ -1,17 +1,13 @@
 import WegwijsCore
 
 /// The language of a page or table written for HR or trainers (`--lang`).
-public enum OutputLanguage: String, Sendable, CaseIterable {
-    case nl
-    case en
-}
 
 /// How numbers and days are written in one language: Dutch `85,4 %`, `20.000`, `25-11-2026`;
 /// English `85.4%`, `20,000`, `2026-11-25`.
 public struct NumberStyle: Sendable {
-    public var language: OutputLanguage
+    public var language: InterfaceLanguage
 
-    public init(_ language: OutputLanguage) {
+    public init(_ language: InterfaceLanguage) {
         self.language = language
     }
 

@@ -11,7 +11,7 @@ public struct ReportPage: Sendable {
     /// Above this many rows the full table comes in closed sections of this many rows.
     public var sectionSize = 1000
 
-    public init(language: OutputLanguage) {
+    public init(language: InterfaceLanguage) {
         phrases = ReportPhrases.of(language)
     }
 

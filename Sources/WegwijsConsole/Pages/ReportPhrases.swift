@@ -3,7 +3,7 @@ import WegwijsCore
 /// The HTML report's own words in Dutch and English. One stored property per phrase, built with
 /// the memberwise initialiser, so a phrase missing in one language does not compile.
 public struct ReportPhrases: Sendable {
-    public let language: OutputLanguage
+    public let language: InterfaceLanguage
     public let title: String
     public let asOf: @Sendable (String) -> String
     public let courses: String
@@ -53,7 +53,7 @@ public struct ReportPhrases: Sendable {
     public let madeBy: String
 
     /// The phrases of a language.
-    public static func of(_ language: OutputLanguage) -> ReportPhrases {
+    public static func of(_ language: InterfaceLanguage) -> ReportPhrases {
         switch language {
         case .nl: nl
         case .en: en

@@ -6,7 +6,7 @@ import WegwijsCore
 public struct StatsPage: Sendable {
     public var phrases: StatsPhrases
 
-    public init(language: OutputLanguage) {
+    public init(language: InterfaceLanguage) {
         phrases = StatsPhrases.of(language)
     }
 

@@ -4,7 +4,7 @@ import WegwijsCore
 /// property per phrase, built with the memberwise initialiser, so a phrase missing in one
 /// language does not compile.
 public struct StatsPhrases: Sendable {
-    public let language: OutputLanguage
+    public let language: InterfaceLanguage
     public let title: @Sendable (String) -> String
     public let since: @Sendable (String) -> String
     public let courseHeading: String
@@ -40,7 +40,7 @@ public struct StatsPhrases: Sendable {
     public let madeBy: String
 
     /// The phrases of a language.
-    public static func of(_ language: OutputLanguage) -> StatsPhrases {
+    public static func of(_ language: InterfaceLanguage) -> StatsPhrases {
         switch language {
         case .nl: nl
         case .en: en
