@@ -22,8 +22,6 @@ public final class CourseSession {
     private let layout: TextLayout
 
     private var course: Course { loaded.course }
-    private var session: AttemptSession!
-    private var attempt: Attempt { session.attempt }
 
     public init(loaded: LoadedCourse, settings: SessionSettings, terminal: TerminalInfo, reader: LineReader,
                 output: ConsoleOutput, clock: @escaping () -> Date = { Date() }) {
@@ -49,7 +47,6 @@ public final class CourseSession {
         guard let learnerID = settings.learnerID ?? askLearnerID() else { return .stopped }
         settings.learnerID = learnerID
         let session = AttemptSession(loaded: loaded, settings: settings, clock: clock)
-        self.session = session
         let saved = try session.open { output.write(layout.wrap(phrases.waitingForOtherSession)) }
 
         var resumed = false
@@ -80,14 +77,14 @@ public final class CourseSession {
         SignalTrap.setFarewell(phrases.interrupted)
         if !resumed {
             try session.start()
-            showIntroduction()
-            if terminal.isInteractive, !pause(phrases.pressEnterToStart) { return stop() }
+            showIntroduction(session.attempt)
+            if terminal.isInteractive, !pause(phrases.pressEnterToStart) { return stop(session) }
         }
 
-        while let scenario = attempt.currentScenario {
-            let options = attempt.shownOptions
-            showScenario(scenario, options: options)
-            guard let positions = askAnswer(scenario, options: options) else { return stop() }
+        while let scenario = session.attempt.currentScenario {
+            let options = session.attempt.shownOptions
+            showScenario(scenario, options: options, attempt: session.attempt)
+            guard let positions = askAnswer(scenario, options: options) else { return stop(session) }
             let outcome: ScenarioOutcome
             do {
                 outcome = try session.answer(positions.map { options[$0].id })
@@ -101,11 +98,11 @@ public final class CourseSession {
                 }
             }
             showOutcome(outcome, options: options)
-            if attempt.isFinished { break }
-            if terminal.isInteractive, !pause(phrases.pressEnterToContinue) { return stop() }
+            if session.attempt.isFinished { break }
+            if terminal.isInteractive, !pause(phrases.pressEnterToContinue) { return stop(session) }
         }
-        if terminal.isInteractive, !pause(phrases.pressEnterToSeeResult) { return stop() }
-        return try finish()
+        if terminal.isInteractive, !pause(phrases.pressEnterToSeeResult) { return stop(session) }
+        return try finish(session)
     }
 
     // MARK: - Questions
@@ -152,9 +149,9 @@ public final class CourseSession {
     // MARK: - The end
 
     /// Shows the result, asks for the acknowledgement after a pass, and writes the ended record.
-    private func finish() throws(SessionStorageError) -> SessionOutcome {
-        let sheet = attempt.scoreSheet
-        showResult(sheet)
+    private func finish(_ session: AttemptSession) throws(SessionStorageError) -> SessionOutcome {
+        let sheet = session.attempt.scoreSheet
+        showResult(sheet, session: session)
         var acknowledgedAt: Date?
         if sheet.passed, let statement = course.acknowledgement {
             output.write("\n" + layout.wrap(text(statement), indent: "  ", firstIndent: "  "))
@@ -173,10 +170,10 @@ public final class CourseSession {
         return sheet.passed ? .passed(recordPath: path) : .failed(recordPath: path)
     }
 
-    private func stop() -> SessionOutcome {
+    private func stop(_ session: AttemptSession) -> SessionOutcome {
         // The answers are saved already; a failure to note the pause loses nothing else.
         try? session.suspend()
-        output.write(layout.wrap(phrases.stopped(attempt.answers.count)))
+        output.write(layout.wrap(phrases.stopped(session.attempt.answers.count)))
         return .stopped
     }
 
@@ -186,7 +183,7 @@ public final class CourseSession {
 
     private func text(_ localized: LocalizedText?) -> String { view.text(localized) }
 
-    private func showIntroduction() {
+    private func showIntroduction(_ attempt: Attempt) {
         if let introduction = course.introduction {
             output.write("\n" + layout.wrap(text(introduction)))
         }
@@ -198,7 +195,7 @@ public final class CourseSession {
         output.write(view.guidelines() + "\n")
     }
 
-    private func showScenario(_ scenario: Scenario, options: [Scenario.Option]) {
+    private func showScenario(_ scenario: Scenario, options: [Scenario.Option], attempt: Attempt) {
         output.write(view.scenario(scenario, options: options, heading: phrases.progress(attempt.position, attempt.expectedTotal)))
         let last = AnswerInput.letter(options.count - 1)
         let hint = scenario.kind.allowsMany ? phrases.multipleHint(last) : phrases.singleHint(last)
@@ -267,7 +264,7 @@ public final class CourseSession {
 
     /// The result table, passed or not and why, what to re-read and where points were lost,
     /// and on a pass until when it is valid.
-    private func showResult(_ sheet: ScoreSheet) {
+    private func showResult(_ sheet: ScoreSheet, session: AttemptSession) {
         output.write("\n" + layout.rule)
         output.write(layout.styled(phrases.resultHeading, .bold) + "\n")
         output.write(layout.rule + "\n")
@@ -313,7 +310,7 @@ public final class CourseSession {
             guard let guideline = course.guideline(id) else { continue }
             output.write("\n" + layout.styled(layout.wrap(phrases.reread(text(guideline.title))), .bold))
             output.write(layout.wrap(text(guideline.summary), indent: "  "))
-            let lost = attempt.scenariosLosingPoints(guideline: id)
+            let lost = session.attempt.scenariosLosingPoints(guideline: id)
             if !lost.isEmpty {
                 let titles = lost.map { "'" + TextLayout.inline(text($0.title ?? LocalizedText([course.language: $0.id])), limit: 60) + "'" }
                 output.write(layout.wrap(phrases.pointsLostIn(titles), indent: "  ", firstIndent: "  "))

@@ -71,9 +71,20 @@ struct ReliabilityTests {
         for learner in 0..<6 {
             let inProgress = records.appendingPathComponent("uwv-sociale-media/k\(learner)/in-progress.json")
             let saved = try? CompletionRecord.decode(Data(contentsOf: inProgress))
+            // A kill between writing the ended record and removing in-progress.json leaves both:
+            // the rerun then only finishes the clean-up (one ended record per attempt, SPEC §9).
+            func endedAttempts() throws -> [String] {
+                try Wegwijs.files(under: records).filter { $0.contains("/k\(learner)/") && !$0.hasSuffix("in-progress.json") }.map {
+                    try CompletionRecord.decode(Data(contentsOf: records.appendingPathComponent($0))).attemptId
+                }
+            }
+            let endedBefore = try endedAttempts()
             let result = try Wegwijs.run(["run", uwv, "--learner", "k\(learner)", "--records", records.path], input: answers)
             #expect([0, 2].contains(result.status), "\(result.stderr)")
-            if let saved {
+            if let saved, endedBefore.contains(saved.attemptId) {
+                #expect(!result.stdout.contains("Je gaat verder"))
+                #expect(try endedAttempts().filter { $0 == saved.attemptId }.count == 1)
+            } else if let saved {
                 #expect(result.stdout.contains("Je gaat verder waar je was gebleven (\(saved.answers.count) beantwoord)"))
                 let ended = try Wegwijs.files(under: records).filter { $0.contains("/k\(learner)/") }.map {
                     try CompletionRecord.decode(Data(contentsOf: records.appendingPathComponent($0)))
