@@ -28,19 +28,7 @@ if [ ! -d "$dir/records" ]; then
 fi
 echo "records: $(find "$dir/records" -name '*.json' -type f | wc -l) files, roster of $learners, $(nproc) cores"
 
-best() {
-    name=$1; shift
-    best_time=""; best_memory=""
-    i=0
-    while [ $i -lt "$runs" ]; do
-        /usr/bin/time -f "%e %M" -o /tmp/wegwijs-bench-time sh -c "$*" >/dev/null 2>&1
-        read -r seconds memory < /tmp/wegwijs-bench-time
-        if [ -z "$best_time" ] || [ "$(echo "$seconds < $best_time" | bc)" = 1 ]; then best_time=$seconds; fi
-        if [ -z "$best_memory" ] || [ "$memory" -gt "$best_memory" ]; then best_memory=$memory; fi
-        i=$((i + 1))
-    done
-    printf '%-6s %6.2f s   peak %6d MB\n' "$name" "$best_time" $((best_memory / 1024))
-}
+. "$root/benchmarks/best.sh"
 
 find "$dir/records" -name '*.json' -type f -print0 | xargs -0 cat >/dev/null   # warm the page cache
 common="'$WEGWIJS' report '$dir/records' --roster '$dir/roster.csv' --as-of 2026-11-25"

@@ -30,21 +30,7 @@ jq_group='group_by(.[1] + "/" + .[0]) | map({employee_id: .[0][0], course: .[0][
   best_percent: ([.[] | select(.[2] == "passed" or .[2] == "failed") | .[3]] | max),
   passed_at: ([.[] | select(.[2] == "passed") | .[4]] | max), last_activity: (map(.[4]) | max)})'
 
-# best NAME COMMAND: runs COMMAND $runs times, prints the best wall time and the peak memory.
-best() {
-    name=$1; shift
-    best_time=""; best_memory=""
-    i=0
-    while [ $i -lt "$runs" ]; do
-        /usr/bin/time -f "%e %M" -o /tmp/wegwijs-bench-time sh -c "$*" >/dev/null
-        read -r seconds memory < /tmp/wegwijs-bench-time
-        if [ -z "$best_time" ] || [ "$(echo "$seconds < $best_time" | bc)" = 1 ]; then best_time=$seconds; fi
-        if [ -z "$best_memory" ] || [ "$memory" -gt "$best_memory" ]; then best_memory=$memory; fi
-        i=$((i + 1))
-    done
-    printf '%-8s %6.2f s   peak %6d MB\n' "$name" "$best_time" $((best_memory / 1024))
-    eval "time_$name=$best_time"
-}
+. "$root/benchmarks/best.sh"
 
 find "$dir" -name '*.json' -type f -print0 | xargs -0 cat >/dev/null   # warm the page cache
 best cat "find '$dir' -name '*.json' -type f -print0 | xargs -0 cat"

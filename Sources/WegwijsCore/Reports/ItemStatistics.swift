@@ -166,15 +166,7 @@ public struct ItemTally: Sendable {
     public mutating func read(_ path: String, course: StatisticsCourse, since: CalendarDay?) {
         files += 1
         do {
-            let bytes = try RecordFiles.contents(of: path)
-            let root: JSONNode
-            do {
-                root = try JSONParser.parse(bytes)
-            } catch {
-                let position = SourceText(bytes: bytes).position(of: error.offset)
-                problems.append(FileProblem(path: "\(path):\(position.line):\(position.column)", reason: "not valid JSON: \(error.message)"))
-                return
-            }
+            let (_, root) = try RecordFiles.parsed(path)
             do {
                 let facts = try AttemptFacts.extract(from: root)
                 if let reason = add(facts, course: course, since: since) { problems.append(FileProblem(path: path, reason: reason)) }

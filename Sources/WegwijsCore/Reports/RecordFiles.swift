@@ -71,6 +71,18 @@ public enum RecordFiles {
         }
     }
 
+    /// A record file's bytes and parsed JSON; a syntax error is a problem located at its line
+    /// and column (`PATH:LINE:COLUMN`), so `report`, `stats` and the like say it the same way.
+    public static func parsed(_ path: String) throws(FileProblem) -> (bytes: [UInt8], root: JSONNode) {
+        let bytes = try contents(of: path)
+        do {
+            return (bytes, try JSONParser.parse(bytes))
+        } catch {
+            let position = SourceText(bytes: bytes).position(of: error.offset)
+            throw FileProblem(path: "\(path):\(position.line):\(position.column)", reason: "not valid JSON: \(error.message)")
+        }
+    }
+
     /// The bytes of a file, read with as few system calls as possible: open, one read into a
     /// buffer larger than a record usually is, close. A regular file that returns fewer bytes
     /// than asked for is at its end; a larger file gets more reads into a growing buffer.

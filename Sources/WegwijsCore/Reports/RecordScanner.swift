@@ -131,15 +131,7 @@ public struct RecordScan: Sendable {
     public mutating func read(_ path: String, courses: Set<String>?, asOf: CalendarDay?, trust: RecordTrust? = nil) {
         files += 1
         do {
-            let bytes = try RecordFiles.contents(of: path)
-            let root: JSONNode
-            do {
-                root = try JSONParser.parse(bytes)
-            } catch {
-                let position = SourceText(bytes: bytes).position(of: error.offset)
-                problems.append(FileProblem(path: "\(path):\(position.line):\(position.column)", reason: "not valid JSON: \(error.message)"))
-                return
-            }
+            let (bytes, root) = try RecordFiles.parsed(path)
             do {
                 var facts = try RecordFacts.extract(from: root, trust: trust)
                 if let courses, !courses.contains(facts.courseID) { return }
