@@ -214,6 +214,38 @@ struct LRSEndToEndTests {
         #expect(try sync(records, environment: up, extra: ["--status"]).stdout.contains("rejected: 1\n"))
     }
 
+    @Test("batches go one after another without waiting for the outbox's books; a refused batch in the middle is split, and the batches after it still arrive")
+    func refusedBatchAmongOthers() throws {
+        let records = try Wegwijs.temporaryFolder("records")
+        defer { cleanUp(records, configHome) }
+        let offline = try down()
+        for learner in 1...3 {
+            #expect(try run("middle-\(learner)", "a\na c\na\n", records: records, environment: offline).status == 0)
+        }
+        // The outbox sends attempts in the order of their file names; each attempt (6
+        // statements) fills a batch of 4 on its own, so the second attempt is the middle batch.
+        let attempts = Wegwijs.files(under: records.appendingPathComponent(".outbox/pending")).sorted()
+        #expect(attempts.count == 3)
+        let middle = String(attempts[1].dropLast(".ndjson".count))
+        let exported = try export(records)
+        let lines = try String(contentsOfFile: exported, encoding: .utf8).split(separator: "\n").map(String.init)
+        let target = try #require(lines.first { $0.contains("\"registration\":\"\(middle)\"") && $0.contains("\"response\":\"goed\"") })
+        let clash = target.replacingOccurrences(of: "\"response\":\"goed\"", with: "\"response\":\"half\"")
+        let clashFile = configHome.appendingPathComponent("clash-\(UUID().uuidString).json")
+        defer { cleanUp(clashFile) }
+        try Data(clash.utf8).write(to: clashFile)
+        #expect(try server.post(clashFile.path) == 200)
+        let clashID = String(target.dropFirst(7).prefix(36))
+
+        let synced = try sync(records, environment: up, extra: ["--batch-size", "4"])
+        #expect(synced.status == 65, "\(synced.stderr)")
+        #expect(synced.stdout.contains("\(lines.count - 1) statements delivered"))
+        #expect(synced.stderr.contains(clashID))
+        let expected = try RalphServer.canonical([exported]).filter { !$0.contains(clashID) }
+        #expect(try inLRS(registrations(records)).filter { !$0.contains(clashID) } == expected)
+        #expect(try pending(records).isEmpty)
+    }
+
     @Test("report --lrs gives the same rows as report on the folder, as CSV and as JSON")
     func reportFromLRS() throws {
         let records = try Wegwijs.temporaryFolder("records")

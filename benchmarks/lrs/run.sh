@@ -2,11 +2,13 @@
 # Delivery to a real Ralph LRS 5.1.0 (fs backend), outside `swift test`:
 #  1. 2,000 ended attempts of the bundled course (~60,000 statements) from the outbox to Ralph:
 #     `wegwijs sync` against `ralph write -b lrs` of the same statements from `wegwijs export`,
-#     each into its own fresh server, side by side in one run; time and peak memory.
+#     each into its own fresh server, side by side in one run; time and peak memory. Also
+#     `ralph write` with sync's batch size (2,000), since the fs backend's cost per request grows
+#     with what it stores and so favours big batches.
 #  2. What an unreachable LRS adds to `run` per answer (connection refused, and a silent host).
 # Needs .venv-lrs (bash .ci/setup) and /usr/bin/time. Usage: benchmarks/lrs/run.sh [ATTEMPTS]
 # (3,400 attempts of the bundled course's 15-scenario route give 61,200 statements.)
-# ONLY_RUN=1 measures only part 2.
+# ONLY_RUN=1 measures only part 2; ONLY_SYNC=1 only part 1.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ATTEMPTS=${1:-2000}
@@ -57,7 +59,12 @@ WEGWIJS_LRS_URL=http://127.0.0.1:$A/xAPI /usr/bin/time -f 'wegwijs sync: %e s, p
 echo "== ralph write -b lrs → Ralph on :$B"
 /usr/bin/time -f 'ralph write -b lrs: %e s, peak %M KB' "$VENV/ralph" write -b lrs \
     --lrs-base-url "http://127.0.0.1:$B" --lrs-username wegwijs --lrs-password secret < "$W/all.ndjson" 2>&1 | grep -v INFO || true
-echo "statements in the LRS (sync, ralph write): $(wc -l < "$W/sync-lrs/data/fs_lrs.jsonl") $(wc -l < "$W/ralph-write-lrs/data/fs_lrs.jsonl")"
+C=$(start_ralph ralph-write-2000-lrs)
+echo "== ralph write -b lrs --chunk-size 2000 (sync's batch size) → Ralph on :$C"
+/usr/bin/time -f 'ralph write -b lrs --chunk-size 2000: %e s, peak %M KB' "$VENV/ralph" write -b lrs --chunk-size 2000 \
+    --lrs-base-url "http://127.0.0.1:$C" --lrs-username wegwijs --lrs-password secret < "$W/all.ndjson" 2>&1 | grep -v INFO || true
+echo "statements in the LRS (sync, ralph write, ralph write --chunk-size 2000):" \
+    "$(wc -l < "$W/sync-lrs/data/fs_lrs.jsonl") $(wc -l < "$W/ralph-write-lrs/data/fs_lrs.jsonl") $(wc -l < "$W/ralph-write-2000-lrs/data/fs_lrs.jsonl")"
 
 echo "== the sending side alone: the same statements to an endpoint that stores nothing"
 SINK=$(free_port)
@@ -72,6 +79,7 @@ WEGWIJS_LRS_URL=http://127.0.0.1:$SINK/xAPI /usr/bin/time -f 'wegwijs sync → s
 echo "statements the sink counted (both runs): $(cat "$W/sink-count")"
 fi
 
+[ -n "${ONLY_SYNC:-}" ] && exit 0
 echo "== run: the bundled course piped (its answers below), 15 rounds, the three set-ups interleaved, medians"
 HOLE=$(free_port)
 "$VENV/python" benchmarks/lrs/blackhole.py "$HOLE" 900 & PIDS+=($!)

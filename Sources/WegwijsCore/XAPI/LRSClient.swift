@@ -81,27 +81,46 @@ public final class LRSClient: Sendable {
         return request
     }
 
-    /// Sends statements (each one line of JSON) as one batch.
+    /// Sends statements (each one line of JSON) as one batch and waits for the LRS's answer.
     public func post(_ statements: [String]) -> PostOutcome {
+        startPost(statements).outcome()
+    }
+
+    /// Sends statements as one batch and returns at once: the caller can prepare the next batch
+    /// and keep its books while the LRS works on this one.
+    public func startPost(_ statements: [String]) -> PendingPost {
         var request = request(statementsURL, method: "POST")
         request.setValue("application/json", forHTTPHeaderField: "Content-Type")
         // No `Expect: 100-continue` round trip before each batch.
         request.setValue("", forHTTPHeaderField: "Expect")
-        var body = "["
+        var body = [UInt8]()
+        body.reserveCapacity(statements.reduce(2) { $0 + $1.utf8.count + 1 })
+        body.append(UInt8(ascii: "["))
         for (index, statement) in statements.enumerated() {
-            if index > 0 { body += "," }
-            body += statement
+            if index > 0 { body.append(UInt8(ascii: ",")) }
+            body.append(contentsOf: statement.utf8)
         }
-        body += "]"
-        switch exchange(request, body: Data(body.utf8)) {
-        case .failure(let error):
-            return .unavailable(error.message)
-        case .success(let (status, data)):
-            switch status {
-            case 200..<300: return .accepted
-            case 401, 403: return .unavailable("the LRS refused the credentials (HTTP \(status))")
-            case 400..<500: return .refused(status: status, message: Self.message(from: data, status: status))
-            default: return .unavailable("the LRS answered HTTP \(status): \(Self.message(from: data, status: status))")
+        body.append(UInt8(ascii: "]"))
+        return PendingPost(start(request, body: Data(body)))
+    }
+
+    /// A batch on its way; `outcome()` waits for the LRS's answer.
+    public struct PendingPost: Sendable {
+        private let exchange: Exchange
+
+        fileprivate init(_ exchange: Exchange) { self.exchange = exchange }
+
+        public func outcome() -> PostOutcome {
+            switch exchange.result() {
+            case .failure(let error):
+                return .unavailable(error.message)
+            case .success(let (status, data)):
+                switch status {
+                case 200..<300: return .accepted
+                case 401, 403: return .unavailable("the LRS refused the credentials (HTTP \(status))")
+                case 400..<500: return .refused(status: status, message: LRSClient.message(from: data, status: status))
+                default: return .unavailable("the LRS answered HTTP \(status): \(LRSClient.message(from: data, status: status))")
+                }
             }
         }
     }
@@ -138,26 +157,43 @@ public final class LRSClient: Sendable {
         }
     }
 
-    private func exchange(_ request: URLRequest, body: Data? = nil) -> Result<(Int, Data), LRSError> {
-        let answer = Mutex<Result<(Int, Data), LRSError>?>(nil)
-        let done = DispatchSemaphore(value: 0)
-        let handler: @Sendable (Data?, URLResponse?, (any Error)?) -> Void = { data, response, error in
-            let result: Result<(Int, Data), LRSError>
-            if let error {
-                result = .failure(LRSError(message: "the LRS at \(request.url?.host ?? "?") cannot be reached (\(error.localizedDescription))"))
-            } else if let http = response as? HTTPURLResponse {
-                result = .success((http.statusCode, data ?? Data()))
-            } else {
-                result = .failure(LRSError(message: "the LRS gave no HTTP answer"))
-            }
+    private func exchange(_ request: URLRequest) -> Result<(Int, Data), LRSError> {
+        start(request, body: nil).result()
+    }
+
+    /// One request under way: its answer arrives on URLSession's thread.
+    fileprivate final class Exchange: Sendable {
+        private let answer = Mutex<Result<(Int, Data), LRSError>?>(nil)
+        private let done = DispatchSemaphore(value: 0)
+
+        func deliver(_ result: Result<(Int, Data), LRSError>) {
             answer.withLock { $0 = result }
             done.signal()
+        }
+
+        /// Waits for the answer; the session's timeouts bound the wait.
+        func result() -> Result<(Int, Data), LRSError> {
+            done.wait()
+            done.signal()  // a second call returns the same answer at once
+            return answer.withLock { $0 } ?? .failure(LRSError(message: "no answer from the LRS"))
+        }
+    }
+
+    private func start(_ request: URLRequest, body: Data?) -> Exchange {
+        let exchange = Exchange()
+        let handler: @Sendable (Data?, URLResponse?, (any Error)?) -> Void = { data, response, error in
+            if let error {
+                exchange.deliver(.failure(LRSError(message: "the LRS at \(request.url?.host ?? "?") cannot be reached (\(error.localizedDescription))")))
+            } else if let http = response as? HTTPURLResponse {
+                exchange.deliver(.success((http.statusCode, data ?? Data())))
+            } else {
+                exchange.deliver(.failure(LRSError(message: "the LRS gave no HTTP answer")))
+            }
         }
         let task = body.map { session.uploadTask(with: request, from: $0, completionHandler: handler) }
             ?? session.dataTask(with: request, completionHandler: handler)
         task.resume()
-        done.wait()
-        return answer.withLock { $0 } ?? .failure(LRSError(message: "no answer from the LRS"))
+        return exchange
     }
 
     /// The LRS's message: the `detail` of a JSON error, else the start of the body.
