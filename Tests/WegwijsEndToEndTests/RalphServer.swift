@@ -30,20 +30,24 @@ final class RalphServer: @unchecked Sendable {
 
     let folder: URL
     let port: Int
+    /// Set when the server speaks HTTPS.
+    let tls: TestCertificates?
     private let process: Process
 
     /// The endpoint up to before /statements.
-    var url: String { "http://127.0.0.1:\(port)/xAPI" }
+    var url: String { "\(tls == nil ? "http" : "https")://127.0.0.1:\(port)/xAPI" }
     var credentialsFile: String { folder.appendingPathComponent("credentials").path }
 
-    private init(folder: URL, port: Int, process: Process) {
+    private init(folder: URL, port: Int, tls: TestCertificates?, process: Process) {
         self.folder = folder
         self.port = port
+        self.tls = tls
         self.process = process
     }
 
-    /// Starts a new, empty LRS and waits until it accepts connections.
-    static func start() throws -> RalphServer {
+    /// Starts a new, empty LRS (HTTPS with `tls`'s server certificate) and waits until it
+    /// accepts connections.
+    static func start(tls: TestCertificates? = nil) throws -> RalphServer {
         guard FileManager.default.isExecutableFile(atPath: python),
               FileManager.default.isExecutableFile(atPath: venv.appendingPathComponent("ralph").path) else {
             throw RalphError(description: "Ralph LRS is not installed in .venv-lrs: run `bash .ci/setup` (or `make setup`)")
@@ -63,6 +67,7 @@ final class RalphServer: @unchecked Sendable {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: python)
         process.arguments = [support("serve.py"), String(port), folder.appendingPathComponent("data").path, auth]
+            + (tls.map { [$0.serverCertificate, $0.serverKey] } ?? [])
         let log = folder.appendingPathComponent("server.log")
         _ = FileManager.default.createFile(atPath: log.path, contents: nil)
         let handle = try FileHandle(forWritingTo: log)
@@ -70,7 +75,7 @@ final class RalphServer: @unchecked Sendable {
         process.standardError = handle
         process.standardInput = FileHandle.nullDevice
         try process.run()
-        let server = RalphServer(folder: folder, port: port, process: process)
+        let server = RalphServer(folder: folder, port: port, tls: tls, process: process)
         // Wait until it listens, or has died (bounded: 60 s of 50 ms tries).
         for _ in 0..<1200 {
             if !process.isRunning { break }
@@ -100,9 +105,15 @@ final class RalphServer: @unchecked Sendable {
          "WEGWIJS_SYSTEM_CONFIG_FILE": configHome.appendingPathComponent("no-system-config.json").path]
     }
 
+    /// The test's own client (Python requests) trusts the test's authority.
+    private var toolEnvironment: [String: String] {
+        tls.map { ["REQUESTS_CA_BUNDLE": $0.authority] } ?? [:]
+    }
+
     /// Every statement the LRS holds, canonical and sorted (see lrs_tool.py); duplicates stay.
     func statements() throws -> [String] {
-        let result = try Self.tool(Self.python, [Self.support("lrs_tool.py"), "dump", url, Self.user, Self.password])
+        let result = try Self.tool(Self.python, [Self.support("lrs_tool.py"), "dump", url, Self.user, Self.password],
+                                   environment: toolEnvironment)
         guard result.status == 0 else { throw RalphError(description: "lrs_tool dump failed: \(result.stderr)") }
         return result.stdout.split(separator: "\n").map(String.init)
     }
@@ -121,7 +132,8 @@ final class RalphServer: @unchecked Sendable {
 
     /// POSTs one statement (a JSON file) with the test's own client; returns the HTTP status.
     func post(_ file: String) throws -> Int {
-        let result = try Self.tool(Self.python, [Self.support("lrs_tool.py"), "post", url, Self.user, Self.password, file])
+        let result = try Self.tool(Self.python, [Self.support("lrs_tool.py"), "post", url, Self.user, Self.password, file],
+                                   environment: toolEnvironment)
         return Int(result.stdout.trimmingCharacters(in: .whitespacesAndNewlines)) ?? -1
     }
 
@@ -187,6 +199,40 @@ final class RalphServer: @unchecked Sendable {
         return withUnsafePointer(to: &address) { pointer in
             pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0 }
         }
+    }
+}
+
+/// A certificate authority made for one test and a server certificate it signed for 127.0.0.1
+/// and localhost, made with the openssl command (`.ci/setup` installs it).
+struct TestCertificates {
+    let folder: URL
+    var authority: String { folder.appendingPathComponent("ca.pem").path }
+    var serverCertificate: String { folder.appendingPathComponent("server.pem").path }
+    var serverKey: String { folder.appendingPathComponent("server.key").path }
+
+    static func make() throws -> TestCertificates {
+        let folder = try Wegwijs.temporaryFolder("tls")
+        let made = TestCertificates(folder: folder)
+        let extensions = folder.appendingPathComponent("server.ext")
+        try Data("subjectAltName=IP:127.0.0.1,DNS:localhost\nbasicConstraints=CA:FALSE\nextendedKeyUsage=serverAuth\n".utf8)
+            .write(to: extensions)
+        let csr = folder.appendingPathComponent("server.csr").path
+        let authorityKey = folder.appendingPathComponent("ca.key").path
+        let steps: [[String]] = [
+            ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", authorityKey, "-out", made.authority,
+             "-days", "2", "-subj", "/CN=Wegwijs Test CA", "-addext", "basicConstraints=critical,CA:TRUE",
+             "-addext", "keyUsage=critical,keyCertSign,cRLSign"],
+            ["req", "-newkey", "rsa:2048", "-nodes", "-keyout", made.serverKey, "-out", csr, "-subj", "/CN=127.0.0.1"],
+            ["x509", "-req", "-in", csr, "-CA", made.authority, "-CAkey", authorityKey, "-CAcreateserial",
+             "-out", made.serverCertificate, "-days", "2", "-extfile", extensions.path],
+        ]
+        for step in steps {
+            let result = try RalphServer.tool("/usr/bin/openssl", step)
+            guard result.status == 0 else {
+                throw RalphError(description: "openssl \(step[0]) failed (\(result.status)): \(result.stderr)")
+            }
+        }
+        return made
     }
 }
 

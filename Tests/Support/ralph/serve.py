@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
 """Run a Ralph LRS 5.1.0 (file-system backend) on 127.0.0.1 for tests.
 
-Usage: serve.py PORT DATA_DIR AUTH_FILE
+Usage: serve.py PORT DATA_DIR AUTH_FILE [TLS_CERT TLS_KEY]
   DATA_DIR  where the statements are kept (created if missing)
   AUTH_FILE credentials made by `ralph auth` (see README.md)
+  TLS_CERT, TLS_KEY  PEM files: serve HTTPS instead of HTTP
 
 Two bugs of ralph-malph 5.1.0's file-system backend are worked around here:
   1. every write uses CREATE mode, so each POST after the first fails with HTTP 500
@@ -19,6 +20,7 @@ import sys
 signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM, signal.SIGINT, signal.SIGHUP})
 
 port, data_dir, auth_file = sys.argv[1], sys.argv[2], sys.argv[3]
+tls = {"ssl_certfile": sys.argv[4], "ssl_keyfile": sys.argv[5]} if len(sys.argv) > 5 else {}
 os.makedirs(data_dir, exist_ok=True)
 os.environ["RALPH_RUNSERVER_BACKEND"] = "fs"
 os.environ["RALPH_AUTH_FILE"] = os.path.abspath(auth_file)
@@ -44,4 +46,4 @@ def _query_statements(self, params, target=None):
 
 FSLRSBackend.query_statements = _query_statements
 
-uvicorn.run("ralph.api:app", host="127.0.0.1", port=int(port), log_level="warning")
+uvicorn.run("ralph.api:app", host="127.0.0.1", port=int(port), log_level="warning", **tls)

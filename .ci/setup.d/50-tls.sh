@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# The HTTPS test of `sync` and `report --lrs`: openssl makes a test certificate authority,
+# ca-certificates gives the trust store it is added to, and unshare/mount (util-linux, mount)
+# add it in a mount namespace of the test's own. Without them that test fails; it never skips.
+set -euo pipefail
+missing=()
+command -v openssl >/dev/null 2>&1 || missing+=(openssl)
+[ -f /etc/ssl/certs/ca-certificates.crt ] || missing+=(ca-certificates)
+command -v unshare >/dev/null 2>&1 || missing+=(util-linux)
+command -v mount >/dev/null 2>&1 || missing+=(mount)
+if [ ${#missing[@]} -gt 0 ]; then
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}"
+fi
