@@ -2,13 +2,13 @@
 # PREFIX/bin and the bundled courses in PREFIX/share/wegwijs/courses, where the binary finds them.
 PREFIX ?= /usr/local
 
-.PHONY: build run test setup install uninstall
+.PHONY: build run test setup build-deps install uninstall
 
-build:
+build: build-deps
 	swift build -c release
 
 # Take the bundled course (builds first when needed).
-run:
+run: build-deps
 	swift run wegwijs
 
 # Install what the tests need when it is missing (.ci/setup), then run them.
@@ -17,6 +17,10 @@ test: setup
 
 setup:
 	bash .ci/setup
+
+# The C libraries' headers the build needs (readline, libcurl), when missing.
+build-deps:
+	bash .ci/setup.d/10-build.sh
 
 install: build
 	install -d "$(PREFIX)/bin" "$(PREFIX)/share/wegwijs/courses"

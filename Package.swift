@@ -18,10 +18,16 @@ let package = Package(
             name: "CReadline",
             providers: [.apt(["libreadline-dev"])]
         ),
+        // libcurl, from Debian's libcurl4-openssl-dev: HTTP(S) to the LRS.
+        .systemLibrary(
+            name: "CCurl",
+            providers: [.apt(["libcurl4-openssl-dev"])]
+        ),
         // Courses, attempts, scoring, records and reports: no terminal I/O.
         .target(
             name: "WegwijsCore",
             dependencies: [
+                "CCurl",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Configuration", package: "swift-configuration"),
             ]

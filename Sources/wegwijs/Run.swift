@@ -62,7 +62,7 @@ struct Run: ParsableCommand {
         let session = CourseSession(loaded: loaded, settings: settings, terminal: terminal, reader: reader, output: output)
         do {
             let outcome = try session.run()
-            statements?.finish(language: language)
+            statements?.finish(records: configured.records, language: language)
             switch outcome {
             case .passed: return
             case .failed: throw Exit.notPassed
@@ -132,16 +132,14 @@ final class StatementQueue: Sendable {
         background.nudge()
     }
 
-    /// Gives the last delivery up to a second (none when the LRS seems unavailable), then says
-    /// what still waits.
-    func finish(language: String) {
+    /// Hands what still waits to a delivery process of its own (`DeliveryHandOff`), so the
+    /// learner never waits for the network; says so only when the LRS seems unavailable.
+    func finish(records: String, language: String) {
         writer.sync {}
-        if !background.seemsUnavailable(stalledAfter: 1) {
-            background.nudge(force: true)
-            background.settle(within: 1)
-        }
         let waiting = outbox.status().pending
         guard waiting > 0 else { return }
+        DeliveryHandOff.start(records: records)
+        guard background.seemsUnavailable(stalledAfter: 1) else { return }
         let line = language == "nl"
             ? "\(waiting) xAPI-\(waiting == 1 ? "bericht wacht" : "berichten wachten") op verzending (wegwijs sync)."
             : "\(waiting) xAPI statement\(waiting == 1 ? " waits" : "s wait") for delivery (wegwijs sync)."

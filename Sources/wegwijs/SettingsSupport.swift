@@ -29,7 +29,8 @@ func xapiProfile(_ settings: Settings) -> XAPIProfile {
 func lrsEndpoint(_ settings: Settings) throws -> LRSEndpoint? {
     guard let url = settings[.lrsURL], !url.isEmpty else { return nil }
     do {
-        return try LRSEndpoint.make(url: url, credentialsFile: settings[.lrsCredentialsFile])
+        return try LRSEndpoint.make(url: url, credentialsFile: settings[.lrsCredentialsFile],
+                                    authorityFile: settings[.lrsAuthorityFile].flatMap { $0.isEmpty ? nil : $0 })
     } catch {
         printError(error.description)
         throw error.path == "lrs.url" ? Exit.invalidData : Exit.ioError

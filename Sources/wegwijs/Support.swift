@@ -12,12 +12,17 @@ enum Exit {
     static let ioError = ExitCode(74)
 }
 
-/// The bundled-course catalog for this binary, found from the binary's own path.
-func bundledCourses() -> CourseCatalog {
+/// This binary's own path (`/proc/self/exe`), whatever the current folder or `PATH`.
+func ownExecutable() -> String {
     var buffer = [CChar](repeating: 0, count: 4096)
     let length = readlink("/proc/self/exe", &buffer, buffer.count - 1)
-    let executable = length > 0 ? String(decoding: buffer[0..<length].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    return length > 0 ? String(decoding: buffer[0..<length].map { UInt8(bitPattern: $0) }, as: UTF8.self)
         : CommandLine.arguments[0]
+}
+
+/// The bundled-course catalog for this binary, found from the binary's own path.
+func bundledCourses() -> CourseCatalog {
+    let executable = ownExecutable()
     var environment = ProcessInfo.processInfo.environment
     if let folder = quietSettings()?[.courses] { environment["WEGWIJS_COURSES"] = folder }
     return CourseCatalog.standard(executablePath: executable, environment: environment)

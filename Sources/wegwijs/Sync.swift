@@ -29,9 +29,20 @@ struct Sync: ParsableCommand {
     @Option(help: "Statements per request (a batch the LRS refuses as too large, 413, is split like any refused batch).")
     var batchSize: Int = 2000
 
+    /// How `run` hands over the statements still waiting when it ends (`DeliveryHandOff`):
+    /// silent, bounded in time, and never in anybody's way.
+    @Flag(help: .hidden)
+    var background = false
+
+    /// In the background: how long to wait for another delivery to finish first, and how long
+    /// the LRS may take to answer a request.
+    static let backgroundLockWait: TimeInterval = 30
+    static let backgroundTimeout: TimeInterval = 10
+
     func validate() throws {
         guard (1...5000).contains(batchSize) else { throw ValidationError("--batch-size must be between 1 and 5000") }
         if !course.isEmpty, !rescan { throw ValidationError("--course is only used with --rescan") }
+        if background, status || rescan { throw ValidationError("--background delivers only") }
     }
 
     func run() throws {
@@ -41,6 +52,10 @@ struct Sync: ParsableCommand {
         let outbox = Outbox(records: settings.records)
         if status {
             printStatus(outbox)
+            return
+        }
+        if background {
+            deliverInBackground(settings: settings, outbox: outbox)
             return
         }
         guard let endpoint = try lrsEndpoint(settings) else {
@@ -84,6 +99,28 @@ struct Sync: ParsableCommand {
             printError("\(left.rejected) statement\(left.rejected == 1 ? "" : "s") rejected earlier are kept in \(outbox.folder)/rejected")
         }
         if problems > 0 { throw Exit.invalidData }
+    }
+
+    /// Delivers what waits, quietly; gives up when another delivery holds the outbox for too
+    /// long or the LRS does not answer. Whatever is left waits for the next run or sync.
+    private func deliverInBackground(settings: Settings, outbox: Outbox) {
+        guard let endpoint = try? lrsEndpoint(settings), outbox.status().pending > 0 else { return }
+        let deadline = Date().addingTimeInterval(Self.backgroundLockWait)
+        var lock: Outbox.DeliveryLock?
+        while lock == nil {
+            do {
+                lock = try outbox.deliveryLock(wait: false)
+            } catch {
+                return
+            }
+            if lock == nil {
+                guard Date() < deadline else { return }
+                usleep(100_000)
+            }
+        }
+        let client = LRSClient(endpoint: endpoint, timeout: Self.backgroundTimeout)
+        _ = try? Delivery(outbox: outbox, client: client, batchSize: batchSize).deliverAll()
+        withExtendedLifetime(lock) {}
     }
 
     private func printStatus(_ outbox: Outbox) {

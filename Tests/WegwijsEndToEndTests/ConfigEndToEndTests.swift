@@ -60,6 +60,8 @@ struct ConfigEndToEndTests {
         (["sync"], ["WEGWIJS_LRS_URL": "ftp://lrs.example.org/xAPI"], 65, "is not an http or https URL"),
         (["sync"], ["WEGWIJS_LRS_URL": "http://127.0.0.1:9/xAPI", "WEGWIJS_LRS_CREDENTIALS_FILE": "/nonexistent/credentials"], 74,
          "/nonexistent/credentials: the LRS credentials file cannot be read"),
+        (["sync"], ["WEGWIJS_LRS_URL": "https://127.0.0.1:9/xAPI", "WEGWIJS_LRS_CA_FILE": "/nonexistent/ca.pem"], 74,
+         "/nonexistent/ca.pem: the LRS's certificate authority file cannot be read"),
     ])
     func withoutLRS(arguments: [String], environment: [String: String], status: Int32, message: String) throws {
         let folder = try Wegwijs.temporaryFolder("records")

@@ -1,5 +1,8 @@
 import Foundation
 import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
 import WegwijsCore
 
 /// The xAPI outbox, `sync`, `export` and `report --lrs` against a real Ralph LRS 5.1.0.
@@ -70,23 +73,78 @@ struct LRSEndToEndTests {
         for folder in folders { try? FileManager.default.removeItem(at: folder) }
     }
 
-    @Test("a run with the LRS up: what the LRS holds plus what waits is exactly the record's statements; sync completes it")
+    /// Whether somebody holds the outbox's delivery lock (`Outbox.deliveryLock`).
+    func deliveryLockHeld(_ records: URL) -> Bool {
+        let fd = open(records.appendingPathComponent(".outbox/.delivering").path, O_RDWR | O_CLOEXEC)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        return flock(fd, LOCK_EX | LOCK_NB) != 0
+    }
+
+    /// Polls `condition` every 50 ms for at most `seconds`; whether it became true.
+    func eventually(within seconds: Double, _ condition: () throws -> Bool) rethrows -> Bool {
+        let deadline = Date().addingTimeInterval(seconds)
+        while Date() < deadline {
+            if try condition() { return true }
+            usleep(50_000)
+        }
+        return try condition()
+    }
+
+    @Test("a run with the LRS up delivers every statement of the record by itself, the last ones after the learner is done, with no sync")
     func runWithLRSUp() throws {
         let records = try Wegwijs.temporaryFolder("records")
         defer { cleanUp(records, configHome) }
         let result = try run("up-1", "a\na c\na\n", records: records, environment: up)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stderr.isEmpty)
+        #expect(!result.stdout.contains("verzending"))
         let expected = try RalphServer.canonical([try export(records)])
         #expect(expected.count == 6)  // attempted, 3 answered, completed, passed
         let ids = try registrations(records)
-        let delivered = try inLRS(ids)
-        #expect((delivered + (try pending(records))).sorted() == expected)
+        // What the run did not deliver itself, the process it handed over to does.
+        let pendingFolder = records.appendingPathComponent(".outbox/pending")
+        #expect(eventually(within: 30) { Wegwijs.files(under: pendingFolder).isEmpty && !deliveryLockHeld(records) })
+        #expect(try inLRS(ids) == expected)
 
         let synced = try sync(records, environment: up)
         #expect(synced.status == 0, "\(synced.stderr)")
+        #expect(synced.stdout.contains("0 statements delivered"))
         #expect(try inLRS(ids) == expected)
-        #expect(try pending(records).isEmpty)
+    }
+
+    @Test("the end of a run never waits for an LRS that does not answer: the statements go to a process of its own, and stay in the outbox when it gives up")
+    func runWithSilentLRS() throws {
+        let records = try Wegwijs.temporaryFolder("records")
+        defer { cleanUp(records, configHome) }
+        // A host that takes connections and never answers: a socket that listens, never accepts.
+        let silent = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        #expect(silent >= 0)
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let listening = withUnsafeMutablePointer(to: &address) { pointer in
+            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                bind(silent, $0, length) == 0 && getsockname(silent, $0, &length) == 0 && listen(silent, 64) == 0
+            }
+        }
+        #expect(listening)
+        var environment = up
+        environment["WEGWIJS_LRS_URL"] = "http://127.0.0.1:\(UInt16(bigEndian: address.sin_port))/xAPI"
+
+        let result = try run("silent-1", "a\na c\na\n", records: records, environment: environment)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.isEmpty)
+        #expect(result.stdout.contains("Geslaagd"))
+        // The run has ended; the delivery it handed over is still waiting for the LRS.
+        #expect(eventually(within: 10) { deliveryLockHeld(records) })
+        let expected = try RalphServer.canonical([try export(records)])
+        #expect(try pending(records) == expected)
+        // The LRS goes away: the hand-over gives up, and everything still waits.
+        close(silent)
+        #expect(eventually(within: 30) { !deliveryLockHeld(records) })
+        #expect(try pending(records) == expected)
     }
 
     @Test("the LRS down during a run: the learner sees no error, the outbox holds every statement; sync delivers each once; a second sync sends nothing twice")

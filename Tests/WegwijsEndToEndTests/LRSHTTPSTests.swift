@@ -27,7 +27,7 @@ struct LRSHTTPSTests {
                                     environment: environment)
     }
 
-    @Test("over HTTPS, a server certificate the machine does not trust is refused (exit 74, every statement kept); once the machine trusts its authority, sync delivers and report --lrs reads them")
+    @Test("over HTTPS, a server certificate the machine does not trust is refused (exit 74, every statement kept); with its authority named in lrs.caFile, or added to the machine's trust store, sync delivers and report --lrs reads them")
     func httpsDelivery() throws {
         let certificates = try TestCertificates.make()
         let server = try RalphServer.start(tls: certificates)
@@ -60,11 +60,24 @@ struct LRSHTTPSTests {
         #expect(try Data(contentsOf: pendingFolder.appendingPathComponent(waiting[0])) == queued)
         #expect(try server.statements().isEmpty)
 
-        let synced = try runTrusting(certificates.authority, ["sync", "--records", records.path],
-                                     environment: up, bundleFolder: configHome)
+        // The authority named in the settings (lrs.caFile).
+        var named = up
+        named["WEGWIJS_LRS_CA_FILE"] = certificates.authority
+        let synced = try Wegwijs.run(["sync", "--records", records.path], environment: named)
         #expect(synced.status == 0, "\(synced.stdout)\(synced.stderr)")
         #expect(synced.stdout.contains("6 statements delivered to https://127.0.0.1:"))
         #expect(Wegwijs.files(under: pendingFolder).isEmpty)
+
+        // The authority in the machine's trust store, as an administrator installs it.
+        let second = try Wegwijs.run(["run", course, "--learner", "tls-2", "--records", records.path],
+                                     input: "a\na c\nb\n", environment: offline)
+        #expect(second.status == 2, "\(second.stderr)")
+        let trusted = try runTrusting(certificates.authority, ["sync", "--records", records.path],
+                                      environment: up, bundleFolder: configHome)
+        #expect(trusted.status == 0, "\(trusted.stdout)\(trusted.stderr)")
+        #expect(trusted.stdout.contains("6 statements delivered to https://127.0.0.1:"))
+        #expect(Wegwijs.files(under: pendingFolder).isEmpty)
+
         let exported = configHome.appendingPathComponent("export.ndjson").path
         let export = try Wegwijs.run(["export", records.path, "--format", "xapi", "--course", course, "--output", exported],
                                      environment: up)
@@ -72,11 +85,13 @@ struct LRSHTTPSTests {
         #expect(try server.statements() == RalphServer.canonical([exported]))
 
         let folderReport = try Wegwijs.run(["report", records.path, "--format", "csv"], environment: up)
-        let lrsReport = try runTrusting(certificates.authority, ["report", "--lrs", "--format", "csv"],
-                                        environment: up, bundleFolder: configHome)
+        let lrsReport = try Wegwijs.run(["report", "--lrs", "--format", "csv"], environment: named)
         #expect(lrsReport.status == 0, "\(lrsReport.stderr)")
-        let rows = { (text: String) in text.split(whereSeparator: \.isNewline).filter { $0.hasPrefix("tls-1,") } }
-        #expect(rows(folderReport.stdout).count == 1)
+        let rows = { (text: String) in text.split(whereSeparator: \.isNewline).filter { $0.hasPrefix("tls-") } }
+        #expect(rows(folderReport.stdout).count == 2)
         #expect(rows(lrsReport.stdout) == rows(folderReport.stdout))
+        let untrustedReport = try Wegwijs.run(["report", "--lrs", "--format", "csv"], environment: up)
+        #expect(untrustedReport.status == 74)
+        #expect(untrustedReport.stderr.contains("certificate"))
     }
 }

@@ -9,6 +9,7 @@ public enum Setting: String, Sendable, Hashable, CaseIterable {
     case signingKeyFile
     case lrsURL
     case lrsCredentialsFile
+    case lrsAuthorityFile
     case actorHomepage
     case activityBase
 
@@ -21,6 +22,7 @@ public enum Setting: String, Sendable, Hashable, CaseIterable {
         case .signingKeyFile: ["signingKeyFile"]
         case .lrsURL: ["lrs", "url"]
         case .lrsCredentialsFile: ["lrs", "credentialsFile"]
+        case .lrsAuthorityFile: ["lrs", "caFile"]
         case .actorHomepage: ["actorHomepage"]
         case .activityBase: ["activityBase"]
         }
@@ -38,6 +40,7 @@ public enum Setting: String, Sendable, Hashable, CaseIterable {
         case .signingKeyFile: "WEGWIJS_SIGNING_KEY_FILE"
         case .lrsURL: "WEGWIJS_LRS_URL"
         case .lrsCredentialsFile: "WEGWIJS_LRS_CREDENTIALS_FILE"
+        case .lrsAuthorityFile: "WEGWIJS_LRS_CA_FILE"
         case .actorHomepage: "WEGWIJS_ACTOR_HOMEPAGE"
         case .activityBase: "WEGWIJS_ACTIVITY_BASE"
         }
@@ -49,7 +52,7 @@ public enum Setting: String, Sendable, Hashable, CaseIterable {
         case .records: "records"
         case .activityBase: "urn:wegwijs:course:"
         case .actorHomepage: "urn:wegwijs:learner"
-        case .courses, .language, .signingKeyFile, .lrsURL, .lrsCredentialsFile: nil
+        case .courses, .language, .signingKeyFile, .lrsURL, .lrsCredentialsFile, .lrsAuthorityFile: nil
         }
     }
 
@@ -62,6 +65,7 @@ public enum Setting: String, Sendable, Hashable, CaseIterable {
         case .signingKeyFile: "the key that signs completion records"
         case .lrsURL: "the LRS endpoint, up to before /statements"
         case .lrsCredentialsFile: "a file with user:password for the LRS"
+        case .lrsAuthorityFile: "certificate authorities (PEM) to check the LRS's HTTPS certificate with, instead of the machine's"
         case .actorHomepage: "the home page of learner accounts in statements"
         case .activityBase: "the start of every activity IRI"
         }

@@ -14,7 +14,7 @@ public final class BackgroundDelivery: Sendable {
     private let delivery: Delivery
     private let state = Mutex(State())
     private let wake = DispatchSemaphore(value: 0)
-    /// After a failure, nudges within this time do not try again (the end of a run still does).
+    /// After a failure, nudges within this time do not try again.
     private let pause: TimeInterval
 
     public init(delivery: Delivery, pause: TimeInterval = 20) {
@@ -26,9 +26,9 @@ public final class BackgroundDelivery: Sendable {
     }
 
     /// Asks for a delivery soon; never blocks.
-    public func nudge(force: Bool = false) {
+    public func nudge() {
         let go = state.withLock { state -> Bool in
-            if !force, let failure = state.lastFailure, Date().timeIntervalSince(failure) < pause { return false }
+            if let failure = state.lastFailure, Date().timeIntervalSince(failure) < pause { return false }
             if state.wanted { return false }
             state.wanted = true
             return true
@@ -40,14 +40,6 @@ public final class BackgroundDelivery: Sendable {
     /// had no answer for `seconds`.
     public func seemsUnavailable(stalledAfter seconds: TimeInterval) -> Bool {
         state.withLock { $0.lastFailure != nil || ($0.busy && Date().timeIntervalSince($0.busySince) > seconds) }
-    }
-
-    /// Gives a delivery under way (or asked for) up to `seconds` to finish.
-    public func settle(within seconds: TimeInterval) {
-        let deadline = Date().addingTimeInterval(seconds)
-        while state.withLock({ $0.busy || $0.wanted }), Date() < deadline {
-            usleep(5_000)
-        }
     }
 
     private func loop() {

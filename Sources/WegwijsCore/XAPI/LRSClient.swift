@@ -1,28 +1,32 @@
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
-import Synchronization
 
-/// Where the LRS is and how to sign in (SPEC §6: `lrs.url`, `lrs.credentialsFile`).
+/// Where the LRS is and how to sign in (SPEC §6: `lrs.url`, `lrs.credentialsFile`, and our
+/// `lrs.caFile`).
 public struct LRSEndpoint: Sendable {
     /// The endpoint up to before `/statements`: `http://127.0.0.1:8100/xAPI`.
     public var url: URL
     /// `Basic …`, from the credentials file.
     public var authorization: String?
+    /// Certificate authorities (PEM) to check an HTTPS LRS with instead of the machine's.
+    public var authorityFile: String?
 
-    public init(url: URL, authorization: String?) {
+    public init(url: URL, authorization: String?, authorityFile: String? = nil) {
         self.url = url
         self.authorization = authorization
+        self.authorityFile = authorityFile
     }
 
     /// The endpoint from the settings; the credentials file holds `user:password`.
-    public static func make(url text: String, credentialsFile: String?) throws(FileProblem) -> LRSEndpoint {
+    public static func make(url text: String, credentialsFile: String?,
+                            authorityFile: String? = nil) throws(FileProblem) -> LRSEndpoint {
         guard let url = URL(string: text.hasSuffix("/") ? String(text.dropLast()) : text),
               let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https", url.host != nil else {
             throw FileProblem(path: "lrs.url", reason: "'\(text.prefix(200))' is not an http or https URL")
         }
-        guard let credentialsFile else { return LRSEndpoint(url: url, authorization: nil) }
+        if let authorityFile, FileManager.default.contents(atPath: authorityFile) == nil {
+            throw FileProblem(path: authorityFile, reason: "the LRS's certificate authority file cannot be read")
+        }
+        guard let credentialsFile else { return LRSEndpoint(url: url, authorization: nil, authorityFile: authorityFile) }
         guard let data = FileManager.default.contents(atPath: credentialsFile) else {
             throw FileProblem(path: credentialsFile, reason: "the LRS credentials file cannot be read")
         }
@@ -31,7 +35,8 @@ public struct LRSEndpoint: Sendable {
         guard text.contains(":"), !text.contains("\n") else {
             throw FileProblem(path: credentialsFile, reason: "the LRS credentials file must hold one line user:password")
         }
-        return LRSEndpoint(url: url, authorization: "Basic " + Data(text.utf8).base64EncodedString())
+        return LRSEndpoint(url: url, authorization: "Basic " + Data(text.utf8).base64EncodedString(),
+                           authorityFile: authorityFile)
     }
 }
 
@@ -51,34 +56,23 @@ public struct LRSError: Error, Sendable, CustomStringConvertible {
     public var description: String { message }
 }
 
-/// Talks xAPI 1.0.3 to an LRS over HTTP(S) with Foundation's URLSession.
+/// Talks xAPI 1.0.3 to an LRS over HTTP(S) (`HTTPConnection`, libcurl).
 public final class LRSClient: Sendable {
     public let endpoint: LRSEndpoint
     public let timeout: TimeInterval
-    private let session: URLSession
+    private let connection: HTTPConnection
 
+    /// `timeout`: seconds to connect, and seconds the LRS may stay silent during a request.
     public init(endpoint: LRSEndpoint, timeout: TimeInterval) {
         self.endpoint = endpoint
         self.timeout = timeout
-        let configuration = URLSessionConfiguration.ephemeral
-        configuration.timeoutIntervalForRequest = timeout
-        configuration.timeoutIntervalForResource = timeout * 4
-        configuration.httpMaximumConnectionsPerHost = 2
-        session = URLSession(configuration: configuration)
-    }
-
-    deinit {
-        session.finishTasksAndInvalidate()
+        connection = HTTPConnection(timeout: timeout, authorityFile: endpoint.authorityFile)
     }
 
     private var statementsURL: URL { endpoint.url.appendingPathComponent("statements") }
 
-    private func request(_ url: URL, method: String) -> URLRequest {
-        var request = URLRequest(url: url, cachePolicy: .reloadIgnoringLocalCacheData, timeoutInterval: timeout)
-        request.httpMethod = method
-        request.setValue("1.0.3", forHTTPHeaderField: "X-Experience-API-Version")
-        if let authorization = endpoint.authorization { request.setValue(authorization, forHTTPHeaderField: "Authorization") }
-        return request
+    private var headers: [String] {
+        ["X-Experience-API-Version: 1.0.3"] + (endpoint.authorization.map { ["Authorization: \($0)"] } ?? [])
     }
 
     /// Sends statements (each one line of JSON) as one batch and waits for the LRS's answer.
@@ -89,10 +83,8 @@ public final class LRSClient: Sendable {
     /// Sends statements as one batch and returns at once: the caller can prepare the next batch
     /// and keep its books while the LRS works on this one.
     public func startPost(_ statements: [String]) -> PendingPost {
-        var request = request(statementsURL, method: "POST")
-        request.setValue("application/json", forHTTPHeaderField: "Content-Type")
         // No `Expect: 100-continue` round trip before each batch.
-        request.setValue("", forHTTPHeaderField: "Expect")
+        let headers = headers + ["Content-Type: application/json", "Expect:"]
         var body = [UInt8]()
         body.reserveCapacity(statements.reduce(2) { $0 + $1.utf8.count + 1 })
         body.append(UInt8(ascii: "["))
@@ -101,14 +93,14 @@ public final class LRSClient: Sendable {
             body.append(contentsOf: statement.utf8)
         }
         body.append(UInt8(ascii: "]"))
-        return PendingPost(start(request, body: Data(body)))
+        return PendingPost(connection.start(url: statementsURL, headers: headers, body: body))
     }
 
     /// A batch on its way; `outcome()` waits for the LRS's answer.
     public struct PendingPost: Sendable {
-        private let exchange: Exchange
+        private let exchange: HTTPConnection.Exchange
 
-        fileprivate init(_ exchange: Exchange) { self.exchange = exchange }
+        fileprivate init(_ exchange: HTTPConnection.Exchange) { self.exchange = exchange }
 
         public func outcome() -> PostOutcome {
             switch exchange.result() {
@@ -135,7 +127,7 @@ public final class LRSClient: Sendable {
         while true {
             pages += 1
             guard pages < 1_000_000 else { throw LRSError(message: "the LRS keeps answering with more pages") }
-            let (status, data) = try exchange(request(next, method: "GET")).get()
+            let (status, data) = try connection.start(url: next, headers: headers, body: nil).result().get()
             guard status == 200 else {
                 throw LRSError(message: "the LRS answered HTTP \(status): \(Self.message(from: data, status: status))")
             }
@@ -155,45 +147,6 @@ public final class LRSClient: Sendable {
             }
             next = url
         }
-    }
-
-    private func exchange(_ request: URLRequest) -> Result<(Int, Data), LRSError> {
-        start(request, body: nil).result()
-    }
-
-    /// One request under way: its answer arrives on URLSession's thread.
-    fileprivate final class Exchange: Sendable {
-        private let answer = Mutex<Result<(Int, Data), LRSError>?>(nil)
-        private let done = DispatchSemaphore(value: 0)
-
-        func deliver(_ result: Result<(Int, Data), LRSError>) {
-            answer.withLock { $0 = result }
-            done.signal()
-        }
-
-        /// Waits for the answer; the session's timeouts bound the wait.
-        func result() -> Result<(Int, Data), LRSError> {
-            done.wait()
-            done.signal()  // a second call returns the same answer at once
-            return answer.withLock { $0 } ?? .failure(LRSError(message: "no answer from the LRS"))
-        }
-    }
-
-    private func start(_ request: URLRequest, body: Data?) -> Exchange {
-        let exchange = Exchange()
-        let handler: @Sendable (Data?, URLResponse?, (any Error)?) -> Void = { data, response, error in
-            if let error {
-                exchange.deliver(.failure(LRSError(message: "the LRS at \(request.url?.host ?? "?") cannot be reached (\(error.localizedDescription))")))
-            } else if let http = response as? HTTPURLResponse {
-                exchange.deliver(.success((http.statusCode, data ?? Data())))
-            } else {
-                exchange.deliver(.failure(LRSError(message: "the LRS gave no HTTP answer")))
-            }
-        }
-        let task = body.map { session.uploadTask(with: request, from: $0, completionHandler: handler) }
-            ?? session.dataTask(with: request, completionHandler: handler)
-        task.resume()
-        return exchange
     }
 
     /// The LRS's message: the `detail` of a JSON error, else the start of the body.
