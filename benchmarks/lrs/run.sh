@@ -103,6 +103,10 @@ for round in $(seq 15); do
     one_run refused-1 "$round" "http://127.0.0.1:$DEAD/xAPI" "a"
     one_run silent-1 "$round" "http://127.0.0.1:$HOLE/xAPI" "a"
 done > "$W/run-times"
+echo "== CPU spent waiting for an LRS that never answers (sync, stopped after 3 s)"
+WEGWIJS_LRS_URL=http://127.0.0.1:$HOLE/xAPI /usr/bin/time -o "$W/cpu" -f 'sync waiting 3 s: %U s user + %S s system CPU, %e s wall' \
+    timeout -s INT 3 "$BIN" sync --records "$W/run-silent" >/dev/null 2>&1 || true
+grep -v "^Command" "$W/cpu"
 "$VENV/python" - "$W/run-times" "$ANSWERED" <<'PY'
 import statistics, sys
 times = {}
