@@ -73,6 +73,18 @@ struct LRSEndToEndTests {
         for folder in folders { try? FileManager.default.removeItem(at: folder) }
     }
 
+    /// Someone else stores a different statement under the id of `line` (an exported statement
+    /// with the response "goed"), so the LRS refuses ours with 409; returns that id.
+    func storeDifferentStatement(like line: String) throws -> String {
+        let clash = line.replacingOccurrences(of: "\"response\":\"goed\"", with: "\"response\":\"half\"")
+        #expect(clash != line)
+        let clashFile = configHome.appendingPathComponent("clash-\(UUID().uuidString).json")
+        defer { cleanUp(clashFile) }
+        try Data(clash.utf8).write(to: clashFile)
+        #expect(try server.post(clashFile.path) == 200)
+        return String(line.dropFirst(7).prefix(36))
+    }
+
     /// Whether somebody holds the outbox's delivery lock (`Outbox.deliveryLock`).
     func deliveryLockHeld(_ records: URL) -> Bool {
         let fd = open(records.appendingPathComponent(".outbox/.delivering").path, O_RDWR | O_CLOEXEC)
@@ -244,13 +256,7 @@ struct LRSEndToEndTests {
         let exported = try export(records)
         let lines = try String(contentsOfFile: exported, encoding: .utf8).split(separator: "\n").map(String.init)
         // Someone else stored a different statement under the id of the second one: 409.
-        let clash = lines[1].replacingOccurrences(of: "\"response\":\"goed\"", with: "\"response\":\"half\"")
-        #expect(clash != lines[1])
-        let clashFile = configHome.appendingPathComponent("clash-\(UUID().uuidString).json")
-        defer { cleanUp(clashFile) }
-        try Data(clash.utf8).write(to: clashFile)
-        #expect(try server.post(clashFile.path) == 200)
-        let clashID = String(lines[1].dropFirst(7).prefix(36))
+        let clashID = try storeDifferentStatement(like: lines[1])
 
         let synced = try sync(records, environment: up)
         #expect(synced.status == 65)
@@ -288,12 +294,7 @@ struct LRSEndToEndTests {
         let exported = try export(records)
         let lines = try String(contentsOfFile: exported, encoding: .utf8).split(separator: "\n").map(String.init)
         let target = try #require(lines.first { $0.contains("\"registration\":\"\(middle)\"") && $0.contains("\"response\":\"goed\"") })
-        let clash = target.replacingOccurrences(of: "\"response\":\"goed\"", with: "\"response\":\"half\"")
-        let clashFile = configHome.appendingPathComponent("clash-\(UUID().uuidString).json")
-        defer { cleanUp(clashFile) }
-        try Data(clash.utf8).write(to: clashFile)
-        #expect(try server.post(clashFile.path) == 200)
-        let clashID = String(target.dropFirst(7).prefix(36))
+        let clashID = try storeDifferentStatement(like: target)
 
         let synced = try sync(records, environment: up, extra: ["--batch-size", "4"])
         #expect(synced.status == 65, "\(synced.stderr)")
