@@ -37,8 +37,8 @@ enum DeliveryHandOff {
         sigemptyset(&noSignals)
         var handled = sigset_t()
         sigemptyset(&handled)
-        // The run ignores these while it handles them itself; an ignored signal stays ignored
-        // across exec unless it is reset here.
+        // An ignored signal would stay ignored across exec: whatever the run does with these
+        // (today it catches them, which exec resets anyway), the delivery starts with defaults.
         for signalNumber in [SIGINT, SIGTERM, SIGHUP, SIGQUIT] { sigaddset(&handled, signalNumber) }
         posix_spawnattr_setsigmask(&attributes, &noSignals)
         posix_spawnattr_setsigdefault(&attributes, &handled)
