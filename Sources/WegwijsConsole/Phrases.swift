@@ -98,6 +98,8 @@ public struct Phrases: Sendable {
     public let interrupted: String
     public let notSaved: @Sendable (_ reason: String) -> String
     public let lastAnswerLost: String
+    /// At the end of a run whose LRS did not answer: how many xAPI statements wait.
+    public let statementsWaiting: @Sendable (_ count: Int) -> String
 
     // MARK: Preview (for trainers and the policy owner)
 
@@ -258,6 +260,7 @@ extension Phrases {
         interrupted: "Onderbroken. Je voortgang tot het laatste antwoord is bewaard.",
         notSaved: { "Je antwoorden konden niet worden opgeslagen: \($0)" },
         lastAnswerLost: "Je laatste antwoord is niet bewaard; eerdere antwoorden wel, als ze eerder zijn opgeslagen.",
+        statementsWaiting: { "\($0) xAPI-\($0 == 1 ? "bericht wacht" : "berichten wachten") op verzending (wegwijs sync)." },
         previewCourse: { "cursus \($0) \($1)" },
         previewLanguages: { "talen \($0)" },
         previewSituations: { "\($0) \($0 == 1 ? "situatie" : "situaties")" },
@@ -364,6 +367,7 @@ extension Phrases {
         interrupted: "Interrupted. Your progress up to the last answer is saved.",
         notSaved: { "Your answers could not be saved: \($0)" },
         lastAnswerLost: "Your last answer was not saved; earlier answers were, where they had been saved before.",
+        statementsWaiting: { "\($0) xAPI statement\($0 == 1 ? " waits" : "s wait") for delivery (wegwijs sync)." },
         previewCourse: { "course \($0) \($1)" },
         previewLanguages: { "languages \($0)" },
         previewSituations: { "\($0) \($0 == 1 ? "situation" : "situations")" },

@@ -30,6 +30,6 @@ struct Config: ParsableCommand {
             text += TextLayout.inline(paddedKey + paddedValue + origin, limit: 400) + "\n"
         }
         text += "\nEnvironment variables: " + Setting.allCases.map(\.variable).joined(separator: ", ") + "\n"
-        FileHandle.standardOutput.write(Data(text.utf8))
+        printOutput(text, terminator: "")
     }
 }

@@ -65,7 +65,7 @@ struct Export: ParsableCommand {
                 throw Exit.ioError
             }
         } else {
-            FileHandle.standardOutput.write(Data(text.utf8))
+            printOutput(text, terminator: "")
         }
         if skipped > 0 {
             printError("\(skipped) of \(files.count) record file\(files.count == 1 ? "" : "s") skipped")

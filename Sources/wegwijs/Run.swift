@@ -62,7 +62,7 @@ struct Run: ParsableCommand {
         let session = CourseSession(loaded: loaded, settings: settings, terminal: terminal, reader: reader, output: output)
         do {
             let outcome = try session.run()
-            statements?.finish(records: configured.records, language: language)
+            statements?.finish(records: configured.records, phrases: phrases)
             switch outcome {
             case .passed: return
             case .failed: throw Exit.notPassed
@@ -134,15 +134,12 @@ final class StatementQueue: Sendable {
 
     /// Hands what still waits to a delivery process of its own (`DeliveryHandOff`), so the
     /// learner never waits for the network; says so only when the LRS seems unavailable.
-    func finish(records: String, language: String) {
+    func finish(records: String, phrases: Phrases) {
         writer.sync {}
         let waiting = outbox.status().pending
         guard waiting > 0 else { return }
         DeliveryHandOff.start(records: records)
         guard background.seemsUnavailable(stalledAfter: 1) else { return }
-        let line = language == "nl"
-            ? "\(waiting) xAPI-\(waiting == 1 ? "bericht wacht" : "berichten wachten") op verzending (wegwijs sync)."
-            : "\(waiting) xAPI statement\(waiting == 1 ? " waits" : "s wait") for delivery (wegwijs sync)."
-        FileHandle.standardOutput.write(Data((line + "\n").utf8))
+        printOutput(phrases.statementsWaiting(waiting))
     }
 }

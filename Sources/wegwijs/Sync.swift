@@ -85,7 +85,7 @@ struct Sync: ParsableCommand {
             printError(TextLayout.inline("statement \(rejection.statementID): rejected by the LRS (HTTP \(rejection.status)): \(rejection.message)", limit: 400))
         }
         let left = outbox.status()
-        print("\(report.delivered) statement\(report.delivered == 1 ? "" : "s") delivered to \(endpoint.url.absoluteString)")
+        printOutput("\(report.delivered) statement\(report.delivered == 1 ? "" : "s") delivered to \(endpoint.url.absoluteString)")
         if let unavailable = report.unavailable {
             printError(TextLayout.inline(unavailable, limit: 400))
             printError("\(left.pending) statement\(left.pending == 1 ? "" : "s") wait for delivery in \(outbox.folder)")
@@ -131,7 +131,7 @@ struct Sync: ParsableCommand {
             text += "oldest: \(XAPIStatements.timestampText(oldest))\noldest_age_seconds: \(age)\n"
         }
         text += "rejected: \(state.rejected)\n"
-        FileHandle.standardOutput.write(Data(text.utf8))
+        printOutput(text, terminator: "")
     }
 
     /// Queues the statements of every record; returns how many records could not be used.

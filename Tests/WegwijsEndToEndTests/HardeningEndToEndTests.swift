@@ -84,6 +84,8 @@ struct HardeningEndToEndTests {
             ["report", records.path], ["report", records.path, "--format", "json"], ["preview", "uwv-sociale-media"],
             ["verify", records.path, "--course", fixture], ["paths", fixture], ["courses"], ["validate", fixture],
             ["validate", fixture, "--format", "json"], ["new", new], ["--help"], ["report", "--help"], ["--version"],
+            ["config"], ["sync", "--status", "--records", records.path], ["stats", records.path, "--course", fixture],
+            ["export", records.path, "--format", "xapi", "--course", fixture],
         ]
         for command in commands {
             let result = try Streams.run(command, stdout: .full)
@@ -102,6 +104,8 @@ struct HardeningEndToEndTests {
         let commands: [[String]] = [
             ["report", records.path], ["preview", "uwv-sociale-media"], ["verify", records.path, "--course", fixture],
             ["paths", fixture], ["courses"], ["validate", fixture], ["--help"],
+            ["config"], ["sync", "--status", "--records", records.path], ["stats", records.path, "--course", fixture],
+            ["export", records.path, "--format", "xapi", "--course", fixture],
         ]
         for command in commands {
             let result = try Streams.run(command, stdout: .brokenPipe)
