@@ -235,7 +235,8 @@ struct LRSEndToEndTests {
         #expect(try pending(records) == expected)
         let ids = try registrations(records)
 
-        // A real kill: one statement per request, killed once the LRS has some of them.
+        // A real kill: one statement per request, killed as soon as the outbox has noted the
+        // first delivery (a local file, so the kill lands while most statements still wait).
         let process = Process()
         process.executableURL = Wegwijs.executable
         process.arguments = ["sync", "--records", records.path, "--batch-size", "1"]
@@ -243,12 +244,13 @@ struct LRSEndToEndTests {
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
-        for _ in 0..<600 where process.isRunning {
-            if try !inLRS(ids).isEmpty { break }
-            usleep(50_000)
-        }
+        let ledger = records.appendingPathComponent(".outbox/sent")
+        let deadline = Date().addingTimeInterval(60)
+        while process.isRunning, Wegwijs.files(under: ledger).isEmpty, Date() < deadline { usleep(500) }
         kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
+        #expect(process.terminationReason == .uncaughtSignal, "the kill came after sync had finished")
+        #expect(try !inLRS(ids).isEmpty && inLRS(ids).count < expected.count, "killed mid-delivery")
 
         // The worst moment: the LRS has a batch, the outbox does not know yet.
         let pendingFolder = records.appendingPathComponent(".outbox/pending")
@@ -257,6 +259,7 @@ struct LRSEndToEndTests {
         for name in Wegwijs.files(under: pendingFolder) {
             try FileManager.default.copyItem(at: pendingFolder.appendingPathComponent(name), to: saved.appendingPathComponent(name))
         }
+        #expect(!Wegwijs.files(under: saved).isEmpty)
         let resumed = try sync(records, environment: up)
         #expect(resumed.status == 0, "\(resumed.stderr)")
         #expect(try inLRS(ids) == expected)
