@@ -304,6 +304,47 @@ struct LRSEndToEndTests {
         #expect(try sync(records, environment: up, extra: ["--status"]).stdout.contains("rejected: 1\n"))
     }
 
+    @Test("an LRS that refuses the account (a wrong password, 401; no right to write, 403) leaves every statement waiting: exit 74, none kept aside", arguments: [401, 403])
+    func refusedAccount(status: Int) throws {
+        let records = try Wegwijs.temporaryFolder("records")
+        defer { cleanUp(records, configHome) }
+        #expect(try run("account-\(status)", "a\na c\na\n", records: records, environment: try down()).status == 0)
+        let before = try pending(records)
+        #expect(before.count == 6)
+        var environment = up
+        var refusing: Process?
+        defer {
+            if let refusing, refusing.isRunning {
+                kill(refusing.processIdentifier, SIGKILL)
+                refusing.waitUntilExit()
+            }
+        }
+        if status == 401 {
+            // Ralph itself answers 401 to a wrong password (and to an account without the right scope).
+            let wrong = configHome.appendingPathComponent("wrong-credentials")
+            try Data("\(RalphServer.user):not-the-password\n".utf8).write(to: wrong)
+            environment["WEGWIJS_LRS_CREDENTIALS_FILE"] = wrong.path
+        } else {
+            // Ralph never answers 403; other LRSs do, to an account that may read but not write.
+            let port = try RalphServer.freePort()
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: RalphServer.python)
+            process.arguments = [RalphServer.support("status_server.py"), String(port), String(status)]
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            refusing = process
+            #expect(eventually(within: 30) { RalphServer.canConnect(port: port) })
+            environment["WEGWIJS_LRS_URL"] = "http://127.0.0.1:\(port)/xAPI"
+        }
+        let result = try sync(records, environment: environment)
+        #expect(result.status == 74, "\(result.stdout)\(result.stderr)")
+        #expect(result.stderr.contains("the LRS refused the credentials (HTTP \(status))"), "\(result.stderr)")
+        #expect(result.stderr.contains("6 statements wait for delivery"))
+        #expect(try pending(records) == before)
+        #expect(Wegwijs.files(under: records.appendingPathComponent(".outbox/rejected")).isEmpty)
+    }
+
     @Test("batches go one after another without waiting for the outbox's books; a refused batch in the middle is split, and the batches after it still arrive")
     func refusedBatchAmongOthers() throws {
         let records = try Wegwijs.temporaryFolder("records")
