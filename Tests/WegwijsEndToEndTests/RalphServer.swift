@@ -68,6 +68,9 @@ final class RalphServer: @unchecked Sendable {
         process.executableURL = URL(fileURLWithPath: python)
         process.arguments = [support("serve.py"), String(port), folder.appendingPathComponent("data").path, auth]
             + (tls.map { [$0.serverCertificate, $0.serverKey] } ?? [])
+        // Pages of at most 25 statements (Ralph's default is 100), so every `report --lrs` in the
+        // tests follows `more` links across several pages.
+        process.environment = ProcessInfo.processInfo.environment.merging(["RALPH_RUNSERVER_MAX_SEARCH_HITS_COUNT": "25"]) { $1 }
         let log = folder.appendingPathComponent("server.log")
         _ = FileManager.default.createFile(atPath: log.path, contents: nil)
         let handle = try FileHandle(forWritingTo: log)
