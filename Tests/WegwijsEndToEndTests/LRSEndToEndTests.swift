@@ -313,12 +313,7 @@ struct LRSEndToEndTests {
         #expect(before.count == 6)
         var environment = up
         var refusing: Process?
-        defer {
-            if let refusing, refusing.isRunning {
-                kill(refusing.processIdentifier, SIGKILL)
-                refusing.waitUntilExit()
-            }
-        }
+        defer { refusing.map(stopStatusServer) }
         if status == 401 {
             // Ralph itself answers 401 to a wrong password (and to an account without the right scope).
             let wrong = configHome.appendingPathComponent("wrong-credentials")
@@ -326,16 +321,9 @@ struct LRSEndToEndTests {
             environment["WEGWIJS_LRS_CREDENTIALS_FILE"] = wrong.path
         } else {
             // Ralph never answers 403; other LRSs do, to an account that may read but not write.
-            let port = try RalphServer.freePort()
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: RalphServer.python)
-            process.arguments = [RalphServer.support("status_server.py"), String(port), String(status)]
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
-            try process.run()
-            refusing = process
-            #expect(eventually(within: 30) { RalphServer.canConnect(port: port) })
-            environment["WEGWIJS_LRS_URL"] = "http://127.0.0.1:\(port)/xAPI"
+            let server = try startStatusServer(answering: status)
+            refusing = server.process
+            environment["WEGWIJS_LRS_URL"] = server.url
         }
         let result = try sync(records, environment: environment)
         #expect(result.status == 74, "\(result.stdout)\(result.stderr)")
@@ -343,6 +331,42 @@ struct LRSEndToEndTests {
         #expect(result.stderr.contains("6 statements wait for delivery"))
         #expect(try pending(records) == before)
         #expect(Wegwijs.files(under: records.appendingPathComponent(".outbox/rejected")).isEmpty)
+    }
+
+    @Test("an LRS that asks to try later (429 Too Many Requests, 408 Request Timeout) leaves every statement waiting: exit 74, none kept aside", arguments: [429, 408])
+    func busyLRS(status: Int) throws {
+        let records = try Wegwijs.temporaryFolder("records")
+        defer { cleanUp(records, configHome) }
+        #expect(try run("busy-\(status)", "a\na c\na\n", records: records, environment: try down()).status == 0)
+        let before = try pending(records)
+        let server = try startStatusServer(answering: status)
+        defer { stopStatusServer(server.process) }
+        var environment = up
+        environment["WEGWIJS_LRS_URL"] = server.url
+        let result = try sync(records, environment: environment)
+        #expect(result.status == 74, "\(result.stdout)\(result.stderr)")
+        #expect(result.stderr.contains("the LRS asked to try again later (HTTP \(status))"), "\(result.stderr)")
+        #expect(try pending(records) == before)
+        #expect(Wegwijs.files(under: records.appendingPathComponent(".outbox/rejected")).isEmpty)
+    }
+
+    /// A server that answers every request with `status` (`Tests/Support/ralph/status_server.py`).
+    func startStatusServer(answering status: Int) throws -> (process: Process, url: String) {
+        let port = try RalphServer.freePort()
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: RalphServer.python)
+        process.arguments = [RalphServer.support("status_server.py"), String(port), String(status)]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        #expect(eventually(within: 30) { RalphServer.canConnect(port: port) })
+        return (process, "http://127.0.0.1:\(port)/xAPI")
+    }
+
+    func stopStatusServer(_ process: Process) {
+        guard process.isRunning else { return }
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
     }
 
     @Test("batches go one after another without waiting for the outbox's books; a refused batch in the middle is split, and the batches after it still arrive")

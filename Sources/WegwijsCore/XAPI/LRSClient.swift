@@ -110,6 +110,8 @@ public final class LRSClient: Sendable {
                 switch status {
                 case 200..<300: return .accepted
                 case 401, 403: return .unavailable("the LRS refused the credentials (HTTP \(status))")
+                // Busy or out of time: a later try may well succeed, so nothing is kept aside.
+                case 408, 429: return .unavailable("the LRS asked to try again later (HTTP \(status)): \(LRSClient.message(from: data, status: status))")
                 case 400..<500: return .refused(status: status, message: LRSClient.message(from: data, status: status))
                 default: return .unavailable("the LRS answered HTTP \(status): \(LRSClient.message(from: data, status: status))")
                 }
