@@ -350,6 +350,22 @@ struct LRSEndToEndTests {
         #expect(Wegwijs.files(under: records.appendingPathComponent(".outbox/rejected")).isEmpty)
     }
 
+    @Test("an lrs.url that is not the xAPI endpoint (Ralph answers 404) leaves every statement waiting and says to check the URL: exit 74, none kept aside")
+    func wrongEndpoint() throws {
+        let records = try Wegwijs.temporaryFolder("records")
+        defer { cleanUp(records, configHome) }
+        #expect(try run("wrong-url", "a\na c\na\n", records: records, environment: try down()).status == 0)
+        let before = try pending(records)
+        var environment = up
+        environment["WEGWIJS_LRS_URL"] = server.url.replacingOccurrences(of: "/xAPI", with: "/lrs")
+        let result = try sync(records, environment: environment)
+        #expect(result.status == 74, "\(result.stdout)\(result.stderr)")
+        #expect(result.stderr.contains("HTTP 404"), "\(result.stderr)")
+        #expect(result.stderr.contains("is lrs.url the xAPI endpoint"))
+        #expect(try pending(records) == before)
+        #expect(Wegwijs.files(under: records.appendingPathComponent(".outbox/rejected")).isEmpty)
+    }
+
     /// A server that answers every request with `status` (`Tests/Support/ralph/status_server.py`).
     func startStatusServer(answering status: Int) throws -> (process: Process, url: String) {
         let port = try RalphServer.freePort()

@@ -93,14 +93,18 @@ public final class LRSClient: Sendable {
             body.append(contentsOf: statement.utf8)
         }
         body.append(UInt8(ascii: "]"))
-        return PendingPost(connection.start(url: statementsURL, headers: headers, body: body))
+        return PendingPost(connection.start(url: statementsURL, headers: headers, body: body), url: statementsURL)
     }
 
     /// A batch on its way; `outcome()` waits for the LRS's answer.
     public struct PendingPost: Sendable {
         private let exchange: HTTPConnection.Exchange
+        private let url: URL
 
-        fileprivate init(_ exchange: HTTPConnection.Exchange) { self.exchange = exchange }
+        fileprivate init(_ exchange: HTTPConnection.Exchange, url: URL) {
+            self.exchange = exchange
+            self.url = url
+        }
 
         public func outcome() -> PostOutcome {
             switch exchange.result() {
@@ -110,6 +114,8 @@ public final class LRSClient: Sendable {
                 switch status {
                 case 200..<300: return .accepted
                 case 401, 403: return .unavailable("the LRS refused the credentials (HTTP \(status))")
+                // No statements endpoint here: the URL is wrong for every statement, not this one.
+                case 404, 405: return .unavailable("the LRS answered HTTP \(status) at \(url.absoluteString): is lrs.url the xAPI endpoint, up to before /statements?")
                 // Busy or out of time: a later try may well succeed, so nothing is kept aside.
                 case 408, 429: return .unavailable("the LRS asked to try again later (HTTP \(status)): \(LRSClient.message(from: data, status: status))")
                 case 400..<500: return .refused(status: status, message: LRSClient.message(from: data, status: status))
