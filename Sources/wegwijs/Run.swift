@@ -102,10 +102,14 @@ final class StatementQueue: Sendable {
     /// a record's statements include all of an earlier record's, so only the newest counts.
     private let waiting = Mutex<[CompletionRecord]>([])
 
+    /// The attempts this run has queued statements for.
+    private let attempts = Mutex<Set<String>>([])
+
     /// Queues a saved record's statements and asks for a delivery; never throws, never waits.
     /// A kill before the write loses nothing the record does not hold: the next save of the
     /// attempt queues all its statements again, and `wegwijs sync --rescan` queues any record.
     func add(_ record: CompletionRecord) {
+        attempts.withLock { _ = $0.insert(record.attemptId) }
         let first = waiting.withLock { records -> Bool in
             if let index = records.firstIndex(where: { $0.attemptId == record.attemptId }) {
                 records[index] = record
@@ -133,13 +137,17 @@ final class StatementQueue: Sendable {
     }
 
     /// Hands what still waits to a delivery process of its own (`DeliveryHandOff`), so the
-    /// learner never waits for the network; says so only when the LRS seems unavailable.
+    /// learner never waits for the network; when the LRS seems unavailable, says how many of
+    /// this run's statements wait.
     func finish(records: String, phrases: Phrases) {
         writer.sync {}
-        let waiting = outbox.status().pending
-        guard waiting > 0 else { return }
+        // A folder listing, not a read of every waiting statement: a shared folder's outbox can
+        // hold a long backlog when the LRS has been away.
+        guard !outbox.pendingAttempts().isEmpty else { return }
         DeliveryHandOff.start(records: records)
         guard background.seemsUnavailable(stalledAfter: 1) else { return }
-        printOutput(phrases.statementsWaiting(waiting))
+        let mine = attempts.withLock { $0 }.reduce(0) { $0 + outbox.pending(attemptID: $1).count }
+        guard mine > 0 else { return }
+        printOutput(phrases.statementsWaiting(mine))
     }
 }

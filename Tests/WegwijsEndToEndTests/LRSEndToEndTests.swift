@@ -222,6 +222,18 @@ struct LRSEndToEndTests {
         #expect(try inLRS(ids) == expected)
     }
 
+    @Test("with the LRS down, the end screen counts the learner's own waiting statements, not the folder's backlog")
+    func ownWaitingCount() throws {
+        let records = try Wegwijs.temporaryFolder("records")
+        defer { cleanUp(records, configHome) }
+        let offline = try down()
+        let other = try run("backlog-1", "a\na c\na\n", records: records, environment: offline)
+        #expect(other.stdout.contains("6 xAPI-berichten wachten op verzending"), "\(other.stdout)")
+        let mine = try run("backlog-2", "a\na c\na\n", records: records, environment: offline, extra: ["--lang", "en"])
+        #expect(mine.stdout.contains("6 xAPI statements wait for delivery (wegwijs sync)."), "\(mine.stdout)")
+        #expect(try pending(records).count == 12)
+    }
+
     @Test("a kill during sync loses nothing and duplicates nothing: the next sync delivers the rest")
     func killDuringSync() throws {
         let records = try Wegwijs.temporaryFolder("records")
