@@ -21,16 +21,8 @@ public struct StatsRenderer: Sendable {
         text += "\n\n"
         let figures = statistics.course
         guard figures.attempts > 0 else { return text + phrases.noAttempts + "\n" }
-        func percent(_ value: Double?) -> String { value.map(numbers.percent) ?? phrases.noValue }
-        let rows: [(String, String)] = [
-            (phrases.attempts, numbers.count(figures.attempts)),
-            (phrases.learners, numbers.count(figures.learners)),
-            (phrases.passRate, percent(figures.passRate)),
-            (phrases.meanPercent, percent(figures.meanPercent)),
-            (phrases.medianPercent, percent(figures.medianPercent)),
-            (phrases.medianDuration, figures.medianDuration.map { numbers.duration(seconds: Int($0.rounded())) } ?? phrases.noValue),
-            (phrases.failedOverall, numbers.count(figures.failedOverall)),
-            (phrases.failedCritical, numbers.count(figures.failedCritical)),
+        func percent(_ value: Double?) -> String { phrases.percent(value, numbers) }
+        let rows = phrases.courseFigureRows(figures, numbers: numbers).map { ($0.label, $0.value) } + [
             (phrases.failedGuideline, figures.failedGuideline.map { "\(TextLayout.inline($0.id, limit: 30)) \(numbers.count($0.count))" }.joined(separator: ", ")),
         ]
         text += layout.styled(phrases.courseHeading, .bold) + "\n"

@@ -28,7 +28,7 @@ public struct StatsPage: Sendable {
     /// The whole page.
     public func render(_ statistics: ItemStatistics, course: Course) -> String {
         let language = phrases.language.rawValue
-        func percent(_ value: Double?) -> String { value.map(numbers.percent) ?? phrases.noValue }
+        func percent(_ value: Double?) -> String { phrases.percent(value, numbers) }
         func flagBadges(_ flags: [ItemFlag]) -> String {
             flags.map { "<span class=\"flag\" data-flag=\"\($0.rawValue)\">\(HTML.escaped(phrases.flag($0)))</span>" }.joined()
         }
@@ -44,17 +44,7 @@ public struct StatsPage: Sendable {
             return HTML.page(language: phrases.language, title: title, style: Self.style, body: body, script: nil)
         }
         body += "<dl class=\"figures\" id=\"course-figures\">\n"
-        let rows: [(String, String)] = [
-            (phrases.attempts, numbers.count(figures.attempts)),
-            (phrases.learners, numbers.count(figures.learners)),
-            (phrases.passRate, percent(figures.passRate)),
-            (phrases.meanPercent, percent(figures.meanPercent)),
-            (phrases.medianPercent, percent(figures.medianPercent)),
-            (phrases.medianDuration, figures.medianDuration.map { numbers.duration(seconds: Int($0.rounded())) } ?? phrases.noValue),
-            (phrases.failedOverall, numbers.count(figures.failedOverall)),
-            (phrases.failedCritical, numbers.count(figures.failedCritical)),
-        ]
-        for (label, value) in rows { body += "<dt>\(HTML.escaped(label))</dt><dd>\(HTML.escaped(value))</dd>\n" }
+        for (label, value) in phrases.courseFigureRows(figures, numbers: numbers) { body += "<dt>\(HTML.escaped(label))</dt><dd>\(HTML.escaped(value))</dd>\n" }
         body += "<dt>\(HTML.escaped(phrases.failedGuideline))</dt><dd>"
         body += figures.failedGuideline.map { "\(HTML.escaped($0.id)) \(numbers.count($0.count))" }.joined(separator: ", ")
         body += "</dd>\n</dl>\n</section>\n"

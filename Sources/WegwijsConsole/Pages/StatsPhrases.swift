@@ -145,3 +145,25 @@ public struct StatsPhrases: Sendable {
         madeBy: "Made by wegwijs stats."
     )
 }
+
+extension StatsPhrases {
+    /// A share as a percentage in these phrases' language, or the sign for "no value".
+    func percent(_ value: Double?, _ numbers: NumberStyle) -> String {
+        value.map(numbers.percent) ?? noValue
+    }
+
+    /// The course's figures as label and value, in one order for the table (`stats`) and the
+    /// page (`stats --format html`); each adds the failures per guideline in its own markup.
+    func courseFigureRows(_ figures: ItemStatistics.CourseFigures, numbers: NumberStyle) -> [(label: String, value: String)] {
+        [
+            (attempts, numbers.count(figures.attempts)),
+            (learners, numbers.count(figures.learners)),
+            (passRate, percent(figures.passRate, numbers)),
+            (meanPercent, percent(figures.meanPercent, numbers)),
+            (medianPercent, percent(figures.medianPercent, numbers)),
+            (medianDuration, figures.medianDuration.map { numbers.duration(seconds: Int($0.rounded())) } ?? noValue),
+            (failedOverall, numbers.count(figures.failedOverall)),
+            (failedCritical, numbers.count(figures.failedCritical)),
+        ]
+    }
+}
