@@ -57,18 +57,10 @@ struct Chromium {
         process.standardError = stderr
         process.standardInput = FileHandle.nullDevice
         try process.run()
-        let group = DispatchGroup()
-        nonisolated(unsafe) var outData = Data()
-        nonisolated(unsafe) var errData = Data()
-        group.enter()
-        DispatchQueue.global().async { outData = stdout.fileHandleForReading.readDataToEndOfFile(); group.leave() }
-        group.enter()
-        DispatchQueue.global().async { errData = stderr.fileHandleForReading.readDataToEndOfFile(); group.leave() }
         // A safety net, not an assertion: a browser that hangs is ended so the suite goes on.
         let watchdog = DispatchWorkItem { if process.isRunning { process.terminate() } }
         DispatchQueue.global().asyncAfter(deadline: .now() + 120, execute: watchdog)
-        group.wait()
-        process.waitUntilExit()
+        let (outData, errData) = Wegwijs.collectOutput(of: process, stdout: stdout, stderr: stderr)
         watchdog.cancel()
         let run = Run(stdout: String(decoding: outData, as: UTF8.self), log: String(decoding: errData, as: UTF8.self),
                       status: process.terminationStatus)

@@ -64,7 +64,22 @@ enum Wegwijs {
         process.standardOutput = stdout
         process.standardError = stderr
         try process.run()
-        // Read both pipes concurrently so a chatty process never blocks on a full pipe.
+        let (outData, errData) = collectOutput(of: process, stdout: stdout, stderr: stderr) {
+            // The process may exit before reading all input; ignore a broken pipe then.
+            signal(SIGPIPE, SIG_IGN)
+            try? stdin.fileHandleForWriting.write(contentsOf: inputData)
+            try? stdin.fileHandleForWriting.close()
+        }
+        return ProcessResult(status: process.terminationStatus,
+                             stdout: String(decoding: outData, as: UTF8.self),
+                             stderr: String(decoding: errData, as: UTF8.self))
+    }
+
+    /// Reads a started process's standard output and error to their ends, both at once so a
+    /// chatty process never blocks on a full pipe, runs `meanwhile` (feeding its input, say),
+    /// and waits for the process to exit.
+    static func collectOutput(of process: Process, stdout: Pipe, stderr: Pipe,
+                              meanwhile: () -> Void = {}) -> (stdout: Data, stderr: Data) {
         let group = DispatchGroup()
         nonisolated(unsafe) var outData = Data()
         nonisolated(unsafe) var errData = Data()
@@ -72,15 +87,10 @@ enum Wegwijs {
         DispatchQueue.global().async { outData = stdout.fileHandleForReading.readDataToEndOfFile(); group.leave() }
         group.enter()
         DispatchQueue.global().async { errData = stderr.fileHandleForReading.readDataToEndOfFile(); group.leave() }
-        // The process may exit before reading all input; ignore a broken pipe then.
-        signal(SIGPIPE, SIG_IGN)
-        try? stdin.fileHandleForWriting.write(contentsOf: inputData)
-        try? stdin.fileHandleForWriting.close()
+        meanwhile()
         group.wait()
         process.waitUntilExit()
-        return ProcessResult(status: process.terminationStatus,
-                             stdout: String(decoding: outData, as: UTF8.self),
-                             stderr: String(decoding: errData, as: UTF8.self))
+        return (outData, errData)
     }
 
     /// A fresh empty folder under the system temp folder.
