@@ -15,6 +15,22 @@ struct DisplayOptions: ParsableArguments {
 /// `--lang nl|en`: help lists the languages and parsing refuses others.
 extension InterfaceLanguage: ExpressibleByArgument {}
 
+/// The formats of `report` and `stats`: `--format`, else the `--output` file's extension.
+enum TableFormat: String, ExpressibleByArgument, CaseIterable {
+    case table, csv, json, html
+
+    /// The chosen format, or the one the output file's name suggests (`.csv`, `.json`,
+    /// `.html`/`.htm`), else a table.
+    static func chosen(_ format: TableFormat?, output: String?) -> TableFormat {
+        if let format { return format }
+        guard let lowered = output?.lowercased() else { return .table }
+        if lowered.hasSuffix(".csv") { return .csv }
+        if lowered.hasSuffix(".json") { return .json }
+        if lowered.hasSuffix(".html") || lowered.hasSuffix(".htm") { return .html }
+        return .table
+    }
+}
+
 /// `--lang`, for the commands that show course text.
 struct LanguageOptions: ParsableArguments {
     @Option(help: "Language of the course text and interface (default: the course's language).")

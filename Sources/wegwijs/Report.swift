@@ -15,10 +15,6 @@ struct Report: ParsableCommand {
         """
     )
 
-    enum Format: String, ExpressibleByArgument, CaseIterable {
-        case table, csv, json, html
-    }
-
     enum Delimiter: String, ExpressibleByArgument, CaseIterable {
         case comma = ","
         case semicolon = ";"
@@ -42,7 +38,7 @@ struct Report: ParsableCommand {
     var asOf: String?
 
     @Option(help: "Output format (default: from the --output extension, else table).")
-    var format: Format?
+    var format: TableFormat?
 
     @Option(help: "Keep only rows with these statuses (comma-separated or repeated): passed, expired, failed, in-progress, not-started, overdue.")
     var status: [String] = []
@@ -157,11 +153,7 @@ struct Report: ParsableCommand {
             .filtered(statuses: keptStatuses, departments: keptDepartments)
         report.untrusted = scan.untrusted.count
 
-        let chosen = format ?? output.map { path in
-            let lowered = path.lowercased()
-            return lowered.hasSuffix(".csv") ? .csv : lowered.hasSuffix(".json") ? .json
-                : lowered.hasSuffix(".html") || lowered.hasSuffix(".htm") ? .html : .table
-        } ?? .table
+        let chosen = TableFormat.chosen(format, output: output)
         let text: String
         switch chosen {
         case .csv: text = ReportFormat.csv(report, delimiter: delimiter.character)

@@ -13,10 +13,6 @@ struct Stats: ParsableCommand {
         """
     )
 
-    enum Format: String, ExpressibleByArgument, CaseIterable {
-        case table, csv, json, html
-    }
-
     @Argument(help: "The records folder (RECORDS_DIR/<course>/<learner>/*.json).")
     var records: String
 
@@ -27,7 +23,7 @@ struct Stats: ParsableCommand {
     var since: String?
 
     @Option(help: "table, csv, json or html (default: from the --output extension, else table).")
-    var format: Format?
+    var format: TableFormat?
 
     @Option(help: "Language of the table and the HTML page.")
     var lang: InterfaceLanguage = .en
@@ -67,11 +63,7 @@ struct Stats: ParsableCommand {
             printError("\(tally.otherStructure) ended attempt\(tally.otherStructure == 1 ? "" : "s") of \(TextLayout.inline(loaded.course.id)) made on another version of the course (other scenarios or scores) not counted")
         }
 
-        let chosen = format ?? output.map { path in
-            let lowered = path.lowercased()
-            return lowered.hasSuffix(".csv") ? .csv : lowered.hasSuffix(".json") ? .json
-                : lowered.hasSuffix(".html") || lowered.hasSuffix(".htm") ? .html : .table
-        } ?? .table
+        let chosen = TableFormat.chosen(format, output: output)
         let text: String
         switch chosen {
         case .csv: text = StatisticsFormat.csv(result.statistics)
