@@ -104,7 +104,7 @@ struct Sync: ParsableCommand {
     /// Delivers what waits, quietly; gives up when another delivery holds the outbox for too
     /// long or the LRS does not answer. Whatever is left waits for the next run or sync.
     private func deliverInBackground(settings: Settings, outbox: Outbox) {
-        guard let endpoint = try? lrsEndpoint(settings), outbox.status().pending > 0 else { return }
+        guard let endpoint = try? lrsEndpoint(settings), !outbox.pendingAttempts().isEmpty else { return }
         let deadline = Date().addingTimeInterval(Self.backgroundLockWait)
         var lock: Outbox.DeliveryLock?
         while lock == nil {
