@@ -1,8 +1,9 @@
 import Foundation
+import WegwijsCore
 
 /// What a line typed at the answer prompt means.
 public enum AnswerInput: Equatable, Sendable {
-    /// Option positions as shown (0 = a).
+    /// Option positions as shown (0 = a), in the order that counts.
     case choose([Int])
     case help
     case guidelines
@@ -10,22 +11,22 @@ public enum AnswerInput: Equatable, Sendable {
     case empty
     /// More than one letter where one is asked for.
     case tooMany
+    /// A ranking: a letter typed twice.
+    case repeated(Character)
+    /// A ranking: letters left out.
+    case missing([Character])
     /// A letter beyond the last option.
     case noSuchOption(Character)
     case notUnderstood
 
-    /// The words accepted besides letters; Tab completes them.
-    public static let helpWords: Set = ["?", "help", "hulp"]
-    public static let guidelineWords: Set = ["richtlijnen", "guidelines"]
-    public static let stopWords: Set = ["stop", "quit"]
-
-    /// Reads one line for a scenario with `optionCount` options.
-    public static func parse(_ line: String, optionCount: Int, allowsMany: Bool) -> AnswerInput {
+    /// Reads one line for a scenario with `optionCount` options of a kind (`rules`), with the
+    /// words of the learner's language.
+    public static func parse(_ line: String, optionCount: Int, rules: any QuestionKind, words: TypedWords) -> AnswerInput {
         let text = line.trimmingCharacters(in: .whitespaces).lowercased()
         if text.isEmpty { return .empty }
-        if helpWords.contains(text) { return .help }
-        if guidelineWords.contains(text) { return .guidelines }
-        if stopWords.contains(text) { return .stop }
+        if words.help.contains(text) { return .help }
+        if words.guidelines.contains(text) { return .guidelines }
+        if words.stop.contains(text) { return .stop }
 
         let tokens = text.split(whereSeparator: { $0 == " " || $0 == "," })
         var positions: [Int] = []
@@ -34,11 +35,15 @@ public enum AnswerInput: Equatable, Sendable {
                   letter >= "a", letter <= "z" else { return .notUnderstood }
             let position = Int(ascii - UInt8(ascii: "a"))
             guard position < optionCount else { return .noSuchOption(letter) }
-            if !positions.contains(position) { positions.append(position) }
+            positions.append(position)
         }
         if positions.isEmpty { return .notUnderstood }
-        if !allowsMany, positions.count > 1 { return .tooMany }
-        return .choose(positions)
+        switch rules.check(positions, optionCount: optionCount) {
+        case .answer(let chosen): return .choose(chosen)
+        case .onlyOne: return .tooMany
+        case .repeated(let position): return .repeated(letter(position))
+        case .incomplete(let missing): return .missing(missing.map(letter))
+        }
     }
 
     /// The letter shown for an option position.

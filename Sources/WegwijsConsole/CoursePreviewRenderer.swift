@@ -48,12 +48,12 @@ public struct CoursePreviewRenderer: Sendable {
     public func scenario(at index: Int) -> String {
         let scenario = course.scenarios[index]
         var heading = phrases.previewHeading(index + 1, course.scenarios.count) + view.separator + scenario.id
-        heading += view.separator + (scenario.kind.allowsMany ? phrases.previewMultiple : phrases.previewSingle)
+        heading += view.separator + phrases.kind(scenario.kind).previewName
         if let pool = course.poolPosition(of: scenario.id) { heading += view.separator + phrases.previewInPool(course.pools[pool].id) }
         var output = view.scenario(scenario, options: scenario.options, heading: heading) { option in
             var facts = ["\(phrases.previewID) \(option.id)", "\(phrases.previewScores) \(scoreList(option.scores))"]
             if option.isCritical { facts.append(layout.styled(phrases.previewCritical, .red)) }
-            if scenario.kind.optionsLeadOn, let next = option.next { facts.append("\(phrases.previewNext) \(view.arrow)\(describe(next))") }
+            if let next = option.next { facts.append("\(phrases.previewNext) \(view.arrow)\(describe(next))") }
             var lines = layout.wrap(layout.styled(facts.joined(separator: view.separator), .dim), indent: "     ")
             if let feedback = option.feedback {
                 lines += layout.wrap("\(phrases.previewFeedback): " + text(feedback), indent: "     ")

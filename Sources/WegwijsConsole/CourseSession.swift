@@ -61,7 +61,7 @@ public final class CourseSession {
             output.write(layout.wrap(phrases.savedAttemptDoesNotFit(reason)))
         case .resumable(let answered, _):
             if terminal.isInteractive {
-                switch ask(phrases.resumeQuestion(answered), yes: phrases.yesWords, no: phrases.noWords, empty: true) as Bool? {
+                switch ask(phrases.resumeQuestion(answered), empty: true) as Bool? {
                 case nil: return .stopped
                 case true?: resumed = try session.resume()
                 case false?:
@@ -110,19 +110,19 @@ public final class CourseSession {
     /// Waits for Enter; false when the learner typed stop or input ended.
     private func pause(_ prompt: String) -> Bool {
         guard let line = reader.readLine(prompt: prompt) else { return false }
-        return !phrases.stopWords.contains(line.trimmingCharacters(in: .whitespaces).lowercased())
+        return !phrases.words.stop.contains(line.trimmingCharacters(in: .whitespaces).lowercased())
     }
 
     /// A yes/no question that takes only its documented answers and asks again on anything
     /// else; nil on stop or end of input. `empty` is what a bare Enter means, if anything.
-    private func ask(_ question: String, yes: Set<String>, no: Set<String>, empty: Bool?) -> Bool? {
+    private func ask(_ question: String, empty: Bool?) -> Bool? {
         while true {
             guard let line = reader.readLine(prompt: question) else { return nil }
             let reply = line.trimmingCharacters(in: .whitespaces).lowercased()
             if reply.isEmpty, let empty { return empty }
-            if yes.contains(reply) { return true }
-            if no.contains(reply) { return false }
-            if phrases.stopWords.contains(reply) { return nil }
+            if phrases.words.yes.contains(reply) { return true }
+            if phrases.words.no.contains(reply) { return false }
+            if phrases.words.stop.contains(reply) { return nil }
             output.write(layout.wrap(phrases.yesOrNo))
         }
     }
@@ -132,7 +132,7 @@ public final class CourseSession {
             guard let line = reader.readLine(prompt: phrases.askLearnerID) else { return nil }
             let id = line.trimmingCharacters(in: .whitespaces)
             // A prompt command is not an employee number.
-            if phrases.stopWords.contains(id.lowercased()) { return nil }
+            if phrases.words.stop.contains(id.lowercased()) { return nil }
             if LearnerID.isValid(id) { return id }
             output.write(layout.wrap(phrases.invalidLearnerID))
         }
@@ -155,7 +155,7 @@ public final class CourseSession {
         var acknowledgedAt: Date?
         if sheet.passed, let statement = course.acknowledgement {
             output.write("\n" + layout.wrap(text(statement), indent: "  ", firstIndent: "  "))
-            if ask(phrases.acknowledgeQuestion, yes: phrases.yesWords, no: phrases.noWords, empty: nil) == true {
+            if ask(phrases.acknowledgeQuestion, empty: nil) == true {
                 acknowledgedAt = session.now()
                 output.write(layout.wrap(phrases.acknowledged))
             } else {
@@ -198,7 +198,7 @@ public final class CourseSession {
     private func showScenario(_ scenario: Scenario, options: [Scenario.Option], attempt: Attempt) {
         output.write(view.scenario(scenario, options: options, heading: phrases.progress(attempt.position, attempt.expectedTotal)))
         let last = AnswerInput.letter(options.count - 1)
-        let hint = scenario.kind.allowsMany ? phrases.multipleHint(last) : phrases.singleHint(last)
+        let hint = phrases.kind(scenario.kind).hint(last)
         output.write("\n" + layout.styled(layout.wrap(hint), .dim))
     }
 
@@ -210,11 +210,11 @@ public final class CourseSession {
         while true {
             reader.setCompletions(letters + words)
             guard let line = reader.readLine(prompt: phrases.answerPrompt(last)) else { return nil }
-            switch AnswerInput.parse(line, optionCount: options.count, allowsMany: scenario.kind.allowsMany) {
+            switch AnswerInput.parse(line, optionCount: options.count, rules: scenario.rules, words: phrases.words) {
             case .choose(let positions):
                 return positions
             case .help:
-                output.write(phrases.help(last, scenario.kind.allowsMany) + "\n")
+                output.write(phrases.help(for: scenario.kind, last: last) + "\n")
             case .guidelines:
                 showGuidelines()
             case .stop:
@@ -223,6 +223,10 @@ public final class CourseSession {
                 output.write(phrases.emptyAnswer + "\n")
             case .tooMany:
                 output.write(phrases.onlyOne(last) + "\n")
+            case .repeated(let letter):
+                output.write(phrases.repeatedLetter(letter, last) + "\n")
+            case .missing(let letters):
+                output.write(phrases.missingLetters(letters.map(String.init).joined(separator: ", "), last) + "\n")
             case .noSuchOption(let letter):
                 output.write(phrases.noSuchOption(letter, last) + "\n")
             case .notUnderstood:
@@ -241,16 +245,26 @@ public final class CourseSession {
         }
         output.write("\n" + layout.styled(layout.wrapped((terminal.usesGraphics ? symbol : "") + verdict), colour) + "\n\n")
         let arrow = terminal.usesGraphics ? "→ " : "- "
-        func show(_ label: String, _ option: Scenario.Option) {
+        func show(_ label: String, _ option: Scenario.Option, feedback: Bool) {
             let letter = AnswerInput.letter(options.firstIndex { $0.id == option.id } ?? 0)
-            output.write(layout.wrap("\(label) \(letter)) \(text(option.text))", indent: "  "))
-            if let feedback = option.feedback {
+            output.write(layout.wrap("\(label)\(letter)) \(text(option.text))", indent: "  "))
+            if feedback, let feedback = option.feedback {
                 output.write(layout.wrap(text(feedback), indent: "    ", firstIndent: "  " + arrow))
             }
         }
-        for option in outcome.chosen { show(phrases.youChose, option) }
-        for option in outcome.missed { show(phrases.alsoRight + ":", option) }
-        if let better = outcome.better { show(phrases.betterWas + ":", better) }
+        for section in outcome.review {
+            let label = phrases.reviewLabel(section.label)
+            switch section.label {
+            case .youChose, .alsoRight, .betterWas:
+                for option in section.options { show(label + " ", option, feedback: section.showsFeedback) }
+            case .yourOrder, .rightOrder:
+                output.write(layout.wrap(label))
+                for (place, option) in section.options.enumerated() {
+                    let mark = place < section.rightPlace.count ? (section.rightPlace[place] ? (terminal.usesGraphics ? "✔ " : "+ ") : (terminal.usesGraphics ? "✘ " : "x ")) : ""
+                    show("\(mark)\(place + 1). ", option, feedback: section.showsFeedback)
+                }
+            }
+        }
         if let explanation = outcome.scenario.explanation {
             output.write("\n" + layout.wrap("\(phrases.explanation): \(text(explanation))"))
         }

@@ -18,11 +18,11 @@ public struct Phrases: Sendable {
     // MARK: Numbers and dates
 
     let notAssessed: String
-    /// Decimal separator and the text after a percentage: `85,4 %` in Dutch, `85.4%` in English.
-    let decimalSeparator: Character
-    let percentSuffix: String
-    /// `25-11-2026` in Dutch, `2026-11-25` in English.
-    let dayFormat: @Sendable (_ year: Int, _ month: Int, _ day: Int) -> String
+    /// How this language writes numbers, percentages, days and durations (the one home of
+    /// these conventions; `NumberStyle` reads them from here).
+    public let numbers: NumberConventions
+    /// The words a learner types: at the answer prompt, at yes/no questions, at every pause.
+    public let words: TypedWords
 
     // MARK: Start
 
@@ -49,14 +49,20 @@ public struct Phrases: Sendable {
 
     public let progress: @Sendable (_ position: Int, _ total: Int) -> String
     public let defaultQuestion: String
-    public let singleHint: @Sendable (_ last: Character) -> String
-    public let multipleHint: @Sendable (_ last: Character) -> String
+    /// What each question kind says: its hint under the options, its line in the help, its
+    /// name in the preview.
+    public let kinds: PerKind<KindPhrases>
     public let answerPrompt: @Sendable (_ last: Character) -> String
     public let notUnderstood: @Sendable (_ input: String, _ last: Character) -> String
     public let emptyAnswer: String
     public let onlyOne: @Sendable (_ last: Character) -> String
     public let noSuchOption: @Sendable (_ letter: Character, _ last: Character) -> String
-    public let help: @Sendable (_ last: Character, _ multiple: Bool) -> String
+    /// A ranking: a letter typed twice.
+    public let repeatedLetter: @Sendable (_ letter: Character, _ last: Character) -> String
+    /// A ranking: letters left out.
+    public let missingLetters: @Sendable (_ missing: String, _ last: Character) -> String
+    /// The help at the answer prompt, around the kind's own line.
+    public let help: @Sendable (_ kindLine: String) -> String
     /// The words typed at the answer prompt besides letters (Tab completes them).
     public let promptWords: [String]
 
@@ -70,6 +76,9 @@ public struct Phrases: Sendable {
     public let alsoRight: String
     public let explanation: String
     public let betterWas: String
+    /// A ranking: the learner's order and the right one.
+    public let yourOrder: String
+    public let rightOrder: String
     public let pointsHeading: String
     /// `+2 van 2`, `−3 van 2`; English `+2 of 2` (the sign is added by `points`).
     let pointsOf: @Sendable (_ signed: String, _ possible: Int) -> String
@@ -115,8 +124,6 @@ public struct Phrases: Sendable {
     public let previewClosing: String
     public let previewAcknowledgement: String
     public let previewHeading: @Sendable (_ number: Int, _ total: Int) -> String
-    public let previewMultiple: String
-    public let previewSingle: String
     public let previewID: String
     public let previewScores: String
     public let previewCritical: String
@@ -146,21 +153,22 @@ extension Phrases {
         }
     }
 
-    /// Replies a yes/no question takes, in both languages (a learner may answer either way).
-    public var yesWords: Set<String> { ["j", "ja", "y", "yes"] }
-    public var noWords: Set<String> { ["n", "nee", "no"] }
-    /// The words that stop the session at any question or pause.
-    public var stopWords: Set<String> { ["stop", "quit"] }
-
     /// `85,4 %` in Dutch, `85.4%` in English; "not assessed" for nil.
     public func percent(_ value: Double?) -> String {
         guard let value else { return notAssessed }
-        return Percent.text(value, separator: decimalSeparator) + percentSuffix
+        return NumberStyle(language).percent(value)
     }
 
-    public func date(_ day: CalendarDay) -> String {
-        let (year, month, dayOfMonth) = day.civil
-        return dayFormat(year, month, dayOfMonth)
+    public func date(_ day: CalendarDay) -> String { NumberStyle(language).day(day) }
+
+    /// The phrases of one question kind.
+    public func kind(_ kind: ScenarioKind) -> KindPhrases { kinds[kind] }
+
+    /// The help at the answer prompt for a scenario of this kind, its keys in one column.
+    public func help(for kind: ScenarioKind, last: Character) -> String {
+        let line = kinds[kind].helpLine(last)
+        let keys = line.keys.count < 15 ? line.keys + String(repeating: " ", count: 15 - line.keys.count) : line.keys + " "
+        return help(keys + line.effect)
     }
 
     public func verdict(_ verdict: Verdict) -> String {
@@ -169,6 +177,17 @@ extension Phrases {
         case .partlyGood: partlyGood
         case .notGood: notGood
         case .seriousBreach: seriousBreach
+        }
+    }
+
+    /// The words before the options of one part of what is shown after an answer.
+    public func reviewLabel(_ label: ReviewSection.Label) -> String {
+        switch label {
+        case .youChose: youChose
+        case .alsoRight: alsoRight + ":"
+        case .betterWas: betterWas + ":"
+        case .yourOrder: yourOrder + ":"
+        case .rightOrder: rightOrder + ":"
         }
     }
 
@@ -182,220 +201,4 @@ extension Phrases {
         case .answersDoNotFit: savedAttemptDoesNotFitBecause(answersDoNotFit)
         }
     }
-}
-
-extension Phrases {
-    public static let dutch = Phrases(
-        language: .nl,
-        notAssessed: "niet beoordeeld",
-        decimalSeparator: ",",
-        percentSuffix: " %",
-        dayFormat: { year, month, day in String(format: "%02d-%02d-%04d", day, month, year) },
-        welcome: "Welkom! In deze cursus kies je steeds hoe jij zou reageren in een echte situatie, en hoor je daarna hoe het zit.",
-        askLearnerID: "Je personeelsnummer: ",
-        invalidLearnerID: "Een personeelsnummer bestaat uit 1 tot 64 letters, cijfers, punten, streepjes of liggende streepjes, en begint niet met een punt.",
-        askName: "Je naam (mag je leeg laten): ",
-        resumeQuestion: { "Je hebt een poging die nog niet af is (\($0) \($0 == 1 ? "situatie" : "situaties") beantwoord). Wil je verdergaan? [J/n] " },
-        resuming: { "Je gaat verder waar je was gebleven (\($0) beantwoord)." },
-        restarting: "Je begint opnieuw. Je vorige poging is bewaard als afgebroken.",
-        damagedProgress: { "Je opgeslagen voortgang was beschadigd en is apart gezet (\($0)). Je begint opnieuw." },
-        structureChanged: "de vragen of de punten zijn veranderd",
-        answersDoNotFit: "je antwoorden passen niet meer bij de vragen",
-        savedAttemptDoesNotFitBecause: { "Je opgeslagen poging past niet meer bij deze versie van de cursus: \($0). Die poging is bewaard als afgebroken; je begint opnieuw." },
-        waitingForOtherSession: "Er loopt al een sessie met dit personeelsnummer voor deze cursus. Wegwijs wacht tot die klaar is (Ctrl-C om te stoppen)…",
-        yesOrNo: "Typ ja of nee (of stop om te pauzeren).",
-        introduction: { scenarios, guidelines in
-            "Je krijgt ongeveer \(scenarios) situaties te zien. Kies steeds hoe jij zou reageren. Na elk antwoord hoor je hoe het zit en hoeveel punten je antwoord opleverde voor elk van de \(guidelines) richtlijnen.\nTyp ? voor hulp, 'richtlijnen' om de richtlijnen te lezen en 'stop' om te pauzeren: je voortgang blijft bewaard."
-        },
-        guidelinesHeading: "De richtlijnen",
-        pressEnterToStart: "Druk op Enter om te beginnen. ",
-        pressEnterToContinue: "Druk op Enter om verder te gaan. ",
-        pressEnterToSeeResult: "Druk op Enter voor je resultaat. ",
-        progress: { "Situatie \($0) van \($1)" },
-        defaultQuestion: "Wat doe je?",
-        singleHint: { "Typ de letter van je antwoord (a-\($0)). ? voor hulp." },
-        multipleHint: { "Meer antwoorden kunnen goed zijn: typ alle letters die je kiest, bijvoorbeeld 'a c' of 'a,c' (a-\($0))." },
-        answerPrompt: { "Je antwoord (a-\($0)): " },
-        notUnderstood: { "'\($0)' begrijp ik niet. Typ een letter van a tot en met \($1), of ?, richtlijnen of stop." },
-        emptyAnswer: "Typ de letter van je antwoord.",
-        onlyOne: { "Kies hier één antwoord: typ één letter (a-\($0))." },
-        noSuchOption: { "Er is geen antwoord \($0). Kies uit a tot en met \($1)." },
-        help: { last, multiple in
-            """
-            Zo werkt het:
-              a-\(last)          kies een antwoord\(multiple ? " (hier mag je er meer kiezen: 'a c')" : "")
-              richtlijnen    lees de richtlijnen nog eens
-              stop           pauzeer; je voortgang is bewaard en je gaat later verder
-              ?              deze hulp
-            Met de pijltjestoetsen haal je eerdere invoer terug; Tab vult aan.
-            """
-        },
-        promptWords: ["help", "richtlijnen", "stop"],
-        good: "Goed",
-        partlyGood: "Gedeeltelijk goed",
-        notGood: "Niet goed",
-        seriousBreach: "Ernstige overtreding",
-        youChose: "Je koos",
-        alsoRight: "Ook goed, maar niet gekozen",
-        explanation: "Uitleg",
-        betterWas: "Beter was",
-        pointsHeading: "Punten",
-        pointsOf: { "\($0) van \($1)" },
-        resultHeading: "Je resultaat",
-        total: "Totaal",
-        passed: "Geslaagd! Je hebt de cursus met goed gevolg afgerond.",
-        notPassed: "Niet geslaagd. Dit moet beter:",
-        overallBelow: { "je totaalscore is \($0); daarvoor is minstens \($1) % nodig" },
-        guidelineBelow: { "'\($0)': \($1); per richtlijn is minstens \($2) % nodig" },
-        criticalChosen: { "je koos een ernstige overtreding in: \($0.joined(separator: ", "))" },
-        validUntil: { "Je certificaat is geldig tot en met \($0)." },
-        pointsLostIn: { "Hier liep je punten mis: \($0.joined(separator: ", "))." },
-        acknowledgeQuestion: "Bevestig je dit? [ja/nee] ",
-        acknowledged: "Dank je, je bevestiging is vastgelegd.",
-        notAcknowledged: "Je hebt niet bevestigd. Je bent wel geslaagd; HR ziet dat de bevestiging ontbreekt.",
-        reread: { "Lees nog eens na: \($0)" },
-        recordWritten: { "Je resultaat is opgeslagen in \($0)" },
-        stopped: { "Je voortgang is bewaard (\($0) beantwoord). Start wegwijs opnieuw om verder te gaan." },
-        interruptedBeforeStart: "Onderbroken.",
-        interrupted: "Onderbroken. Je voortgang tot het laatste antwoord is bewaard.",
-        notSaved: { "Je antwoorden konden niet worden opgeslagen: \($0)" },
-        lastAnswerLost: "Je laatste antwoord is niet bewaard; eerdere antwoorden wel, als ze eerder zijn opgeslagen.",
-        statementsWaiting: { "\($0) xAPI-\($0 == 1 ? "bericht wacht" : "berichten wachten") op verzending (wegwijs sync)." },
-        previewCourse: { "cursus \($0) \($1)" },
-        previewLanguages: { "talen \($0)" },
-        previewSituations: { "\($0) \($0 == 1 ? "situatie" : "situaties")" },
-        previewPassRule: { overall, perGuideline, noCritical in
-            "geslaagd: totaal minstens \(overall) %, elke beoordeelde richtlijn minstens \(perGuideline) %" + (noCritical ? ", geen ernstige overtreding" : ", ernstige overtredingen toegestaan")
-        },
-        previewValidFor: { "geldig \($0)" },
-        previewDueWithin: { "af binnen \($0) dagen" },
-        previewShuffled: "antwoorden per poging geschud (hier in de volgorde van het bestand)",
-        previewPool: { id, draw, members in "pool \(id): \(draw) van \(members) situaties per poging" },
-        previewInPool: { "in pool \($0)" },
-        previewClosing: "afsluiting:",
-        previewAcknowledgement: "bevestiging na slagen:",
-        previewHeading: { "Situatie \($0)/\($1)" },
-        previewMultiple: "meer antwoorden",
-        previewSingle: "één antwoord",
-        previewID: "id",
-        previewScores: "punten",
-        previewCritical: "ERNSTIG",
-        previewNext: "daarna",
-        previewFeedback: "feedback",
-        previewNoFeedback: "(geen feedback)",
-        previewNoExplanation: "(geen uitleg)",
-        previewPossible: "mogelijk",
-        previewNothing: "niets",
-        previewThen: "daarna",
-        previewEnd: "einde van de cursus",
-        previewEndLast: "einde van de cursus (laatste situatie)",
-        previewFollowing: "(de volgende situatie)"
-    )
-
-    public static let english = Phrases(
-        language: .en,
-        notAssessed: "not assessed",
-        decimalSeparator: ".",
-        percentSuffix: "%",
-        dayFormat: { year, month, day in String(format: "%04d-%02d-%02d", year, month, day) },
-        welcome: "Welcome! In this course you choose how you would react in real situations, and then learn how it works.",
-        askLearnerID: "Your employee number: ",
-        invalidLearnerID: "An employee number is 1 to 64 letters, digits, dots, hyphens or underscores, and does not start with a dot.",
-        askName: "Your name (you may leave this empty): ",
-        resumeQuestion: { "You have an unfinished attempt (\($0) \($0 == 1 ? "situation" : "situations") answered). Do you want to continue? [Y/n] " },
-        resuming: { "Continuing where you left off (\($0) answered)." },
-        restarting: "Starting over. Your previous attempt is kept, marked abandoned.",
-        damagedProgress: { "Your saved progress was damaged and has been set aside (\($0)). You start again." },
-        structureChanged: "its questions or points have changed",
-        answersDoNotFit: "your answers no longer fit its questions",
-        savedAttemptDoesNotFitBecause: { "Your saved attempt no longer fits this version of the course: \($0). It is kept, marked abandoned; you start again." },
-        waitingForOtherSession: "Another session with this employee number is running this course. Wegwijs waits until it ends (Ctrl-C to stop)…",
-        yesOrNo: "Type yes or no (or stop to pause).",
-        introduction: { scenarios, guidelines in
-            "You will see about \(scenarios) situations. Each time, choose how you would react. After every answer you learn how it works and what your answer scored on each of the \(guidelines) guidelines.\nType ? for help, 'guidelines' to read the guidelines and 'stop' to pause: your progress is kept."
-        },
-        guidelinesHeading: "The guidelines",
-        pressEnterToStart: "Press Enter to start. ",
-        pressEnterToContinue: "Press Enter to continue. ",
-        pressEnterToSeeResult: "Press Enter to see your result. ",
-        progress: { "Situation \($0) of \($1)" },
-        defaultQuestion: "What do you do?",
-        singleHint: { "Type the letter of your answer (a-\($0)). ? for help." },
-        multipleHint: { "More than one answer can be right: type every letter you choose, for example 'a c' or 'a,c' (a-\($0))." },
-        answerPrompt: { "Your answer (a-\($0)): " },
-        notUnderstood: { "'\($0)' is not an answer. Type a letter from a to \($1), or ?, guidelines or stop." },
-        emptyAnswer: "Type the letter of your answer.",
-        onlyOne: { "Choose one answer here: type one letter (a-\($0))." },
-        noSuchOption: { "There is no answer \($0). Choose from a to \($1)." },
-        help: { last, multiple in
-            """
-            How it works:
-              a-\(last)          choose an answer\(multiple ? " (you may choose more here: 'a c')" : "")
-              guidelines     read the guidelines again
-              stop           pause; your progress is kept and you continue later
-              ?              this help
-            The arrow keys bring back earlier input; Tab completes.
-            """
-        },
-        promptWords: ["help", "guidelines", "stop", "quit"],
-        good: "Good",
-        partlyGood: "Partly good",
-        notGood: "Not good",
-        seriousBreach: "Serious breach",
-        youChose: "You chose",
-        alsoRight: "Also right, but not chosen",
-        explanation: "Explanation",
-        betterWas: "A better answer",
-        pointsHeading: "Points",
-        pointsOf: { "\($0) of \($1)" },
-        resultHeading: "Your result",
-        total: "Total",
-        passed: "Passed! You have completed the course successfully.",
-        notPassed: "Not passed. What needs to improve:",
-        overallBelow: { "your total score is \($0); at least \($1)% is needed" },
-        guidelineBelow: { "'\($0)': \($1); each guideline needs at least \($2)%" },
-        criticalChosen: { "you chose a serious breach in: \($0.joined(separator: ", "))" },
-        validUntil: { "Your certificate is valid until \($0) inclusive." },
-        pointsLostIn: { "Where you lost points: \($0.joined(separator: ", "))." },
-        acknowledgeQuestion: "Do you confirm this? [yes/no] ",
-        acknowledged: "Thank you, your confirmation is recorded.",
-        notAcknowledged: "You did not confirm. You have passed; HR sees that the confirmation is missing.",
-        reread: { "Worth re-reading: \($0)" },
-        recordWritten: { "Your result was saved in \($0)" },
-        stopped: { "Your progress is saved (\($0) answered). Start wegwijs again to continue." },
-        interruptedBeforeStart: "Interrupted.",
-        interrupted: "Interrupted. Your progress up to the last answer is saved.",
-        notSaved: { "Your answers could not be saved: \($0)" },
-        lastAnswerLost: "Your last answer was not saved; earlier answers were, where they had been saved before.",
-        statementsWaiting: { "\($0) xAPI statement\($0 == 1 ? " waits" : "s wait") for delivery (wegwijs sync)." },
-        previewCourse: { "course \($0) \($1)" },
-        previewLanguages: { "languages \($0)" },
-        previewSituations: { "\($0) \($0 == 1 ? "situation" : "situations")" },
-        previewPassRule: { overall, perGuideline, noCritical in
-            "pass: overall at least \(overall)%, every assessed guideline at least \(perGuideline)%" + (noCritical ? ", no serious breach" : ", serious breaches allowed")
-        },
-        previewValidFor: { "valid for \($0)" },
-        previewDueWithin: { "due within \($0) days" },
-        previewShuffled: "options shuffled per attempt (shown here in file order)",
-        previewPool: { id, draw, members in "pool \(id): \(draw) of \(members) situations per attempt" },
-        previewInPool: { "in pool \($0)" },
-        previewClosing: "closing:",
-        previewAcknowledgement: "confirmed after passing:",
-        previewHeading: { "Situation \($0)/\($1)" },
-        previewMultiple: "multiple answers",
-        previewSingle: "one answer",
-        previewID: "id",
-        previewScores: "scores",
-        previewCritical: "CRITICAL",
-        previewNext: "next",
-        previewFeedback: "feedback",
-        previewNoFeedback: "(no feedback)",
-        previewNoExplanation: "(no explanation)",
-        previewPossible: "possible",
-        previewNothing: "nothing",
-        previewThen: "then",
-        previewEnd: "end of course",
-        previewEndLast: "end of course (last situation)",
-        previewFollowing: "(the following situation)"
-    )
 }

@@ -43,6 +43,7 @@ public struct StatsRenderer: Sendable {
                 text += "  " + layout.styled("[" + scenario.flags.map(phrases.flag).joined(separator: ", ") + "]", .red)
             }
             text += "\n"
+            if scenario.measure == .placedRight { text += layout.styled(layout.wrap(phrases.placedRightNote, indent: "     ", firstIndent: "     "), .dim) }
             let idWidth = min(36, scenario.options.map { $0.id.count }.max() ?? 0)
             for (number, option) in scenario.options.enumerated() {
                 let letter = String(UnicodeScalar(UInt8(97 + number % 26)))

@@ -80,7 +80,7 @@ struct ValidationRuleTests {
         RuleCase(rule: "a scenario has no option with a positive score", edits: [23: #"      {"id": "weiger", "text": "Weigeren", "scores": {"geheim": 0}, "feedback": "Ja."}"#], line: 20, message: "scenario 'tweede' has no option with a positive score"),
         RuleCase(rule: "validFor does not parse", edits: [8: #"  "validFor": "1 jaar","#], line: 8, message: "'validFor' is not an ISO 8601 duration"),
         RuleCase(rule: "a scenario has fewer than two options", edits: [22: #"      {"id": "deel", "text": "Delen", "scores": {"geheim": 2}, "feedback": "Nee."}"#, 23: ""], line: 21, message: "scenario 'tweede' has 1 option(s); it needs 2 to 26"),
-        RuleCase(rule: "kind is neither single nor multiple", edits: [20: #"    {"id": "tweede", "situation": "Nog iets.", "explanation": "Uitleg.", "kind": "enkel","#], line: 20, message: "'kind' must be 'single' or 'multiple', not 'enkel'"),
+        RuleCase(rule: "kind is not a known kind", edits: [20: #"    {"id": "tweede", "situation": "Nog iets.", "explanation": "Uitleg.", "kind": "enkel","#], line: 20, message: "'kind' must be 'single', 'multiple' or 'ranking', not 'enkel'"),
         RuleCase(rule: "a pass threshold is out of range", edits: [8: #"  "validFor": "P1Y", "passing": {"overall": 120},"#], line: 8, message: "'overall' must be between 0 and 100, not 120"),
         // SPEC §2 limits: numbers that could overflow a computation, ids that could collide.
         RuleCase(rule: "a score above 1000", edits: [16: #"      {"id": "goed", "text": "Goed", "scores": {"openbaar": 1001, "geheim": 1}, "feedback": "Ja."},"#], line: 16, message: "the score for 'openbaar' must be between -1000 and 1000, not 1001"),

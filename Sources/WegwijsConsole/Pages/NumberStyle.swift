@@ -1,14 +1,15 @@
 import WegwijsCore
 
-/// The language of a page or table written for HR or trainers (`--lang`).
-
-/// How numbers and days are written in one language: Dutch `85,4 %`, `20.000`, `25-11-2026`;
-/// English `85.4%`, `20,000`, `2026-11-25`.
+/// How numbers and days are written in one language (`--lang`): Dutch `85,4 %`, `20.000`,
+/// `25-11-2026`; English `85.4%`, `20,000`, `2026-11-25`. The conventions come from the
+/// language's phrase table (`Phrases.numbers`), so a new language brings its own.
 public struct NumberStyle: Sendable {
     public var language: InterfaceLanguage
+    private let conventions: NumberConventions
 
     public init(_ language: InterfaceLanguage) {
         self.language = language
+        self.conventions = Phrases.of(language).numbers
     }
 
     /// A whole number with thousands grouped.
@@ -16,7 +17,7 @@ public struct NumberStyle: Sendable {
         let digits = String(value.magnitude)
         var grouped = ""
         for (index, digit) in digits.enumerated() {
-            if index > 0, (digits.count - index) % 3 == 0 { grouped.append(language == .nl ? "." : ",") }
+            if index > 0, (digits.count - index) % 3 == 0 { grouped.append(conventions.groupingSeparator) }
             grouped.append(digit)
         }
         return (value < 0 ? "-" : "") + grouped
@@ -24,8 +25,7 @@ public struct NumberStyle: Sendable {
 
     /// One decimal and the language's percent sign: `85,4 %` or `85.4%`.
     public func percent(_ value: Double) -> String {
-        let text = ReportColumns.percentText(value)
-        return language == .nl ? text.replacingOccurrences(of: ".", with: ",") + " %" : text + "%"
+        Percent.text(value, separator: conventions.decimalSeparator) + conventions.percentSuffix
     }
 
     /// A decimal with `places` places and the language's decimal sign.
@@ -39,24 +39,27 @@ public struct NumberStyle: Sendable {
         var text = (negative ? "-" : "") + String(whole)
         if places > 0 {
             let digits = String(fraction)
-            text += (language == .nl ? "," : ".") + String(repeating: "0", count: places - digits.count) + digits
+            text += String(conventions.decimalSeparator) + String(repeating: "0", count: places - digits.count) + digits
         }
         return text
     }
 
     /// `25-11-2026` in Dutch, `2026-11-25` in English.
     public func day(_ day: CalendarDay) -> String {
-        guard language == .nl else { return day.description }
         let (year, month, dayOfMonth) = day.civil
         func two(_ value: Int) -> String { value < 10 ? "0\(value)" : String(value) }
-        return two(dayOfMonth) + "-" + two(month) + "-" + String(year)
+        func four(_ value: Int) -> String { String(repeating: "0", count: max(0, 4 - String(value).count)) + String(value) }
+        switch conventions.dayOrder {
+        case .dayMonthYear: return two(dayOfMonth) + "-" + two(month) + "-" + four(year)
+        case .yearMonthDay: return four(year) + "-" + two(month) + "-" + two(dayOfMonth)
+        }
     }
 
     /// A duration in seconds as `12 min 05 s` or, from an hour, `1 h 02 min` (`u` in Dutch).
     public func duration(seconds: Int) -> String {
         let hours = seconds / 3600, minutes = (seconds % 3600) / 60, rest = seconds % 60
         func two(_ value: Int) -> String { value < 10 ? "0\(value)" : String(value) }
-        if hours > 0 { return "\(hours) \(language == .nl ? "u" : "h") \(two(minutes)) min" }
+        if hours > 0 { return "\(hours) \(conventions.hourUnit) \(two(minutes)) min" }
         return "\(minutes) min \(two(rest)) s"
     }
 }

@@ -79,8 +79,8 @@ public struct StatsPage: Sendable {
         for scenario in statistics.scenarios {
             let source = course.scenario(scenario.id)
             body += "<h3 id=\"s-\(HTML.escaped(scenario.id))\">\(HTML.escaped(scenario.id))</h3>\n"
-            body += "<table class=\"options\"><caption>\(HTML.escaped(phrases.optionsCaption(scenario.id)))</caption>\n<thead><tr>"
-            body += "<th scope=\"col\">\(HTML.escaped(phrases.optionColumn))</th><th scope=\"col\" class=\"n\">\(HTML.escaped(phrases.share))</th>"
+            body += "<table class=\"options\"><caption>\(HTML.escaped(phrases.optionsCaption(scenario.id, scenario.measure)))</caption>\n<thead><tr>"
+            body += "<th scope=\"col\">\(HTML.escaped(phrases.optionColumn))</th><th scope=\"col\" class=\"n\">\(HTML.escaped(phrases.share(scenario.measure)))</th>"
             body += "<th scope=\"col\"><span class=\"no-print\" aria-hidden=\"true\"></span></th><th scope=\"col\">\(HTML.escaped(phrases.flagsColumn))</th></tr></thead>\n<tbody>\n"
             for option in scenario.options {
                 let text = source?.option(option.id)?.text.resolved(language, fallback: course.language)

@@ -23,9 +23,12 @@ public struct StatsPhrases: Sendable {
     public let facility: String
     public let discrimination: String
     public let optionColumn: String
-    public let share: String
+    /// The column of option shares: what they count (`OptionMeasure`).
+    public let share: @Sendable (OptionMeasure) -> String
     public let critical: String
-    public let optionsCaption: @Sendable (String) -> String
+    public let optionsCaption: @Sendable (_ scenario: String, OptionMeasure) -> String
+    /// In the text table, after a ranking's line: what its option shares count.
+    public let placedRightNote: String
     public let guidelinesHeading: String
     public let guidelineColumn: String
     public let assessed: String
@@ -67,9 +70,15 @@ public struct StatsPhrases: Sendable {
         facility: "Facility-index",
         discrimination: "Discriminatie-index",
         optionColumn: "Optie",
-        share: "Gekozen",
+        share: { $0 == .chosen ? "Gekozen" : "Goed geplaatst" },
         critical: "ernstig",
-        optionsCaption: { "Opties van \($0): aandeel van de pogingen dat ze koos" },
+        optionsCaption: { scenario, measure in
+            switch measure {
+            case .chosen: "Opties van \(scenario): aandeel van de pogingen dat ze koos"
+            case .placedRight: "Opties van \(scenario): aandeel van de pogingen dat ze op de goede plek zette"
+            }
+        },
+        placedRightNote: "volgorde: per optie het aandeel dat haar op de goede plek zette",
         guidelinesHeading: "Richtlijnen",
         guidelineColumn: "Richtlijn",
         assessed: "Beoordeeld",
@@ -120,9 +129,15 @@ public struct StatsPhrases: Sendable {
         facility: "Facility",
         discrimination: "Discrimination",
         optionColumn: "Option",
-        share: "Chosen",
+        share: { $0 == .chosen ? "Chosen" : "Placed right" },
         critical: "critical",
-        optionsCaption: { "Options of \($0): share of the attempts that chose each" },
+        optionsCaption: { scenario, measure in
+            switch measure {
+            case .chosen: "Options of \(scenario): share of the attempts that chose each"
+            case .placedRight: "Options of \(scenario): share of the attempts that put each in its right place"
+            }
+        },
+        placedRightNote: "ranking: per option, the share that put it in its right place",
         guidelinesHeading: "Guidelines",
         guidelineColumn: "Guideline",
         assessed: "Assessed",

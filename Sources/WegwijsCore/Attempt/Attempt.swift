@@ -10,12 +10,10 @@ public struct AttemptError: Error, Sendable, Hashable, CustomStringConvertible {
 public struct ScenarioOutcome: Sendable {
     public var scenario: Scenario
     public var verdict: Verdict
-    /// The chosen options, in the order they were shown.
+    /// The chosen options, in the learner's order.
     public var chosen: [Scenario.Option]
-    /// Multiple-answer scenarios: positively scored options the learner did not choose.
-    public var missed: [Scenario.Option]
-    /// Single-answer scenarios answered less than good: the best option ("Beter was").
-    public var better: Scenario.Option?
+    /// What is shown after the verdict (the kind decides: see `QuestionKind.review`).
+    public var review: [ReviewSection]
     /// For each guideline the scenario can score (course order): points earned and possible.
     public var points: [GuidelinePoints]
 }
@@ -31,7 +29,8 @@ public struct GuidelinePoints: Sendable, Hashable {
 /// where the branching leads. Pure state; the console drives it and the record store saves it.
 public struct Attempt: Sendable {
     public let course: Course
-    /// Present when the course shuffles options; reproduces every scenario's order. Below 2^53,
+    /// Present when the course shuffles options or has a ranking; reproduces every scenario's
+    /// order. Below 2^53,
     /// so JSON tools that read numbers as doubles keep it exact.
     public let seed: UInt64?
     /// The pool members drawn for this attempt, in course order; nil when the course has no pools.
@@ -45,7 +44,7 @@ public struct Attempt: Sendable {
     /// shuffles options; `drawn` only when it has pools (nil: draw now, see `Attempt.draw`).
     public init(course: Course, seed: UInt64? = nil, drawn: [String]? = nil) {
         self.course = course
-        self.seed = course.shuffleOptions ? (seed ?? UInt64.random(in: 0..<(1 << 53))) : nil
+        self.seed = course.needsSeed ? (seed ?? UInt64.random(in: 0..<(1 << 53))) : nil
         if course.pools.isEmpty {
             self.drawn = nil
         } else {
@@ -86,7 +85,7 @@ public struct Attempt: Sendable {
     /// The options of the current scenario in the order shown (shuffled when the course says so).
     public var shownOptions: [Scenario.Option] {
         guard let index = currentIndex else { return [] }
-        return Self.shownOptions(of: course.scenarios[index], seed: seed)
+        return Self.shownOptions(of: course.scenarios[index], seed: seed, courseShuffles: course.shuffleOptions)
     }
 
     /// Draws the members of every pool for a new attempt, in course order: members not in
@@ -134,11 +133,12 @@ public struct Attempt: Sendable {
         return items
     }
 
-    /// The shown order of a scenario's options for a seed; the same seed always gives the same order.
-    public static func shownOptions(of scenario: Scenario, seed: UInt64?) -> [Scenario.Option] {
-        guard let seed else { return scenario.options }
+    /// The shown order of a scenario's options for a seed; the same seed always gives the same
+    /// order. Without a seed, or when neither the course nor the kind shuffles, the file's order.
+    public static func shownOptions(of scenario: Scenario, seed: UInt64?, courseShuffles: Bool = true) -> [Scenario.Option] {
+        guard let seed, scenario.rules.shuffles(courseShuffles: courseShuffles) else { return scenario.options }
         var generator = SplitMix64(seed: seed ^ stableHash(scenario.id))
-        return shuffled(scenario.options, using: &generator)
+        return scenario.rules.shownOrder(file: scenario.options, shuffled: shuffled(scenario.options, using: &generator))
     }
 
     /// How many scenarios this attempt has shown so far, including the current one.
@@ -163,7 +163,7 @@ public struct Attempt: Sendable {
         guard let index = currentIndex else { throw AttemptError(message: "the course has already ended") }
         let scenario = course.scenarios[index]
         guard !optionIDs.isEmpty else { throw AttemptError(message: "no option chosen in scenario '\(scenario.id)'") }
-        if let problem = scenario.kind.countProblem(optionIDs.count, scenario: scenario.id) {
+        if let problem = scenario.rules.answerProblem(count: optionIDs.count, optionCount: scenario.options.count, scenario: scenario.id) {
             throw AttemptError(message: problem)
         }
         guard Set(optionIDs).count == optionIDs.count else {
@@ -176,25 +176,20 @@ public struct Attempt: Sendable {
             }
             chosen.append(option)
         }
-        // The learner's own order is kept: it is what they typed (and what a ranking would need).
-        let shown = Self.shownOptions(of: scenario, seed: seed)
+        // The learner's own order is kept: it is what they typed, and a ranking scores it.
+        let shown = Self.shownOptions(of: scenario, seed: seed, courseShuffles: course.shuffleOptions)
         answers.append(Answer(scenario: scenario.id, options: chosen.map(\.id), at: date))
         currentIndex = course.successor(of: index, choosing: chosen.first, drawn: drawnSet)
 
         let verdict = Scoring.verdict(scenario, chosen: chosen)
-        let missed = scenario.kind.showsMissedOptions
-            ? shown.filter { option in !optionIDs.contains(option.id) && option.scores.values.contains { $0 > 0 } }
-            : []
-        let better = scenario.kind.showsBetterOption && verdict != .good
-            ? Scoring.bestAnswer(scenario, noCritical: course.passing.noCritical).first
-                .map { scenario.options[$0] }.flatMap { $0.id == chosen.first?.id ? nil : $0 }
-            : nil
+        let review = scenario.rules.review(scenario, chosen: chosen, shown: shown, verdict: verdict,
+                                           noCritical: course.passing.noCritical)
         let points = course.guidelines.compactMap { guideline -> GuidelinePoints? in
             let possible = Scoring.possible(scenario, guideline: guideline.id)
             guard possible > 0 else { return nil }
-            return GuidelinePoints(guideline: guideline.id, earned: Scoring.earned(chosen, guideline: guideline.id), possible: possible)
+            return GuidelinePoints(guideline: guideline.id, earned: Scoring.earned(scenario, chosen, guideline: guideline.id), possible: possible)
         }
-        return ScenarioOutcome(scenario: scenario, verdict: verdict, chosen: chosen, missed: missed, better: better, points: points)
+        return ScenarioOutcome(scenario: scenario, verdict: verdict, chosen: chosen, review: review, points: points)
     }
 
     /// The answered scenarios in which the answer earned less than possible for a guideline.
@@ -202,7 +197,7 @@ public struct Attempt: Sendable {
         answers.compactMap { answer in
             guard let scenario = course.scenario(answer.scenario) else { return nil }
             let chosen = answer.options.compactMap(scenario.option)
-            return Scoring.earned(chosen, guideline: guideline) < Scoring.possible(scenario, guideline: guideline) ? scenario : nil
+            return Scoring.earned(scenario, chosen, guideline: guideline) < Scoring.possible(scenario, guideline: guideline) ? scenario : nil
         }
     }
 

@@ -52,12 +52,30 @@ public enum Verdict: String, Sendable, Hashable {
 public enum Scoring {
     /// Most points a scenario offers for a guideline.
     public static func possible(_ scenario: Scenario, guideline: String) -> Int {
-        scenario.kind.possible(scenario.options.map { $0.score(for: guideline) })
+        scenario.rules.possible(scenario.options.map { $0.score(for: guideline) })
     }
 
-    /// Points the chosen options earn for a guideline.
-    public static func earned(_ chosen: [Scenario.Option], guideline: String) -> Int {
-        chosen.reduce(0) { $0 + $1.score(for: guideline) }
+    /// The options of an answer (in the learner's order) that earn their points: every chosen
+    /// one, or in a ranking those in their right place.
+    public static func earning(_ scenario: Scenario, _ chosen: [Scenario.Option]) -> [Scenario.Option] {
+        let rules = scenario.rules
+        return chosen.enumerated().compactMap { position, option in
+            guard let index = scenario.options.firstIndex(where: { $0.id == option.id }) else { return nil }
+            return rules.earns(option: index, at: position) ? option : nil
+        }
+    }
+
+    /// Points an answer (the chosen options, in the learner's order) earns for a guideline.
+    public static func earned(_ scenario: Scenario, _ chosen: [Scenario.Option], guideline: String) -> Int {
+        earning(scenario, chosen).reduce(0) { $0 + $1.score(for: guideline) }
+    }
+
+    /// Most and fewest points one answer can earn over the given guidelines: the best is the
+    /// sum of `possible`; the worst is what the worst answer scores (SPEC §3, xAPI `score.min`).
+    public static func range(_ scenario: Scenario, guidelines: [String]) -> (worst: Int, best: Int) {
+        let totals = scenario.options.map { option in guidelines.reduce(0) { $0 + option.score(for: $1) } }
+        let best = guidelines.reduce(0) { $0 + possible(scenario, guideline: $1) }
+        return (min(scenario.rules.range(of: totals).worst, best), best)
     }
 
     /// Percentage rounded to one decimal, clamped to 0…100; nil when nothing was possible.
@@ -77,7 +95,7 @@ public enum Scoring {
             guard let scenario = course.scenario(answer.scenario) else { continue }
             let chosen = answer.options.compactMap(scenario.option)
             for guideline in course.guidelines {
-                earned[guideline.id, default: 0] += Self.earned(chosen, guideline: guideline.id)
+                earned[guideline.id, default: 0] += Self.earned(scenario, chosen, guideline: guideline.id)
                 possible[guideline.id, default: 0] += Self.possible(scenario, guideline: guideline.id)
             }
             if chosen.contains(where: \.isCritical) { critical.append(scenario.id) }
@@ -104,38 +122,17 @@ public enum Scoring {
                           criticalChosen: critical, failures: failures)
     }
 
-    /// The verdict on one answered scenario: full points on every guideline the scenario
-    /// scores is good, points on some is partly good, none is not good; critical overrides.
-    /// In a single-choice scenario where no one option can earn full points on every
-    /// guideline, the option with the highest total (and no penalty) also counts as good:
-    /// it is the best answer there is.
+    /// The verdict on one answered scenario (see each kind's `verdict`): full points on every
+    /// guideline the scenario scores is good, points on some is partly good, none is not good;
+    /// critical overrides. In a single-choice scenario the best option there is also counts as good.
     public static func verdict(_ scenario: Scenario, chosen: [Scenario.Option]) -> Verdict {
-        if chosen.contains(where: \.isCritical) { return .seriousBreach }
-        let scored = Set(scenario.options.flatMap { $0.scores.filter { $0.value > 0 }.keys })
-        var full = true
-        var some = false
-        for guideline in scored {
-            let got = earned(chosen, guideline: guideline)
-            if got < possible(scenario, guideline: guideline) { full = false }
-            if got > 0 { some = true }
-        }
-        let penalised = chosen.contains { $0.scores.values.contains { $0 < 0 } }
-        if !penalised, full { return .good }
-        if !penalised, scenario.kind.bestIsGood, chosen.count == 1, let option = chosen.first,
-           total(option) == scenario.options.map(total).max() {
-            return .good
-        }
-        return some ? .partlyGood : .notGood
+        scenario.rules.verdict(scenario, chosen: chosen)
     }
 
-    /// The best answer (SPEC §3 Fairness, "Beter was"): see `ScenarioKind.bestAnswer`; option
+    /// The best answer (SPEC §3 Fairness, "Beter was"): see each kind's `bestAnswer`; option
     /// positions in the course's order.
     public static func bestAnswer(_ scenario: Scenario, noCritical: Bool) -> [Int] {
-        scenario.kind.bestAnswer(totals: scenario.options.map(total),
-                                 usable: scenario.options.map { !(noCritical && $0.isCritical) })
-    }
-
-    private static func total(_ option: Scenario.Option) -> Int {
-        option.scores.values.reduce(0, +)
+        scenario.rules.bestAnswer(totals: scenario.options.map { $0.scores.values.reduce(0, +) },
+                                  usable: scenario.options.map { !(noCritical && $0.isCritical) })
     }
 }

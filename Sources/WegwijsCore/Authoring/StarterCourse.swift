@@ -1,8 +1,8 @@
 /// The small, valid course `wegwijs new` writes for a trainer to edit: two guidelines and two
 /// scenarios, the first branching to the second on a wrong answer, the second with several answers.
 public enum StarterCourse {
-    /// Languages the starter text is written in.
-    public static let languages = ["nl", "en"]
+    /// Languages the starter text is written in: one `StarterTexts` table each.
+    public static let languages = StarterTexts.tables.map(\.language)
 
     /// Whether `id` is a valid course, guideline, scenario or option id (`CourseID`).
     public static func isValidIdentifier(_ id: String) -> Bool { CourseID.isValid(id) }
@@ -24,10 +24,10 @@ public enum StarterCourse {
         return id.isEmpty ? "nieuwe-cursus" : id
     }
 
-    /// The course file's text, pretty-printed JSON ending in a newline.
+    /// The course file's text, pretty-printed JSON ending in a newline, in `language` (Dutch
+    /// when no table has it).
     public static func json(id: String, language: String) -> String {
-        let english = language == "en"
-        func t(_ dutch: String, _ englishText: String) -> JSONValue { .string(english ? englishText : dutch) }
+        let texts = StarterTexts.of(language)
         func object(_ pairs: [(String, JSONValue)]) -> JSONValue {
             .object(pairs.map { JSONMember(key: $0.0, node: JSONNode($0.1)) })
         }
@@ -38,86 +38,71 @@ public enum StarterCourse {
             ("format", .string(CourseDecoder.format)),
             ("id", .string(id)),
             ("version", .string("0.1.0")),
-            ("language", .string(language)),
-            ("languages", array([.string(language)])),
-            ("title", t("Mijn nieuwe cursus", "My new course")),
-            ("introduction", t("Je krijgt twee situaties. Kies steeds wat jij zou doen.",
-                               "You will meet two situations. Each time, choose what you would do.")),
-            ("closing", t("Vragen over deze cursus? Vraag het je leidinggevende.",
-                          "Questions about this course? Ask your manager.")),
+            ("language", .string(texts.language)),
+            ("languages", array([.string(texts.language)])),
+            ("title", .string(texts.title)),
+            ("introduction", .string(texts.introduction)),
+            ("closing", .string(texts.closing)),
             // Two scenarios hold few points: with 80/60 one ordinary mistake would fail the course
             // (a single slip). A real course has more scenarios and can ask more.
             ("passing", object([("overall", .number("60")), ("perGuideline", .number("30")), ("noCritical", .bool(true))])),
             ("validFor", .string("P1Y")),
             ("guidelines", array([
                 object([("id", .string("openbaar")),
-                        ("title", t("Wat je online zet, is openbaar", "What you post online is public")),
-                        ("summary", t("Ga ervan uit dat iedereen kan lezen wat je schrijft, ook in besloten groepen.",
-                                      "Assume anyone can read what you write, even in closed groups."))]),
+                        ("title", .string(texts.publicTitle)),
+                        ("summary", .string(texts.publicSummary))]),
                 object([("id", .string("vertrouwelijk")),
-                        ("title", t("Klantgegevens blijven binnen", "Client data stays inside")),
-                        ("summary", t("Deel nooit gegevens van klanten, ook niet als iemand erom vraagt.",
-                                      "Never share client data, not even when someone asks for it."))]),
+                        ("title", .string(texts.clientDataTitle)),
+                        ("summary", .string(texts.clientDataSummary))]),
             ])),
             ("scenarios", array([
                 object([
                     ("id", .string("vraag-op-linkedin")),
-                    ("title", t("Een vraag op LinkedIn", "A question on LinkedIn")),
+                    ("title", .string(texts.linkedInTitle)),
                     ("channel", .string("LinkedIn")),
-                    ("situation", t("Een klant stuurt je op LinkedIn een bericht over zijn uitkering en vraagt waarom die te laat is.",
-                                    "A client messages you on LinkedIn about his benefit and asks why it is late.")),
-                    ("question", t("Wat doe je?", "What do you do?")),
+                    ("situation", .string(texts.linkedInSituation)),
+                    ("question", .string(texts.linkedInQuestion)),
                     ("options", array([
                         object([("id", .string("doorverwijzen")),
-                                ("text", t("Ik verwijs hem vriendelijk naar de officiële kanalen.",
-                                           "I kindly refer him to the official channels.")),
+                                ("text", .string(texts.referText)),
                                 ("scores", scores([("openbaar", 2), ("vertrouwelijk", 1)])),
-                                ("feedback", t("Goed: zo blijft het gesprek waar het hoort.",
-                                               "Good: that keeps the conversation where it belongs."))]),
+                                ("feedback", .string(texts.referFeedback))]),
                         object([("id", .string("algemeen-antwoord")),
-                                ("text", t("Ik geef een algemeen antwoord over betaaldata.",
-                                           "I give a general answer about payment dates.")),
+                                ("text", .string(texts.generalText)),
                                 ("scores", scores([("openbaar", 1), ("vertrouwelijk", 1)])),
-                                ("feedback", t("Niet fout, maar verwijs ook naar de officiële kanalen.",
-                                               "Not wrong, but refer to the official channels as well."))]),
+                                ("feedback", .string(texts.generalFeedback))]),
                         object([("id", .string("dossier-bekijken")),
-                                ("text", t("Ik zoek zijn dossier op en antwoord via LinkedIn.",
-                                           "I look up his file and answer on LinkedIn.")),
+                                ("text", .string(texts.lookUpText)),
                                 ("scores", scores([("openbaar", -1), ("vertrouwelijk", -2)])),
                                 ("critical", .bool(true)),
-                                ("feedback", t("Dit mag niet: klantgegevens horen niet op LinkedIn.",
-                                               "Not allowed: client data does not belong on LinkedIn.")),
+                                ("feedback", .string(texts.lookUpFeedback)),
                                 ("next", .string("screenshot-in-groep"))]),
                     ])),
-                    ("explanation", t("Via sociale media bespreek je nooit persoonlijke zaken van klanten.",
-                                      "Never discuss a client's personal matters through social media.")),
+                    ("explanation", .string(texts.linkedInExplanation)),
                     ("next", .string("end")),
                 ]),
                 object([
                     ("id", .string("screenshot-in-groep")),
-                    ("title", t("Een screenshot in de groepsapp", "A screenshot in the group chat")),
+                    ("title", .string(texts.screenshotTitle)),
                     ("channel", .string("WhatsApp")),
-                    ("situation", t("Een collega deelt een screenshot van jouw antwoord in een groepsapp met vrienden.",
-                                    "A colleague shares a screenshot of your answer in a group chat with friends.")),
-                    ("question", t("Wat doe je? Kies alles wat klopt.", "What do you do? Choose everything that applies.")),
+                    ("situation", .string(texts.screenshotSituation)),
+                    ("question", .string(texts.screenshotQuestion)),
                     ("kind", .string("multiple")),
                     ("options", array([
                         object([("id", .string("melden")),
-                                ("text", t("Ik meld het datalek bij mijn leidinggevende.", "I report the data leak to my manager.")),
+                                ("text", .string(texts.reportText)),
                                 ("scores", scores([("vertrouwelijk", 2)])),
-                                ("feedback", t("Goed: een datalek moet je altijd melden.", "Good: always report a data leak."))]),
+                                ("feedback", .string(texts.reportFeedback))]),
                         object([("id", .string("vragen-te-verwijderen")),
-                                ("text", t("Ik vraag mijn collega het screenshot te verwijderen.", "I ask my colleague to delete the screenshot.")),
+                                ("text", .string(texts.askDeleteText)),
                                 ("scores", scores([("openbaar", 1)])),
-                                ("feedback", t("Goed: hoe minder het rondgaat, hoe beter.", "Good: the less it spreads, the better."))]),
+                                ("feedback", .string(texts.askDeleteFeedback))]),
                         object([("id", .string("doorsturen")),
-                                ("text", t("Ik stuur het door naar nog een groep om advies te vragen.",
-                                           "I forward it to another group to ask for advice.")),
+                                ("text", .string(texts.forwardText)),
                                 ("scores", scores([("openbaar", -1), ("vertrouwelijk", -1)])),
-                                ("feedback", t("Zo verspreid je de gegevens nog verder.", "That spreads the data even further."))]),
+                                ("feedback", .string(texts.forwardFeedback))]),
                     ])),
-                    ("explanation", t("Een gedeeld screenshot is niet meer terug te halen; meld het en beperk de schade.",
-                                      "A shared screenshot cannot be taken back; report it and limit the damage.")),
+                    ("explanation", .string(texts.screenshotExplanation)),
                 ]),
             ])),
         ])

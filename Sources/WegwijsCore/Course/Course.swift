@@ -82,7 +82,7 @@ extension Scenario {
         public var scores: [String: Int]
         public var feedback: LocalizedText?
         public var isCritical: Bool
-        /// Single-choice only: overrides the scenario's `next`.
+        /// Where the kind lets options lead on (single choice): overrides the scenario's `next`.
         public var next: ScenarioLink?
 
         public init(id: String, text: LocalizedText, scores: [String: Int], feedback: LocalizedText? = nil,
@@ -227,6 +227,11 @@ public struct Course: Sendable {
         return index
     }
 
+    /// Whether an attempt needs a seed: the course shuffles options, or a kind always does.
+    public var needsSeed: Bool {
+        shuffleOptions || scenarios.contains { $0.rules.shuffles(courseShuffles: false) }
+    }
+
     /// The position of a scenario in `scenarios`.
     public func indexOfScenario(_ id: String) -> Int? { scenarioIndex[id] }
 
@@ -239,7 +244,7 @@ public struct Course: Sendable {
     /// Where the course goes after scenario `index` when `option` was chosen (nil: the end).
     public func successor(of index: Int, choosing option: Scenario.Option?) -> Int? {
         let scenario = scenarios[index]
-        let link = (scenario.kind.optionsLeadOn ? option?.next : nil) ?? scenario.next
+        let link = scenario.rules.link(first: option, in: scenario)
         switch link {
         case .end: return nil
         case .scenario(let id): return scenarioIndex[id]
@@ -250,7 +255,7 @@ public struct Course: Sendable {
     /// Every scenario that can follow scenario `index`, and whether the course can end there.
     public func successors(of index: Int) -> (next: [Int], canEnd: Bool) {
         let scenario = scenarios[index]
-        let choices: [Scenario.Option?] = scenario.kind.optionsLeadOn ? scenario.options.map { $0 } : [nil]
+        let choices = scenario.rules.deciding(scenario)
         var next: [Int] = []
         var canEnd = false
         for option in choices {

@@ -192,7 +192,8 @@ struct CourseDecoder {
                 kind = known
             } else {
                 gaps.insert(.links)
-                error(at: pointer + "/kind", "'kind' must be 'single' or 'multiple', not '\(text)'")
+                let kinds = ScenarioKind.allCases.map { "'\($0.rawValue)'" }
+                error(at: pointer + "/kind", "'kind' must be \(kinds.dropLast().joined(separator: ", ")) or \(kinds.last ?? ""), not '\(text)'")
             }
         } else if fields["kind"] != nil {
             gaps.insert(.links)

@@ -110,12 +110,10 @@ public enum CourseValidator {
                     problems.append(CourseProblem(.error, at: optionBase + "/scores", key: guideline,
                                                   "\(owner) scores unknown guideline '\(guideline)'\(Suggestion.hint(for: guideline, in: guidelineIDs))"))
                 }
-                if option.next != nil, !scenario.kind.optionsLeadOn {
-                    problems.append(CourseProblem(.error, at: optionBase + "/next",
-                                                  "\(owner) has 'next', but scenario '\(scenario.id)' is a multiple-answer scenario; put 'next' on the scenario"))
-                } else {
-                    checkLink(option.next, at: optionBase + "/next", owner: owner)
-                }
+                checkLink(option.next, at: optionBase + "/next", owner: owner)
+            }
+            for problem in scenario.rules.problems(in: scenario) {
+                problems.append(CourseProblem(.error, at: base + problem.path, problem.message))
             }
         }
         return dangling

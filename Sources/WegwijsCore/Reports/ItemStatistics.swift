@@ -217,14 +217,16 @@ public struct ItemTally: Sendable {
             }
             let start = answerOptions.count
             var scenarioEarned = 0
-            for node in options {
+            for (position, node) in options.enumerated() {
                 guard let id = node.string, let option = table.optionIndex[index][id] else {
                     return "chooses option '\(String((node.string ?? "?").prefix(64)))', which scenario '\(scenarioID)' does not have; skipped"
                 }
+                critical = critical || table.critical[index][option]
+                // Per option, `stats` counts the answers in which it earns its points: chosen, or in a ranking placed right.
+                guard table.rules[index].earns(option: option, at: position) else { continue }
                 let points = table.points[index][option]
                 for guideline in 0..<table.guidelineCount { earned[guideline] += points[guideline] }
                 scenarioEarned += table.pointsTotal[index][option]
-                critical = critical || table.critical[index][option]
                 if !answerOptions[start...].contains(option) { answerOptions.append(option) }
             }
             for guideline in 0..<table.guidelineCount { possible[guideline] += table.possible[index][guideline] }
@@ -325,7 +327,7 @@ public struct ItemStatistics: Sendable {
     public struct OptionFigures: Sendable, Hashable {
         public var id: String
         public var isCritical: Bool
-        /// Attempts that chose it.
+        /// Attempts that chose it (a ranking: that placed it in its right place; see `measure`).
         public var chosen: Int
         /// Share of the attempts that showed the scenario, 0–100; nil when it was never shown.
         public var share: Double?
@@ -343,6 +345,8 @@ public struct ItemStatistics: Sendable {
         /// the rest of the course; nil below 10 attempts or when either does not vary.
         public var discrimination: Double?
         public var options: [OptionFigures]
+        /// What an option's `chosen` and `share` count, as the scenario's kind decides.
+        public var measure: OptionMeasure
         /// Flags on the scenario itself (too-easy, too-hard, check-key).
         public var flags: [ItemFlag]
     }
@@ -417,13 +421,11 @@ public struct ItemStatistics: Sendable {
             let options = scenario.options.enumerated().map { optionIndex, option in
                 let chosen = sums.chosen[optionIndex]
                 let share = sums.shown == 0 ? nil : Double(chosen) * 100 / Double(sums.shown)
-                var optionFlags: [ItemFlag] = []
-                if let share, share < 2, sums.shown >= Self.unusedOptionMinimum { optionFlags.append(.unusedOption) }
-                if let share, option.isCritical, share >= 10 { optionFlags.append(.criticalOften) }
+                let optionFlags = share.map { scenario.rules.optionFlags(share: $0, shown: sums.shown, isCritical: option.isCritical) } ?? []
                 return OptionFigures(id: option.id, isCritical: option.isCritical, chosen: chosen, share: share, flags: optionFlags)
             }
             return ScenarioFigures(id: scenario.id, shown: sums.shown, facility: facility, discrimination: discrimination,
-                                   options: options, flags: flags)
+                                   options: options, measure: scenario.rules.optionMeasure, flags: flags)
         }
         guidelines = course.guidelines.enumerated().map { index, guideline in
             let sums = tally.guidelines[index]

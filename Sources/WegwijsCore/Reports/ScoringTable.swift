@@ -19,6 +19,8 @@ public struct ScoringTable: Sendable {
     let pointsTotal: [[Int]]
     /// [scenario][option]: whether the option is critical.
     let critical: [[Bool]]
+    /// [scenario]: the rules of its kind (which options of an answer earn their points).
+    let rules: [any QuestionKind]
     let passing: PassingRule
 
     public init(_ course: Course) {
@@ -39,6 +41,7 @@ public struct ScoringTable: Sendable {
         points = course.scenarios.map { scenario in scenario.options.map { option in guidelines.map { option.score(for: $0) } } }
         pointsTotal = points.map { options in options.map { $0.reduce(0, +) } }
         critical = course.scenarios.map { $0.options.map(\.isCritical) }
+        rules = course.scenarios.map(\.rules)
         passing = course.passing
     }
 
@@ -67,9 +70,11 @@ public struct ScoringTable: Sendable {
         var critical = false
         for answer in answers {
             guard let index = scenarioIndex[answer.scenario] else { return nil }
-            for id in answer.options {
+            for (position, id) in answer.options.enumerated() {
                 guard let option = optionIndex[index][id] else { return nil }
-                for guideline in 0..<guidelineCount { earned[guideline] += points[index][option][guideline] }
+                if rules[index].earns(option: option, at: position) {
+                    for guideline in 0..<guidelineCount { earned[guideline] += points[index][option][guideline] }
+                }
                 critical = critical || self.critical[index][option]
             }
             for guideline in 0..<guidelineCount { possible[guideline] += self.possible[index][guideline] }

@@ -265,33 +265,14 @@ public enum XAPIStatements {
             ])
         }
 
-        /// The lowest total the scenarios shown could have given.
+        /// The lowest total the scenarios shown could have given: what the worst answer to each scores.
         func minimum() -> Int {
-            record.answers.reduce(0) { sum, answer in sum + (course.scenario(answer.scenario).map(range)?.min ?? 0) }
+            record.answers.reduce(0) { sum, answer in sum + (course.scenario(answer.scenario).map(range)?.worst ?? 0) }
         }
 
-        /// The lowest and highest points a scenario can give, over all guidelines.
-        func range(_ scenario: Scenario) -> (min: Int, max: Int) {
-            let high = course.guidelines.reduce(0) { $0 + Scoring.possible(scenario, guideline: $1.id) }
-            let totals = scenario.options.map { $0.scores.values.reduce(0, +) }
-            let low = switch scenario.kind {
-            case .single: totals.min() ?? 0
-            case .multiple: totals.reduce(0) { $0 + min(0, $1) }
-            }
-            return (min(low, high), high)
-        }
-
-        func correctPatterns(_ scenario: Scenario) -> [String] {
-            switch scenario.kind {
-            case .multiple:
-                let good = scenario.options.filter { option in option.scores.values.contains { $0 > 0 } && !option.isCritical }
-                return good.isEmpty ? [] : [good.map(\.id).joined(separator: "[,]")]
-            case .single:
-                let good = scenario.options.filter { Scoring.verdict(scenario, chosen: [$0]) == .good }
-                if !good.isEmpty { return good.map(\.id) }
-                let best = scenario.options.filter { !$0.isCritical }.max { $0.scores.values.reduce(0, +) < $1.scores.values.reduce(0, +) }
-                return best.map { [$0.id] } ?? []
-            }
+        /// The fewest and most points a scenario can give, over all guidelines (`Scoring.range`).
+        func range(_ scenario: Scenario) -> (worst: Int, best: Int) {
+            Scoring.range(scenario, guidelines: course.guidelines.map(\.id))
         }
 
         func answered(index: Int, answer: Answer) -> XAPIStatement {
@@ -304,11 +285,11 @@ public enum XAPIStatements {
                                  at: seconds(answer.at), object: object, result: result, parent: true)
             }
             let chosen = answer.options.compactMap(scenario.option)
-            let patterns = correctPatterns(scenario)
+            let patterns = scenario.rules.correctResponses(scenario)
             let definition = OrderedJSON.members([
                 ("name", languageMap(text(scenario.title) ?? scenario.id)),
                 ("type", .string(XAPIVocabulary.interactionType)),
-                ("interactionType", .string("choice")),
+                ("interactionType", .string(scenario.rules.interactionType)),
                 ("correctResponsesPattern", patterns.isEmpty ? nil : .array(patterns.map { .string($0) })),
                 ("choices", .array(scenario.options.map { option in
                     .members([("id", .string(option.id)), ("description", languageMap(text(option.text)))])
@@ -319,11 +300,11 @@ public enum XAPIStatements {
             let scored = course.guidelines.filter { guideline in
                 Scoring.possible(scenario, guideline: guideline.id) > 0 || chosen.contains { $0.scores[guideline.id] != nil }
             }
-            let points = scored.map { ($0.id, OrderedJSON.int(Scoring.earned(chosen, guideline: $0.id))) }
-            let raw = chosen.reduce(0) { $0 + $1.scores.values.reduce(0, +) }
+            let points = scored.map { ($0.id, OrderedJSON.int(Scoring.earned(scenario, chosen, guideline: $0.id))) }
+            let raw = course.guidelines.reduce(0) { $0 + Scoring.earned(scenario, chosen, guideline: $1.id) }
             let bounds = range(scenario)
             let result = OrderedJSON.members([
-                ("score", .object([("raw", .int(raw)), ("min", .int(min(bounds.min, raw))), ("max", .int(bounds.max))])),
+                ("score", .object([("raw", .int(raw)), ("min", .int(bounds.worst)), ("max", .int(bounds.best))])),
                 ("success", .bool(Scoring.verdict(scenario, chosen: chosen) == .good)),
                 ("response", answer.options.isEmpty ? nil : .string(answer.options.joined(separator: "[,]"))),
                 ("extensions", .object([
