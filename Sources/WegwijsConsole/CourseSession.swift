@@ -245,9 +245,9 @@ public final class CourseSession {
         }
         output.write("\n" + layout.styled(layout.wrapped((terminal.usesGraphics ? symbol : "") + verdict), colour) + "\n\n")
         let arrow = terminal.usesGraphics ? "→ " : "- "
-        func show(_ label: String, _ option: Scenario.Option, feedback: Bool) {
+        func show(_ label: String, _ option: Scenario.Option, feedback: Bool, after: String = "") {
             let letter = AnswerInput.letter(options.firstIndex { $0.id == option.id } ?? 0)
-            output.write(layout.wrap("\(label)\(letter)) \(text(option.text))", indent: "  "))
+            output.write(layout.wrap("\(label)\(letter)) \(text(option.text))\(after)", indent: "  "))
             if feedback, let feedback = option.feedback {
                 output.write(layout.wrap(text(feedback), indent: "    ", firstIndent: "  " + arrow))
             }
@@ -260,8 +260,9 @@ public final class CourseSession {
             case .yourOrder, .rightOrder:
                 output.write(layout.wrap(label))
                 for (place, option) in section.options.enumerated() {
-                    let mark = place < section.rightPlace.count ? (section.rightPlace[place] ? (terminal.usesGraphics ? "✔ " : "+ ") : (terminal.usesGraphics ? "✘ " : "x ")) : ""
-                    show("\(mark)\(place + 1). ", option, feedback: section.showsFeedback)
+                    let mark = section.rightPlace.indices.contains(place)
+                        ? " (" + (section.rightPlace[place] ? phrases.rightPlace : phrases.wrongPlace) + ")" : ""
+                    show("\(place + 1). ", option, feedback: section.showsFeedback, after: mark)
                 }
             }
         }

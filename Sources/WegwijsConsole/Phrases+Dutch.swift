@@ -68,6 +68,8 @@ extension Phrases {
         betterWas: "Beter was",
         yourOrder: "Jouw volgorde",
         rightOrder: "De beste volgorde",
+        rightPlace: "goede plek",
+        wrongPlace: "verkeerde plek",
         pointsHeading: "Punten",
         pointsOf: { "\($0) van \($1)" },
         resultHeading: "Je resultaat",

@@ -68,6 +68,8 @@ extension Phrases {
         betterWas: "A better answer",
         yourOrder: "Your order",
         rightOrder: "The best order",
+        rightPlace: "right place",
+        wrongPlace: "wrong place",
         pointsHeading: "Points",
         pointsOf: { "\($0) of \($1)" },
         resultHeading: "Your result",

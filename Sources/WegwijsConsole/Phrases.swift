@@ -79,6 +79,9 @@ public struct Phrases: Sendable {
     /// A ranking: the learner's order and the right one.
     public let yourOrder: String
     public let rightOrder: String
+    /// After an option in the learner's order.
+    public let rightPlace: String
+    public let wrongPlace: String
     public let pointsHeading: String
     /// `+2 van 2`, `−3 van 2`; English `+2 of 2` (the sign is added by `points`).
     let pointsOf: @Sendable (_ signed: String, _ possible: Int) -> String

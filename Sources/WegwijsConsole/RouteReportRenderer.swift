@@ -55,6 +55,12 @@ public struct RouteReportRenderer: Sendable {
         return output
     }
 
+    /// A slip's answer as its scenario's kind writes it (`a + c`, `the order b, a, c`).
+    private func answer(_ slip: RouteAnalysis.SingleSlip) -> String {
+        guard let scenario = course.scenario(slip.scenario) else { return slip.options.joined(separator: " + ") }
+        return scenario.rules.describe(answer: slip.options) { $0 }
+    }
+
     /// Every single slip: one answer that fails the course with every other answer the best.
     private func slips() -> String {
         guard !analysis.singleSlips.isEmpty else {
@@ -68,7 +74,7 @@ public struct RouteReportRenderer: Sendable {
             case .guideline(let id): "guideline '\(id)' falls below \(course.passing.perGuideline)%"
             }
             let mark = slip.isCritical ? "  critical " : layout.styled(symbol("  ✗ ", "  x "), .red)
-            output += layout.wrap("\(mark)\(slip.scenario): \(slip.options.joined(separator: " + ")) \(symbol("→", "->")) \(rule)", indent: "      ")
+            output += layout.wrap("\(mark)\(slip.scenario): \(answer(slip)) \(symbol("→", "->")) \(rule)", indent: "      ")
         }
         let ordinary = analysis.singleSlips.filter { !$0.isCritical }.count
         if ordinary > 0 {

@@ -124,9 +124,9 @@ struct BehaviourTests {
 
     @Test("the best multiple answer is every option with a positive total, never a zero one")
     func bestMultipleAnswer() {
-        #expect(ScenarioKind.multiple.bestAnswer(totals: [2, 0, -1, 1], usable: [true, true, true, true]) == [0, 3])
-        #expect(ScenarioKind.single.bestAnswer(totals: [1, 3, 3], usable: [true, true, true]) == [1])
-        #expect(ScenarioKind.single.bestAnswer(totals: [1, 3, 2], usable: [true, false, true]) == [2])
+        #expect(ScenarioKind.multiple.rules.bestAnswer(totals: [2, 0, -1, 1], usable: [true, true, true, true]) == [0, 3])
+        #expect(ScenarioKind.single.rules.bestAnswer(totals: [1, 3, 3], usable: [true, true, true]) == [1])
+        #expect(ScenarioKind.single.rules.bestAnswer(totals: [1, 3, 2], usable: [true, false, true]) == [2])
     }
 
     @Test("an answer that names an option twice is refused (a tampered record cannot count it twice)")

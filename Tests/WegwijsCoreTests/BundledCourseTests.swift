@@ -31,6 +31,8 @@ struct BundledCourseTests {
             return [top?.id ?? scenario.options[0].id]
         case .multiple:
             return scenario.options.filter { $0.scores.values.contains { $0 > 0 } }.map(\.id)
+        case .ranking:
+            return scenario.options.map(\.id)
         }
     }
 
@@ -41,6 +43,8 @@ struct BundledCourseTests {
         case .multiple:
             let bad = scenario.options.filter { total($0) <= 0 }.map(\.id)
             return bad.isEmpty ? [scenario.options.min { total($0) < total($1) }?.id ?? ""] : bad
+        case .ranking:
+            return scenario.options.reversed().map(\.id)
         }
     }
 

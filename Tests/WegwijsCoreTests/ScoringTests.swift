@@ -31,7 +31,7 @@ struct ScoringTests {
     ])
     func earnedPoints(chosen: [String], expected: Int) {
         let options = chosen.compactMap(Self.multiple.option)
-        #expect(Scoring.earned(options, guideline: "g1") == expected)
+        #expect(Scoring.earned(Self.multiple, options, guideline: "g1") == expected)
     }
 
     @Test("percentages are clamped to 0…100 and rounded to one decimal", arguments: [

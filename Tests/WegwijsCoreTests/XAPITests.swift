@@ -127,3 +127,39 @@ struct XAPITests {
         #expect(stat(folder + "/.outbox/pending", &mode) == 0 && mode.st_mode & 0o022 == 0)
     }
 }
+
+extension XAPITests {
+    /// The `answered` statements' JSON, in answer order.
+    func answered(_ statements: [XAPIStatement]) -> [String] {
+        zip(verbs(statements), statements).filter { $0.0 == "answered" }.map(\.1.json)
+    }
+
+    @Test("score.min is what the worst answer scores: a ranking 0, a multiple-answer scenario of positive options its lowest option, never 0 where no answer scores 0")
+    func scoreMinimum() throws {
+        let loaded = try CourseLoader.load(path: TestCourses.fixture("ranking.json"))
+        let start = Date(timeIntervalSince1970: 1_790_000_000)
+        let attempt = try Attempt(course: loaded.course, seed: 1, replaying: [
+            Answer(scenario: "lek", options: ["verwijderen", "melden", "noteren"], at: start),
+            Answer(scenario: "vraag", options: ["zwijgen"], at: start.addingTimeInterval(60)),
+            Answer(scenario: "maatregelen", options: ["wachtwoord"], at: start.addingTimeInterval(120)),
+        ])
+        let record = CompletionRecord(attempt: attempt, attemptID: "6f1c0000-0000-4000-8000-000000000009",
+                                      learner: .init(id: "123", name: nil), course: .init(loaded), language: "nl",
+                                      startedAt: start, finishedAt: start.addingTimeInterval(600))
+        let statements = XAPIStatements.make(for: record, course: loaded.course, profile: profile)
+        let answers = answered(statements)
+        try #require(answers.count == 3)
+        #expect(answers[0].contains("\"interactionType\":\"sequencing\",\"correctResponsesPattern\":[\"melden[,]verwijderen[,]noteren\"]"))
+        // Only noteren stands in its right place: 1 of 6.
+        #expect(answers[0].contains("\"score\":{\"raw\":1,\"min\":0,\"max\":6}"))
+        #expect(answers[0].contains("\"response\":\"verwijderen[,]melden[,]noteren\""))
+        #expect(answers[0].contains("\"urn:wegwijs:extension:guideline-points\":{\"melden\":1,\"beperken\":0}"))
+        #expect(answers[1].contains("\"interactionType\":\"choice\""))
+        #expect(answers[1].contains("\"score\":{\"raw\":2,\"min\":-1,\"max\":2}"))
+        // Both options score: the worst answer is the lowest one alone, 1.
+        #expect(answers[2].contains("\"score\":{\"raw\":2,\"min\":1,\"max\":3}"))
+        // The attempt: 0 + −1 + 1.
+        let last = try #require(statements.last?.json)
+        #expect(last.contains("\"score\":{\"scaled\":0.455,\"raw\":5,\"min\":0,\"max\":11}"), "\(last)")
+    }
+}

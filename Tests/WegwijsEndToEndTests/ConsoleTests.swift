@@ -8,7 +8,7 @@ import WegwijsCore
 struct ConsoleTests {
     @Test("a letter typed twice counts once", arguments: [("a a", false), ("a,a", false), ("b a b", true)])
     func duplicateLetters(line: String, many: Bool) {
-        switch AnswerInput.parse(line, optionCount: 3, allowsMany: many) {
+        switch AnswerInput.parse(line, optionCount: 3, rules: (many ? ScenarioKind.multiple : .single).rules, words: Phrases.dutch.words) {
         case .choose(let positions): #expect(positions == (many ? [1, 0] : [0]))
         default: Issue.record("'\(line)' must be an answer")
         }

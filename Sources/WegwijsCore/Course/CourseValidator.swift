@@ -36,14 +36,14 @@ public enum CourseValidator {
             let option = slip.options.first { id in !graph.bestAnswer(index).contains { scenario.options[$0].id == id } }
                 ?? slip.options.first ?? ""
             let at = scenario.options.firstIndex { $0.id == option }.map { "/scenarios/\(index)/options/\($0)" } ?? "/scenarios/\(index)"
-            let answer = slip.options.map { "'\($0)'" }.joined(separator: " + ")
+            let answer = scenario.rules.describe(answer: slip.options) { "'\($0)'" }
             let rule = switch slip.reason {
             case .overall, .critical: "the overall score falls below \(course.passing.overall) %"
             case .guideline(let id): "guideline '\(id)' falls below \(course.passing.perGuideline) %"
             }
             let what = slip.options.isEmpty ? "leaving out every option" : "answering \(answer)"
             problems.append(CourseProblem(.warning, at: at,
-                                          "single slip: \(what) in scenario '\(slip.scenario)' fails the course (\(rule)) with every other answer the best; give the guideline more points on every route, or mark the option critical if it is a serious breach"))
+                                          "single slip: \(what) in scenario '\(slip.scenario)' fails the course (\(rule)) with every other answer the best; \(scenario.rules.slipRemedy)"))
         }
         guard !course.pools.isEmpty else { return }
         for (index, guideline) in course.guidelines.enumerated() where graph.fewestAssessing(guideline: index) == 0 {
