@@ -182,3 +182,47 @@ struct RankingTests {
         #expect(figures.facility.map { ($0 * 10).rounded() / 10 } == 41.7)
     }
 }
+
+extension RankingTests {
+    /// The fixture with one text replaced, checked as `validate` checks it.
+    static func diagnostics(replacing old: String, with new: String) throws -> [Diagnostic] {
+        let text = try String(contentsOfFile: T.fixture("ranking.json"), encoding: .utf8)
+        #expect(text.contains(old))
+        return CourseLoader.check(bytes: Array(text.replacingOccurrences(of: old, with: new).utf8), file: "ranking.json").1
+            .filter { $0.severity == .error }
+    }
+
+    @Test("validate: a ranking's own rules, located", arguments: [
+        (#""feedback": {"nl": "Dan de schade beperken.", "en": "Then limit the damage."}}"#,
+         #""feedback": {"nl": "Dan de schade beperken.", "en": "Then limit the damage."}, "next": "vraag"}"#,
+         22, "option 'verwijderen' of scenario 'lek' has 'next', but scenario 'lek' is a ranking scenario; put 'next' on the scenario"),
+        (#""scores": {"melden": 1}, "feedback": {"nl": "Tot slot"#, #""scores": {"melden": 1}, "critical": true, "feedback": {"nl": "Tot slot"#,
+         23, "option 'noteren' of ranking scenario 'lek' is critical, but a ranking places every option; leave 'critical' out"),
+        (#""scores": {"beperken": 2}, "feedback": {"nl": "Dan"#, #""scores": {"beperken": -2}, "feedback": {"nl": "Dan"#,
+         22, "option 'verwijderen' of ranking scenario 'lek' scores -2 for 'beperken'; in a ranking, scores are the points for the right place and cannot be negative"),
+    ])
+    func validation(old: String, new: String, line: Int, message: String) throws {
+        let errors = try Self.diagnostics(replacing: old, with: new)
+        #expect(errors.count == 1, "\(errors)")
+        #expect(errors.first?.message.hasSuffix(message) == true, "\(errors)")
+        #expect(errors.first?.position?.line == line, "\(errors)")
+    }
+
+    @Test("validate: a ranking of two options gives its answer away, so it needs three")
+    func twoOptions() throws {
+        let text = try String(contentsOfFile: T.fixture("ranking.json"), encoding: .utf8)
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let index = try #require(lines.firstIndex { $0.contains(#""id": "noteren""#) })
+        var edited = lines.map(String.init)
+        edited.remove(at: index)
+        edited[index - 1] = String(edited[index - 1].dropLast())  // the comma before the removed option
+        let errors = CourseLoader.check(bytes: Array(edited.joined(separator: "\n").utf8), file: "ranking.json").1.filter { $0.severity == .error }
+        #expect(errors.map(\.message).contains { $0.hasSuffix("ranking scenario 'lek' has 2 options; it needs 3 to 26 (with two, the shuffled order gives the answer away)") }, "\(errors)")
+    }
+
+    @Test("validate: an unknown kind names every kind there is")
+    func unknownKind() throws {
+        let errors = try Self.diagnostics(replacing: #""kind": "ranking""#, with: #""kind": "volgorde""#)
+        #expect(errors.map(\.message).contains { $0.hasSuffix("'kind' must be 'single', 'multiple' or 'ranking', not 'volgorde'") }, "\(errors)")
+    }
+}
