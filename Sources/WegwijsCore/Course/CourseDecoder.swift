@@ -192,8 +192,7 @@ struct CourseDecoder {
                 kind = known
             } else {
                 gaps.insert(.links)
-                let kinds = ScenarioKind.allCases.map { "'\($0.rawValue)'" }
-                error(at: pointer + "/kind", "'kind' must be \(kinds.dropLast().joined(separator: ", ")) or \(kinds.last ?? ""), not '\(text)'")
+                error(at: pointer + "/kind", "'kind' must be \(ScenarioKind.listed), not '\(text)'")
             }
         } else if fields["kind"] != nil {
             gaps.insert(.links)

@@ -11,6 +11,12 @@ public enum ScenarioKind: String, Sendable, Hashable, CaseIterable {
     /// Every rule of this kind.
     public var rules: any QuestionKind { Self.table[self] }
 
+    /// Every kind's name for a message: `'single', 'multiple' or 'ranking'`.
+    static var listed: String {
+        let names = allCases.map { "'\($0.rawValue)'" }
+        return names.dropLast().joined(separator: ", ") + " or " + (names.last ?? "")
+    }
+
     private static let table = PerKind<any QuestionKind>(single: SingleChoice(), multiple: MultipleChoice(), ranking: Ranking())
 }
 

@@ -1,0 +1,200 @@
+/// Running sums over attempts, one per worker, merged at the end. Holds no record.
+public struct ItemTally: Sendable {
+    struct ScenarioSums: Sendable {
+        var shown = 0
+        var sumFraction = 0.0
+        /// Pearson sums over attempts where the rest of the course was possible.
+        var pairs = 0
+        var sumX = 0.0, sumY = 0.0, sumXX = 0.0, sumYY = 0.0, sumXY = 0.0
+        var chosen: [Int]
+
+        mutating func merge(_ other: ScenarioSums) {
+            shown += other.shown
+            sumFraction += other.sumFraction
+            pairs += other.pairs
+            sumX += other.sumX; sumY += other.sumY; sumXX += other.sumXX; sumYY += other.sumYY; sumXY += other.sumXY
+            for index in chosen.indices { chosen[index] += other.chosen[index] }
+        }
+    }
+
+    struct GuidelineSums: Sendable {
+        var assessed = 0
+        var sumPercent = 0.0
+        var atOrAbove = 0
+        var failedOn = 0
+    }
+
+    var attempts = 0
+    var passed = 0
+    var learners = Set<String>()
+    var percents: [Double] = []
+    var durations: [Int64] = []
+    var failedOverall = 0
+    var failedCritical = 0
+    var scenarios: [ScenarioSums]
+    var guidelines: [GuidelineSums]
+    /// Ended attempts of this course made on another structure.
+    public internal(set) var otherStructure = 0
+    /// In-progress and abandoned attempts of this course, not counted.
+    public internal(set) var unfinished = 0
+    /// Ended attempts finished before `--since`.
+    public internal(set) var beforeSince = 0
+    /// Files skipped, with why.
+    public internal(set) var problems: [FileProblem] = []
+    /// Record files read.
+    public internal(set) var files = 0
+    /// Reused for every attempt (a worker scores many): per answer its scenario, points earned
+    /// and possible, and where its distinct options end in `answerOptions`.
+    private var answerScenario: [Int] = [], answerEarned: [Int] = [], answerPossible: [Int] = []
+    private var answerOptions: [Int] = [], answerOptionsEnd: [Int] = []
+    private var earned: [Int], possible: [Int]
+    /// Per scenario, the number of the attempt that last counted it as shown.
+    private var shownIn: [Int]
+
+    public init(course: Course) {
+        earned = Array(repeating: 0, count: course.guidelines.count)
+        possible = earned
+        shownIn = Array(repeating: -1, count: course.scenarios.count)
+        scenarios = course.scenarios.map { ScenarioSums(chosen: Array(repeating: 0, count: $0.options.count)) }
+        guidelines = Array(repeating: GuidelineSums(), count: course.guidelines.count)
+    }
+
+    /// Reads, parses and folds in one file, or notes why it was skipped.
+    public mutating func read(_ path: String, course: StatisticsCourse, since: CalendarDay?) {
+        files += 1
+        do {
+            let (_, root) = try RecordFiles.parsed(path)
+            do {
+                let facts = try AttemptFacts.extract(from: root)
+                if let reason = add(facts, course: course, since: since) { problems.append(FileProblem(path: path, reason: reason)) }
+            } catch {
+                problems.append(FileProblem(path: path, reason: error.reason))
+            }
+        } catch {
+            problems.append(error)
+        }
+    }
+
+    /// Folds in one attempt when it is an ended attempt of this course's structure finished on
+    /// or after `since`. Returns why a matching record could not be used, if it could not.
+    @discardableResult
+    public mutating func add(_ facts: AttemptFacts, course subject: StatisticsCourse, since: CalendarDay?) -> String? {
+        guard facts.courseID == subject.course.id else { return nil }
+        guard facts.status == .passed || facts.status == .failed, let finishedAt = facts.finishedAt else {
+            unfinished += 1
+            return nil
+        }
+        guard subject.matches(facts) else {
+            otherStructure += 1
+            return nil
+        }
+        if let since, CalendarDay(secondsSince1970: finishedAt) < since {
+            beforeSince += 1
+            return nil
+        }
+        let table = subject.table
+        for guideline in 0..<table.guidelineCount {
+            earned[guideline] = 0
+            possible[guideline] = 0
+        }
+        answerScenario.removeAll(keepingCapacity: true)
+        answerEarned.removeAll(keepingCapacity: true)
+        answerPossible.removeAll(keepingCapacity: true)
+        answerOptions.removeAll(keepingCapacity: true)
+        answerOptionsEnd.removeAll(keepingCapacity: true)
+        var critical = false
+        for answer in facts.answers?.elements ?? [] {
+            var scenarioID: String?, options: [JSONNode]?
+            for member in answer.members ?? [] {
+                if member.key == "scenario" { scenarioID = member.node.string } else if member.key == "options" { options = member.node.elements }
+            }
+            guard let scenarioID, let options else { return "an answer has no scenario or options; skipped" }
+            guard let index = table.scenarioIndex[scenarioID] else {
+                return "answers scenario '\(String(scenarioID.prefix(64)))', which the course does not have; skipped"
+            }
+            let start = answerOptions.count
+            var scenarioEarned = 0
+            for (position, node) in options.enumerated() {
+                guard let id = node.string, let option = table.optionIndex[index][id] else {
+                    return "chooses option '\(String((node.string ?? "?").prefix(64)))', which scenario '\(scenarioID)' does not have; skipped"
+                }
+                critical = critical || table.critical[index][option]
+                // Per option, `stats` counts the answers in which it earns its points: chosen, or in a ranking placed right.
+                guard table.rules[index].earns(option: option, at: position) else { continue }
+                let points = table.points[index][option]
+                for guideline in 0..<table.guidelineCount { earned[guideline] += points[guideline] }
+                scenarioEarned += table.pointsTotal[index][option]
+                if !answerOptions[start...].contains(option) { answerOptions.append(option) }
+            }
+            for guideline in 0..<table.guidelineCount { possible[guideline] += table.possible[index][guideline] }
+            answerScenario.append(index)
+            answerEarned.append(scenarioEarned)
+            answerPossible.append(table.possibleTotal[index])
+            answerOptionsEnd.append(answerOptions.count)
+        }
+        let verdict = table.verdict(earned: earned, possible: possible, critical: critical)
+        let totalEarned = earned.reduce(0, +), totalPossible = possible.reduce(0, +)
+        attempts += 1
+        if verdict.passed { passed += 1 }
+        learners.insert(facts.learnerID)
+        percents.append((Self.fraction(totalEarned, totalPossible) ?? 0) * 100)
+        durations.append(max(0, finishedAt - facts.startedAt))
+        if verdict.overallBelow { failedOverall += 1 }
+        if verdict.critical { failedCritical += 1 }
+        for guideline in 0..<table.guidelineCount where possible[guideline] > 0 {
+            if verdict.guidelinesBelow[guideline] { guidelines[guideline].failedOn += 1 }
+            guidelines[guideline].assessed += 1
+            guidelines[guideline].sumPercent += (Self.fraction(earned[guideline], possible[guideline]) ?? 0) * 100
+            if !verdict.guidelinesBelow[guideline] { guidelines[guideline].atOrAbove += 1 }
+        }
+        for number in answerScenario.indices where shownIn[answerScenario[number]] != attempts {
+            let index = answerScenario[number]
+            shownIn[index] = attempts
+            let fraction = Self.fraction(answerEarned[number], answerPossible[number]) ?? 0
+            scenarios[index].shown += 1
+            scenarios[index].sumFraction += fraction
+            for option in answerOptions[(number == 0 ? 0 : answerOptionsEnd[number - 1])..<answerOptionsEnd[number]] {
+                scenarios[index].chosen[option] += 1
+            }
+            if let rest = Self.fraction(totalEarned - answerEarned[number], totalPossible - answerPossible[number]) {
+                let y = rest * 100
+                scenarios[index].pairs += 1
+                scenarios[index].sumX += fraction
+                scenarios[index].sumY += y
+                scenarios[index].sumXX += fraction * fraction
+                scenarios[index].sumYY += y * y
+                scenarios[index].sumXY += fraction * y
+            }
+        }
+        return nil
+    }
+
+    /// `clamp(earned / possible, 0, 1)`, or nil when nothing was possible.
+    static func fraction(_ earned: Int, _ possible: Int) -> Double? {
+        guard possible > 0 else { return nil }
+        return min(max(Double(earned) / Double(possible), 0), 1)
+    }
+
+    /// Combines the tallies two workers made of different records.
+    public mutating func merge(_ other: ItemTally) {
+        attempts += other.attempts
+        passed += other.passed
+        learners.formUnion(other.learners)
+        percents += other.percents
+        durations += other.durations
+        failedOverall += other.failedOverall
+        failedCritical += other.failedCritical
+        for index in scenarios.indices { scenarios[index].merge(other.scenarios[index]) }
+        for index in guidelines.indices {
+            guidelines[index].assessed += other.guidelines[index].assessed
+            guidelines[index].sumPercent += other.guidelines[index].sumPercent
+            guidelines[index].atOrAbove += other.guidelines[index].atOrAbove
+            guidelines[index].failedOn += other.guidelines[index].failedOn
+        }
+        otherStructure += other.otherStructure
+        unfinished += other.unfinished
+        beforeSince += other.beforeSince
+        problems += other.problems
+        files += other.files
+    }
+}
