@@ -15,6 +15,8 @@ static inline void wegwijs_rl_set_completion(rl_completion_func_t *function) {
     rl_attempted_completion_function = function;
 }
 static inline void wegwijs_rl_set_completion_over(int value) { rl_attempted_completion_over = value; }
+// The line typed so far (valid inside a completion callback).
+static inline const char *wegwijs_rl_line_buffer(void) { return rl_line_buffer; }
 
 // Flushes standard output only (fflush(NULL) would also take standard input's lock, which a
 // thread blocked reading input holds).

@@ -205,10 +205,12 @@ public final class CourseSession {
     /// Asks until the learner gives a usable answer; nil means stop (the word or end of input).
     private func askAnswer(_ scenario: Scenario, options: [Scenario.Option]) -> [Int]? {
         let last = AnswerInput.letter(options.count - 1)
-        let letters = (0..<options.count).map { String(AnswerInput.letter($0)) }
         let words = phrases.promptWords
         while true {
-            reader.setCompletions(letters + words)
+            let rules = scenario.rules, count = options.count
+            reader.setCompletions(words) { typed in
+                rules.remainingLetters(typed: typed.compactMap(Self.position), optionCount: count).map { String(AnswerInput.letter($0)) }
+            }
             guard let line = reader.readLine(prompt: phrases.answerPrompt(last)) else { return nil }
             switch AnswerInput.parse(line, optionCount: options.count, rules: scenario.rules, words: phrases.words) {
             case .choose(let positions):
@@ -233,6 +235,12 @@ public final class CourseSession {
                 output.write(layout.wrap(phrases.notUnderstood(TextLayout.inline(line, limit: 30), last)))
             }
         }
+    }
+
+    /// The option position of a typed letter (`a` = 0).
+    private static func position(_ token: String) -> Int? {
+        guard token.count == 1, let ascii = token.first?.asciiValue, ascii >= UInt8(ascii: "a"), ascii <= UInt8(ascii: "z") else { return nil }
+        return Int(ascii - UInt8(ascii: "a"))
     }
 
     private func showOutcome(_ outcome: ScenarioOutcome, options: [Scenario.Option]) {

@@ -7,6 +7,16 @@ public protocol LineReader: AnyObject {
     func readLine(prompt: String) -> String?
     /// Words Tab completes at the next prompt.
     func setCompletions(_ words: [String])
+    /// Words Tab completes at the start of the line, and the letters it offers after the
+    /// letters already typed (the question kind decides which remain).
+    func setCompletions(_ words: [String], letters: @escaping @Sendable (_ typed: [String]) -> [String])
+}
+
+extension LineReader {
+    /// Readers without line editing offer every word and letter.
+    public func setCompletions(_ words: [String], letters: @escaping @Sendable (_ typed: [String]) -> [String]) {
+        setCompletions(letters([]) + words)
+    }
 }
 
 /// Input through GNU readline: line editing, history with the arrow keys, Tab completion.
@@ -20,6 +30,12 @@ public final class ReadlineReader: LineReader {
 
     public func setCompletions(_ words: [String]) {
         completionWords = words
+        completionLetters = nil
+    }
+
+    public func setCompletions(_ words: [String], letters: @escaping @Sendable (_ typed: [String]) -> [String]) {
+        completionWords = words
+        completionLetters = letters
     }
 
     public func readLine(prompt: String) -> String? {
@@ -43,11 +59,22 @@ public final class ReadlineReader: LineReader {
 // readline's C callbacks. They run on the thread that called `readline`, the only one that
 // touches these two variables.
 nonisolated(unsafe) private var completionWords: [String] = []
+nonisolated(unsafe) private var completionLetters: (@Sendable ([String]) -> [String])?
+/// The candidates of the completion under way.
+nonisolated(unsafe) private var completionCandidates: [String] = []
 nonisolated(unsafe) private var completionIndex = 0
 
 private func completeWord(_ text: UnsafePointer<CChar>?, _ start: Int32, _ end: Int32)
     -> UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? {
     wegwijs_rl_set_completion_over(1)
+    completionCandidates = completionWords
+    if let letters = completionLetters {
+        // The letters typed before the word being completed.
+        let line = wegwijs_rl_line_buffer().map { String(cString: $0) } ?? ""
+        let before = String(decoding: Array(line.utf8.prefix(max(0, Int(start)))), as: UTF8.self)
+        let typed = before.lowercased().split(whereSeparator: { $0 == " " || $0 == "," }).map(String.init)
+        completionCandidates = letters(typed) + (typed.isEmpty ? completionWords : [])
+    }
     return rl_completion_matches(text, nextCompletion)
 }
 
@@ -55,8 +82,8 @@ private func nextCompletion(_ text: UnsafePointer<CChar>?, _ state: Int32) -> Un
     guard let text else { return nil }
     let prefix = String(cString: text).lowercased()
     if state == 0 { completionIndex = 0 }
-    while completionIndex < completionWords.count {
-        let word = completionWords[completionIndex]
+    while completionIndex < completionCandidates.count {
+        let word = completionCandidates[completionIndex]
         completionIndex += 1
         if word.hasPrefix(prefix) { return strdup(word) }
     }

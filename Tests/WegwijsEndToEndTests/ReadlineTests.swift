@@ -37,6 +37,24 @@ struct ReadlineTests {
         #expect(saved.answers.map(\.options) == [["goed"]])
     }
 
+    @Test("in a ranking, Tab offers only the letters not yet placed: after 'a b ' it completes the order with c")
+    func rankingCompletion() throws {
+        let records = try Wegwijs.temporaryFolder("pty")
+        defer { try? FileManager.default.removeItem(at: records) }
+        let session = try PseudoTerminalSession(["run", Wegwijs.fixture("ranking.json"), "--learner", "8", "--records", records.path])
+        var mark = try session.waitFor("Druk op Enter om te beginnen")
+        session.send("\r")
+        mark = try session.waitFor("Je antwoord (a-c): ", after: mark)
+        session.send("a b \t\r")
+        mark = try session.waitFor("Jouw volgorde:", after: mark)
+        mark = try session.waitFor("Druk op Enter om verder te gaan", after: mark)
+        session.send("\u{04}")
+        try session.waitFor("Je voortgang is bewaard (1 beantwoord)", after: mark)
+        #expect(try session.exitStatus() == 3)
+        let saved = try CompletionRecord.decode(Data(contentsOf: records.appendingPathComponent("test-ranking/8/in-progress.json")))
+        #expect(saved.answers.first?.options.count == 3)
+    }
+
     @Test("an interactive run asks for the employee number and offers to resume")
     func asksLearnerAndResumes() throws {
         let records = try Wegwijs.temporaryFolder("pty")

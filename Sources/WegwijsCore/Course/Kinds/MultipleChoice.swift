@@ -5,6 +5,8 @@ public struct MultipleChoice: QuestionKind {
         .answer(positions.reduce(into: [Int]()) { if !$0.contains($1) { $0.append($1) } })
     }
 
+    public func remainingLetters(typed: [Int], optionCount: Int) -> [Int] { (0..<optionCount).filter { !typed.contains($0) } }
+
     public func answerProblem(count: Int, optionCount: Int, scenario: String) -> String? {
         count >= 1 ? nil : "no option chosen in scenario '\(scenario)'"
     }

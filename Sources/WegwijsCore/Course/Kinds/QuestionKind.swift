@@ -11,6 +11,8 @@ public protocol QuestionKind: Sendable {
     /// Why `count` distinct options, out of `optionCount`, are not an answer here (a record
     /// replayed or an answer typed), or nil when they are.
     func answerProblem(count: Int, optionCount: Int, scenario: String) -> String?
+    /// The option positions Tab still offers after the letters already typed on the line.
+    func remainingLetters(typed: [Int], optionCount: Int) -> [Int]
     /// Whether the options are shown in a seeded random order, given the course's own
     /// `shuffleOptions`.
     func shuffles(courseShuffles: Bool) -> Bool

@@ -14,6 +14,8 @@ public struct Ranking: QuestionKind {
         return missing.isEmpty ? .answer(seen) : .incomplete(missing: missing)
     }
 
+    public func remainingLetters(typed: [Int], optionCount: Int) -> [Int] { (0..<optionCount).filter { !typed.contains($0) } }
+
     public func answerProblem(count: Int, optionCount: Int, scenario: String) -> String? {
         count == optionCount ? nil : "scenario '\(scenario)' is a ranking of \(optionCount) options, got \(count)"
     }

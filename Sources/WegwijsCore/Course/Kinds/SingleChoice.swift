@@ -5,6 +5,8 @@ public struct SingleChoice: QuestionKind {
         return distinct.count == 1 ? .answer(distinct) : .onlyOne
     }
 
+    public func remainingLetters(typed: [Int], optionCount: Int) -> [Int] { typed.isEmpty ? Array(0..<optionCount) : [] }
+
     public func answerProblem(count: Int, optionCount: Int, scenario: String) -> String? {
         count == 1 ? nil : "scenario '\(scenario)' takes exactly one option, got \(count)"
     }
