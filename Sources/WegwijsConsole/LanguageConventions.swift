@@ -41,4 +41,12 @@ public struct TypedWords: Sendable {
     /// Replies to a yes/no question.
     public let yes: Set<String>
     public let no: Set<String>
+
+    public init(help: Set<String>, guidelines: Set<String>, stop: Set<String>, yes: Set<String>, no: Set<String>) {
+        self.help = help
+        self.guidelines = guidelines
+        self.stop = stop
+        self.yes = yes
+        self.no = no
+    }
 }

@@ -35,4 +35,54 @@ struct ConsoleTests {
         #expect(Phrases.dutch.date(CalendarDay(year: 2026, month: 11, day: 5)!) == "05-11-2026")
         #expect(Phrases.english.date(CalendarDay(year: 2026, month: 11, day: 5)!) == "2026-11-05")
     }
+
+    @Test("a ranking's letters: every one, each once, in the order typed", arguments: [
+        ("c a b", AnswerInput.choose([2, 0, 1])), ("C, A, B", .choose([2, 0, 1])), ("a b", .missing(["c"])),
+        ("b", .missing(["a", "c"])), ("a a b", .repeated("a")), ("a b d", .noSuchOption("d")), ("abc", .notUnderstood),
+    ])
+    func rankingLetters(line: String, expected: AnswerInput) {
+        #expect(AnswerInput.parse(line, optionCount: 3, rules: ScenarioKind.ranking.rules, words: Phrases.dutch.words) == expected)
+    }
+
+    @Test("the words a learner types come from the language's table")
+    func typedWords() {
+        let words = TypedWords(help: ["hilfe"], guidelines: ["richtlinien"], stop: ["halt"], yes: ["ja"], no: ["nein"])
+        let single = ScenarioKind.single.rules
+        #expect(AnswerInput.parse("Hilfe", optionCount: 3, rules: single, words: words) == .help)
+        #expect(AnswerInput.parse("richtlinien", optionCount: 3, rules: single, words: words) == .guidelines)
+        #expect(AnswerInput.parse("halt", optionCount: 3, rules: single, words: words) == .stop)
+        #expect(AnswerInput.parse("hulp", optionCount: 3, rules: single, words: words) == .notUnderstood)
+        #expect(AnswerInput.parse("hulp", optionCount: 3, rules: single, words: Phrases.dutch.words) == .help)
+        #expect(Phrases.dutch.words.yes.isSuperset(of: ["ja", "j"]) && Phrases.dutch.words.no.isSuperset(of: ["nee", "n"]))
+        #expect(Phrases.english.words.yes.isSuperset(of: ["yes", "y"]) && Phrases.english.words.no.isSuperset(of: ["no", "n"]))
+    }
+
+    @Test("numbers and days have one home per language: the learner's phrases and the HR pages write them alike")
+    func numberConventions() {
+        for language in InterfaceLanguage.allCases {
+            let phrases = Phrases.of(language), style = NumberStyle(language)
+            #expect(phrases.percent(85.4) == style.percent(85.4))
+            #expect(phrases.date(CalendarDay(year: 2026, month: 11, day: 5)!) == style.day(CalendarDay(year: 2026, month: 11, day: 5)!))
+        }
+        #expect(NumberStyle(.nl).count(1_234_567) == "1.234.567" && NumberStyle(.en).count(20_000) == "20,000")
+        #expect(NumberStyle(.nl).decimal(-0.25, places: 3) == "-0,250" && NumberStyle(.en).decimal(0.5, places: 1) == "0.5")
+        #expect(NumberStyle(.nl).percent(85.4) == "85,4 %" && NumberStyle(.en).percent(100) == "100.0%")
+        #expect(NumberStyle(.nl).day(CalendarDay(year: 2026, month: 1, day: 31)!) == "31-01-2026")
+        #expect(NumberStyle(.en).day(CalendarDay(year: 2026, month: 1, day: 31)!) == "2026-01-31")
+        #expect(NumberStyle(.nl).duration(seconds: 3720) == "1 u 02 min" && NumberStyle(.en).duration(seconds: 3720) == "1 h 02 min")
+        #expect(NumberStyle(.en).duration(seconds: 65) == "1 min 05 s")
+    }
+
+    @Test("each kind has its hint and help line, and the help's keys stand in one column", arguments: ScenarioKind.allCases)
+    func kindHelp(kind: ScenarioKind) {
+        for phrases in [Phrases.dutch, Phrases.english] {
+            let help = phrases.help(for: kind, last: "c")
+            let rows = help.split(separator: "\n").dropFirst().dropLast()
+            #expect(rows.count == 4)
+            for row in rows { #expect(row.dropFirst(17).first != " " && row.prefix(17).last == " ", "\(row)") }
+            #expect(phrases.kind(kind).hint("c").contains("a-c"))
+        }
+        #expect(Phrases.dutch.kind(.ranking).hint("c").contains("elk één keer"))
+        #expect(Phrases.english.kind(.multiple).previewName == "multiple answers")
+    }
 }
