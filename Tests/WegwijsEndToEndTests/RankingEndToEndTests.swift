@@ -108,4 +108,23 @@ struct RankingEndToEndTests {
         #expect(paths.stdout.contains("x lek: the order verwijderen, melden, noteren -> the overall score falls"))
         #expect(paths.stdout.contains("best 100.0%, worst 0.0%"))
     }
+
+    static let schemaBreaks: [(String, String)] = [
+        (#""scores": {"beperken": 2}, "feedback": {"nl": "Dan"#, #""scores": {"beperken": 2}, "next": "vraag", "feedback": {"nl": "Dan"#),
+        (#""scores": {"beperken": 2}, "feedback": {"nl": "Dan"#, #""scores": {"beperken": 2}, "critical": true, "feedback": {"nl": "Dan"#),
+        (#""scores": {"beperken": 2}, "feedback": {"nl": "Dan"#, #""scores": {"beperken": -2}, "feedback": {"nl": "Dan"#),
+        (#""kind": "ranking""#, #""kind": "rangorde""#),
+    ]
+
+    @Test("the JSON Schema accepts the ranking fixture and rejects what validate rejects in a ranking", arguments: schemaBreaks)
+    func schema(_ edit: (String, String)) throws {
+        let accepted = try Wegwijs.python([AuthoringTests.checker, AuthoringTests.schema, course])
+        #expect(accepted.status == 0, "\(accepted.stdout) \(accepted.stderr)")
+        let text = try String(contentsOfFile: course, encoding: .utf8)
+        #expect(text.contains(edit.0))
+        let path = try AuthoringTests.write(text.replacingOccurrences(of: edit.0, with: edit.1))
+        let rejected = try Wegwijs.python([AuthoringTests.checker, AuthoringTests.schema, path])
+        #expect(rejected.status == 1, "\(edit.1): \(rejected.stdout) \(rejected.stderr)")
+        #expect(try Wegwijs.run(["validate", path]).status == 65, "validate agrees: \(edit.1)")
+    }
 }
