@@ -128,3 +128,22 @@ struct RankingEndToEndTests {
         #expect(try Wegwijs.run(["validate", path]).status == 65, "validate agrees: \(edit.1)")
     }
 }
+
+extension RankingEndToEndTests {
+    @Test("verify: a record of a course with a ranking needs the seed that shuffled it")
+    func seedRequired() throws {
+        let records = try Wegwijs.temporaryFolder("ranking")
+        defer { try? FileManager.default.removeItem(at: records) }
+        let result = try Wegwijs.run(["run", course, "--learner", "5", "--records", records.path], input: "a b c\na\na\n")
+        #expect(result.status == 0 || result.status == 2, "\(result.stderr)")
+        let file = try #require(Wegwijs.files(under: records).first)
+        let url = records.appendingPathComponent(file)
+        let text = try String(contentsOf: url, encoding: .utf8)
+        let withoutSeed = text.split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.contains("\"seed\"") }.joined(separator: "\n")
+        #expect(withoutSeed != text)
+        try withoutSeed.write(to: url, atomically: true, encoding: .utf8)
+        let verify = try Wegwijs.run(["verify", records.path, "--course", course])
+        #expect(verify.status == 65)
+        #expect(verify.stderr.contains("the course has a ranking, whose options are always shuffled, but the record has no seed"), "\(verify.stderr)")
+    }
+}

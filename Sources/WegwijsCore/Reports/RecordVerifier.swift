@@ -163,8 +163,9 @@ public struct RecordVerifier: Sendable {
         if record.course != reference {
             problem(.mismatch, "the course block (version, validFor, dueWithinDays) differs from the course file: \(Self.describe(record.course)) in the record, \(Self.describe(reference)) in the course")
         }
-        if course.shuffleOptions, record.seed == nil {
-            problem(.format, "the course shuffles options but the record has no seed")
+        if course.needsSeed, record.seed == nil {
+            problem(.format, course.shuffleOptions ? "the course shuffles options but the record has no seed"
+                                                   : "the course has a ranking, whose options are always shuffled, but the record has no seed")
         }
 
         var unknown = false
