@@ -67,7 +67,7 @@ struct RankingTests {
         #expect(throws: AttemptError.self) { try attempt.answer(["r1", "r1", "r2"], at: Date()) }
         let outcome = try attempt.answer(["r2", "r1", "r3"], at: Date())
         #expect(outcome.verdict == .partlyGood)
-        #expect(outcome.review.map(\.label) == [.yourOrder, .rightOrder])
+        try #require(outcome.review.map(\.label) == [.yourOrder, .rightOrder])
         #expect(outcome.review[0].rightPlace == [false, false, true])
         #expect(outcome.review[1].options.map(\.id) == ["r1", "r2", "r3"])
         #expect(outcome.points.map(\.earned) == [1, 0])
@@ -169,6 +169,7 @@ struct RankingTests {
         }
         #expect(tally.attempts == 4)
         let statistics = ItemStatistics(tally: tally, course: course)
+        try #require(statistics.scenarios.count == 3)
         let figures = try #require(statistics.scenarios.first)
         #expect(figures.measure == .placedRight)
         // r1 right in orders 1 and 4, r2 in order 1, r3 in orders 1 and 2.

@@ -34,6 +34,7 @@ struct RankingEndToEndTests {
         try started(records)
         let right = try letters(for: ["melden", "verwijderen", "noteren"], records: records, learner: "42")
         let parts = right.split(separator: " ").map(String.init)
+        try #require(parts.count == 3)
         let input = "?\n\(parts[0]) \(parts[1])\n\(parts[0]) \(parts[0]) \(parts[1])\n\(right)\na\na b\n"
         let result = try Wegwijs.run(["run", course, "--learner", "42", "--records", records.path, "--plain"], input: input)
         #expect(result.status == 0, "\(result.stdout)\n\(result.stderr)")
