@@ -60,34 +60,12 @@ public struct RecordStore: Sendable {
     /// Holds a learner's folder for one session, so two runs for the same learner (two
     /// terminals, or a script) take turns instead of writing over each other's in-progress file.
     /// The lock is released when the value is dropped or the process ends, however it ends.
-    public final class LearnerLock: Sendable {
-        private let descriptor: Int32
-
-        fileprivate init(descriptor: Int32) {
-            self.descriptor = descriptor
-        }
-
-        deinit {
-            close(descriptor)
-        }
-    }
+    public typealias LearnerLock = FileLock
 
     /// Takes the learner's lock. With `wait == false` returns nil at once when another session
     /// holds it; with `wait == true` blocks until it is free.
     public func lock(course: String, learner: String, wait: Bool) throws(FileProblem) -> LearnerLock? {
-        let path = folder(course: course, learner: learner) + "/" + RecordsLayout.lockName
-        let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
-        guard fd >= 0 else {
-            throw FileProblem(path: path, reason: "cannot open the lock file (\(String(cString: strerror(errno))))")
-        }
-        while flock(fd, LOCK_EX | (wait ? 0 : LOCK_NB)) != 0 {
-            if errno == EINTR { continue }
-            let failure = errno
-            close(fd)
-            if failure == EWOULDBLOCK { return nil }
-            throw FileProblem(path: path, reason: "cannot lock (\(String(cString: strerror(failure))))")
-        }
-        return LearnerLock(descriptor: fd)
+        try FileLock.take(folder(course: course, learner: learner) + "/" + RecordsLayout.lockName, wait: wait)
     }
 
     /// Folders the store creates: never writable by group or others.
