@@ -82,9 +82,11 @@ public enum RecordFiles {
     }
 
     /// A record's bytes, read from `path`, and their parsed JSON (a syntax error located as above).
-    public static func parsed(_ bytes: [UInt8], path: String) throws(FileProblem) -> (bytes: [UInt8], root: JSONNode) {
+    /// `keepingLastOf`: see `JSONParser.parse(_:keepingLastOf:)`.
+    public static func parsed(_ bytes: [UInt8], path: String, keepingLastOf condensed: String? = nil) throws(FileProblem)
+        -> (bytes: [UInt8], root: JSONNode) {
         do {
-            return (bytes, try JSONParser.parse(bytes))
+            return (bytes, try JSONParser.parse(bytes, keepingLastOf: condensed))
         } catch {
             let position = SourceText(bytes: bytes).position(of: error.offset)
             throw FileProblem(path: "\(path):\(position.line):\(position.column)", reason: "not valid JSON: \(error.message)")
