@@ -85,4 +85,17 @@ struct StorageSeamTests {
         #expect(report.reason == stats.reason)
         #expect(report.reason.hasPrefix("course.dueWithinDays"))
     }
+
+    @Test("under a key, report believes a signed record: the whole record is read for the signature")
+    func signedRecordsTrusted() throws {
+        let loaded = try RecordFixtures.course()
+        let signer = RecordSigner(key: Array("0123456789abcdef0123456789abcdef".utf8))
+        let record = try RecordFixtures.record(RecordFixtures.passing, course: loaded, signer: signer)
+        let memory = MemoryRecords()
+        memory.put(Array(try record.encoded()), at: "test-branching/123/20260101T000000Z-00000000.json")
+        let scan = try RecordScanner.scan(source: memory, trust: RecordTrust(signer: signer))
+        #expect(scan.untrusted.isEmpty, "\(scan.untrusted)")
+        let tally = try #require(scan.tallies[LearnerCourse(course: "test-branching", learner: "123")])
+        #expect(tally.finished == 1 && tally.lastPass != nil && tally.bestPercent == 100)
+    }
 }
