@@ -46,9 +46,11 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        // What both test targets share: temp folders that never outlive the run, fuzz seeds.
+        // What both test targets share: temp folders that never outlive the run, fuzz seeds,
+        // in-memory records and outbox.
         .target(
             name: "TestSupport",
+            dependencies: ["WegwijsCore"],
             path: "Tests/TestSupport"
         ),
         .testTarget(

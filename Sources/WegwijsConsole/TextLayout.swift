@@ -197,6 +197,11 @@ public struct TextLayout: Sendable {
 
     /// One line of user or file text: sanitised, line breaks flattened, cut to `limit` characters.
     public static func inline(_ text: String, limit: Int = 60) -> String {
+        // Printable ASCII (nearly every path and message) needs no sanitising, and a character
+        // is a byte: `report` prints tens of thousands of such lines.
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) {
+            return text.utf8.count > limit ? String(text.prefix(limit)) + "…" : text
+        }
         let flat = sanitized(text).replacingOccurrences(of: "\n", with: " ")
         return flat.count > limit ? String(flat.prefix(limit)) + "…" : flat
     }

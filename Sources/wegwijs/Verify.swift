@@ -42,7 +42,7 @@ struct Verify: ParsableCommand {
             case .folder:
                 var found: [String] = []
                 do {
-                    try RecordFiles.walk(path, found: { found.append($0) }, problem: { problem in
+                    try RecordFolder(root: path).places(found: { found.append($0) }, problem: { problem in
                         printError(TextLayout.inline(problem.description, limit: 400))
                         unreadable += 1
                     })

@@ -52,4 +52,39 @@ struct JSONParserTests {
     func malformed(text: String) {
         #expect(throws: JSONSyntaxError.self) { try JSONParser.parse(Array(text.utf8)) }
     }
+
+    /// Malformed values inside a condensed array: each must give the very error a full parse gives.
+    static let insideAnswers = [
+        "{", "[1,]", "{\"a\":1,}", "{\"a\":1,\"a\":2}", "{\"a\":1,\"\\u0061\":2}", "01", "1.", "'x'", "\"a\nb\"", "\"\\x\"", "nul",
+        "{\"a\" 1}", "{\"a\":1 \"b\":2}", "[1 2]", "{1:2}", "\"open", "-", "1e", "[[[", "{\"a\":{\"b\":[1,]}}", "tru", "\"\\uZZZZ\"",
+        String(repeating: "[", count: 300) + String(repeating: "]", count: 300),
+    ]
+
+    @Test("an array kept with its last element is checked like any other: same error, same place", arguments: insideAnswers)
+    func condensedErrors(value: String) throws {
+        for text in ["{\"answers\": [\(value)]}", "{\"answers\": [{\"at\":1}, \(value), 3]}", "{\"answers\": [\(value), {\"at\":1}]}"] {
+            let bytes = Array(text.utf8)
+            let full = try #require(throws: JSONSyntaxError.self) { try JSONParser.parse(bytes) }
+            let condensed = try #require(throws: JSONSyntaxError.self) { try JSONParser.parse(bytes, keepingLastOf: "answers") }
+            #expect(condensed == full, "\(text)")
+        }
+    }
+
+    @Test("an array kept with its last element holds exactly that element; other members and nested arrays are whole")
+    func condensedValue() throws {
+        let text = #"{"answers": [{"at": "1"}, {"at": "2", "o": ["x", "y"]}, {"at": "3", "o": ["\u00e9", 1.5, true, null]}], "b": [1, 2]}"#
+        let condensed = try JSONParser.parse(Array(text.utf8), keepingLastOf: "answers")
+        let full = try JSONParser.parse(Array(text.utf8))
+        let kept = try #require(condensed["answers"]?.elements)
+        #expect(kept.count == 1)
+        #expect(kept.first?["at"]?.string == "3")
+        #expect(kept.first?["o"]?.elements?.first?.string == "é")
+        #expect(kept.first?.offset == full["answers"]?.elements?.last?.offset)
+        #expect(condensed["answers"]?.offset == full["answers"]?.offset)
+        #expect(condensed["b"]?.elements?.count == 2)
+        #expect(try JSONParser.parse(Array(#"{"answers": []}"#.utf8), keepingLastOf: "answers")["answers"]?.elements?.count == 0)
+        // Only at the top level: a nested member of that name is whole.
+        let nested = try JSONParser.parse(Array(#"{"x": {"answers": [1, 2]}}"#.utf8), keepingLastOf: "answers")
+        #expect(nested["x"]?["answers"]?.elements?.count == 2)
+    }
 }

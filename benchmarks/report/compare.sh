@@ -1,5 +1,6 @@
 #!/bin/sh
-# Times `wegwijs report` against reading every record with cat, and an equivalent jq pipeline.
+# Times `wegwijs report` against reading every record with cat (one, and one per core), and an
+# equivalent jq pipeline.
 # Runs outside `swift test`. Usage (from anywhere):
 #   benchmarks/report/compare.sh [RECORDS_DIR] [LEARNERS] [ATTEMPTS]
 # Defaults: /tmp/wegwijs-bench-records, 20000 learners x 5 attempts = 100,000 records.
@@ -34,7 +35,11 @@ jq_group='group_by(.[1] + "/" + .[0]) | map({employee_id: .[0][0], course: .[0][
 
 find "$dir" -name '*.json' -type f -print0 | xargs -0 cat >/dev/null   # warm the page cache
 best cat "find '$dir' -name '*.json' -type f -print0 | xargs -0 cat"
+# The floor for a reader with a worker per core: the same files read by one cat per core.
+best catpar "find '$dir' -name '*.json' -type f -print0 | xargs -0 -P $(nproc) -n 500 cat"
 best wegwijs "'$WEGWIJS' report '$dir' --format csv"
 best jq "find '$dir' -name '*.json' -type f -print0 | xargs -0 jq -c '$jq_filter' | jq -s -c '$jq_group'"
 echo "wegwijs / cat = $(echo "scale=2; $time_wegwijs / $time_cat" | bc)  (must be <= 2)"
+echo "wegwijs / cat in parallel = $(echo "scale=2; $time_wegwijs / $time_catpar" | bc)  (must be <= 1.2)"
+echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "jq / wegwijs  = $(echo "scale=2; $time_jq / $time_wegwijs" | bc)  (must be >= 5)"

@@ -12,7 +12,8 @@ public struct SessionSettings: Sendable {
     /// Language of the course text and the interface.
     public var language: String
     public var restart: Bool
-    public var store: RecordStore
+    /// Where the learner's records are kept (`RecordStore` for a records folder).
+    public var store: any RecordWriter
     /// Signs every record written, when a key is configured.
     public var signer: RecordSigner?
     /// Called after every record the session has saved (in progress, ended or abandoned), on
@@ -22,7 +23,7 @@ public struct SessionSettings: Sendable {
     /// off meanwhile); by default the write simply runs.
     public var guardWrite: @Sendable (() -> Void) -> Void = { $0() }
 
-    public init(learnerID: String?, learnerName: String?, language: String, restart: Bool, store: RecordStore,
+    public init(learnerID: String?, learnerName: String?, language: String, restart: Bool, store: any RecordWriter,
                 signer: RecordSigner? = nil) {
         self.learnerID = learnerID
         self.learnerName = learnerName
@@ -70,10 +71,10 @@ public final class AttemptSession {
     private var events: [CompletionRecord.Event] = []
     private var saved: CompletionRecord?
     private var resumable: Attempt?
-    private var lock: RecordStore.LearnerLock?
+    private var lock: (any RecordLock)?
 
     public var course: Course { loaded.course }
-    private var store: RecordStore { settings.store }
+    private var store: any RecordWriter { settings.store }
     private var learnerID: String { settings.learnerID ?? "" }
 
     /// `settings.learnerID` must be set (the console asks for it first when needed).
@@ -254,7 +255,7 @@ public final class AttemptSession {
         do {
             signed.signature = try signer.signature(for: record)
         } catch {
-            let path = store.folder(course: record.course.id, learner: record.learner.id)
+            let path = store.place(course: record.course.id, learner: record.learner.id)
             throw SessionStorageError(underlying: FileProblem(path: path, reason: "the record cannot be signed (\(error))"))
         }
         return signed
@@ -287,7 +288,7 @@ public final class AttemptSession {
         switch result {
         case .success(let value): return value
         case .failure(let problem): throw SessionStorageError(underlying: problem)
-        case nil: throw SessionStorageError(underlying: FileProblem(path: store.root, reason: "the write did not run"))
+        case nil: throw SessionStorageError(underlying: FileProblem(path: store.place(course: course.id, learner: learnerID), reason: "the write did not run"))
         }
     }
 }

@@ -14,12 +14,16 @@ public enum JSONParser {
     public static let maximumDepth = 256
 
     /// Parses one JSON document. A leading UTF-8 byte order mark is skipped.
-    public static func parse(_ bytes: [UInt8]) throws(JSONSyntaxError) -> JSONNode {
+    /// `keepingLastOf`: a member of the top-level object whose value, when an array, is checked
+    /// as fully as the rest but kept with its last element only (`report` needs only the last
+    /// answer of a record, and building every answer's nodes was most of its time).
+    public static func parse(_ bytes: [UInt8], keepingLastOf condensed: String? = nil) throws(JSONSyntaxError) -> JSONNode {
         if let bad = UTF8Validation.firstInvalidOffset(in: bytes) {
             throw JSONSyntaxError(message: "the file is not valid UTF-8 text (bad byte 0x\(String(bytes[bad], radix: 16, uppercase: true)))", offset: bad)
         }
         let result: Result<JSONNode, JSONSyntaxError> = bytes.withUnsafeBufferPointer { buffer in
             var parser = Parser(bytes: buffer)
+            parser.condensed = condensed
             do throws(JSONSyntaxError) {
                 return .success(try parser.parseDocument())
             } catch {
@@ -30,10 +34,14 @@ public enum JSONParser {
     }
 }
 
-private struct Parser {
+struct Parser {
     let bytes: UnsafeBufferPointer<UInt8>
     var index = 0
     var depth = 0
+    /// The top-level member kept with its last element only (`JSONParser.parse(_:keepingLastOf:)`).
+    var condensed: String?
+    /// Keys of the objects being skipped, innermost last (for the duplicate-key check).
+    var skippedKeys: [SkippedKey] = []
 
     init(bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
@@ -132,7 +140,8 @@ private struct Parser {
             }
             index += 1
             skipWhitespace()
-            let value = try parseValue()
+            let value = depth == 1 && key == condensed && index < bytes.count && bytes[index] == UInt8(ascii: "[")
+                ? try parseLastElement() : try parseValue()
             members.append(JSONMember(key: key, keyOffset: keyOffset, node: value))
             skipWhitespace()
             guard index < bytes.count else { throw unexpected("expected ',' or '}'") }

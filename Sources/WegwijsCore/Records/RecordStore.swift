@@ -11,7 +11,7 @@ import Musl
 /// `<finishedAt>-<8 hex>.json` per ended attempt. Every write goes to a hidden temp file in the
 /// same folder, is flushed with fsync and then renamed (or linked, for files that must never
 /// replace another), so a reader sees the old file or the new one, never half of one.
-public struct RecordStore: Sendable {
+public struct RecordStore: RecordWriter {
     public static let inProgressName = RecordsLayout.inProgressName
 
     public let root: String
@@ -27,6 +27,11 @@ public struct RecordStore: Sendable {
         let safeLearner = LearnerID.isValid(learner) ? learner : "invalid-learner-id"
         let safeCourse = CourseID.isValid(course) ? course : "invalid-course-id"
         return "\(root)/\(safeCourse)/\(safeLearner)"
+    }
+
+    /// The learner's folder.
+    public func place(course: String, learner: String) -> String {
+        folder(course: course, learner: learner)
     }
 
     public func inProgressPath(course: String, learner: String) -> String {
@@ -60,34 +65,12 @@ public struct RecordStore: Sendable {
     /// Holds a learner's folder for one session, so two runs for the same learner (two
     /// terminals, or a script) take turns instead of writing over each other's in-progress file.
     /// The lock is released when the value is dropped or the process ends, however it ends.
-    public final class LearnerLock: Sendable {
-        private let descriptor: Int32
-
-        fileprivate init(descriptor: Int32) {
-            self.descriptor = descriptor
-        }
-
-        deinit {
-            close(descriptor)
-        }
-    }
+    public typealias LearnerLock = FileLock
 
     /// Takes the learner's lock. With `wait == false` returns nil at once when another session
     /// holds it; with `wait == true` blocks until it is free.
-    public func lock(course: String, learner: String, wait: Bool) throws(FileProblem) -> LearnerLock? {
-        let path = folder(course: course, learner: learner) + "/" + RecordsLayout.lockName
-        let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
-        guard fd >= 0 else {
-            throw FileProblem(path: path, reason: "cannot open the lock file (\(String(cString: strerror(errno))))")
-        }
-        while flock(fd, LOCK_EX | (wait ? 0 : LOCK_NB)) != 0 {
-            if errno == EINTR { continue }
-            let failure = errno
-            close(fd)
-            if failure == EWOULDBLOCK { return nil }
-            throw FileProblem(path: path, reason: "cannot lock (\(String(cString: strerror(failure))))")
-        }
-        return LearnerLock(descriptor: fd)
+    public func lock(course: String, learner: String, wait: Bool) throws(FileProblem) -> (any RecordLock)? {
+        try FileLock.take(folder(course: course, learner: learner) + "/" + RecordsLayout.lockName, wait: wait)
     }
 
     /// Folders the store creates: never writable by group or others.
@@ -152,16 +135,15 @@ public struct RecordStore: Sendable {
     /// The learner's ended and abandoned attempts at a course, as far as they can be read
     /// (files that are not records are passed over: they are `report`'s and `verify`'s concern).
     public func endedRecords(course: String, learner: String) -> [CompletionRecord] {
-        let path = folder(course: course, learner: learner)
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: path) else { return [] }
-        return names.sorted().compactMap { name in
-            guard RecordsLayout.isEndedRecordName(name) else { return nil }
-            // Regular files of a sane size only: a link to a device must not hang the session.
-            var info = stat()
-            let file = path + "/" + name
-            guard lstat(file, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, info.st_size < 16 << 20,
-                  let data = FileManager.default.contents(atPath: file) else { return nil }
-            return try? CompletionRecord.decode(data)
+        var files: [String] = []
+        try? RecordFiles.walk(folder(course: course, learner: learner), descending: false, found: { path in
+            if RecordsLayout.isEndedRecordName((path as NSString).lastPathComponent) { files.append(path) }
+        }, problem: { _ in })
+        // Regular files of a sane size only (the walker's and the reader's rules): a link to a
+        // device must not hang the session.
+        return files.sorted().compactMap { file in
+            guard let bytes = try? RecordFiles.contents(of: file) else { return nil }
+            return try? CompletionRecord.decode(Data(bytes))
         }
     }
 
@@ -176,11 +158,7 @@ public struct RecordStore: Sendable {
     }
 
     /// What `inProgress` found.
-    public enum InProgressLookup: Sendable {
-        case none
-        case found(CompletionRecord)
-        case damaged(movedTo: String)
-    }
+    public typealias InProgressLookup = WegwijsCore.InProgressLookup
 
     /// Rewrites the in-progress file atomically.
     public func saveInProgress(_ record: CompletionRecord) throws(FileProblem) {

@@ -111,10 +111,13 @@ public struct HRReport: Sendable {
             }
         }
         let order = Dictionary(uniqueKeysWithValues: courses.enumerated().map { ($0.element.id, $0.offset) })
-        rows.sort { a, b in
-            if a.course != b.course { return (order[a.course] ?? 0) < (order[b.course] ?? 0) }
-            return EmployeeOrder.precedes(a.employeeID, b.employeeID)
+        // Sorted by index, so the rows (large values) move once, not at every step of the sort.
+        let courseRank = rows.map { order[$0.course] ?? 0 }
+        let sorted = rows.indices.sorted { a, b in
+            if courseRank[a] != courseRank[b] { return courseRank[a] < courseRank[b] }
+            return EmployeeOrder.precedes(rows[a].employeeID, rows[b].employeeID)
         }
+        rows = sorted.map { rows[$0] }
         let courseIDs = courses.map(\.id)
         let departments = roster?.hasDepartments == true ? departmentSummaries(rows: rows, courses: courseIDs) : []
         return HRReport(asOf: asOf, rows: rows, hasRoster: roster != nil, departments: departments,
@@ -250,9 +253,10 @@ enum EmployeeOrder {
         let aDigits = !a.isEmpty && a.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
         let bDigits = !b.isEmpty && b.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
         if aDigits && bDigits {
-            let left = a.drop { $0 == "0" }, right = b.drop { $0 == "0" }
+            // Digits only: bytes are characters, and comparing bytes is comparing numbers of one length.
+            let left = a.utf8.drop { $0 == 0x30 }, right = b.utf8.drop { $0 == 0x30 }
             if left.count != right.count { return left.count < right.count }
-            if left != right { return left < right }
+            if !left.elementsEqual(right) { return left.lexicographicallyPrecedes(right) }
         }
         return a < b
     }

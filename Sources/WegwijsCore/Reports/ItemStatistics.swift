@@ -1,65 +1,3 @@
-/// What item statistics need from one record file, read straight from the parsed JSON.
-public struct AttemptFacts: Sendable {
-    public var learnerID: String
-    public var courseID: String
-    /// SHA-256 of the course file the attempt was made on.
-    public var sha256: String
-    /// SHA-256 of the course's structure (SPEC §4 `course.structure`), when the record has one.
-    public var structure: String?
-    public var status: CompletionRecord.Status
-    /// Seconds since 1970.
-    public var startedAt: Int64
-    public var finishedAt: Int64?
-    /// The record's `answers` array as parsed: scenario and option ids are looked up in the
-    /// course straight from it, without copying them out per record.
-    public var answers: JSONNode?
-
-    /// The facts of a parsed record file; throws for foreign JSON and records missing a field.
-    public static func extract(from root: JSONNode) throws(RecordFacts.Problem) -> AttemptFacts {
-        typealias Problem = RecordFacts.Problem
-        guard let members = root.members else {
-            throw Problem(reason: "not a completion record (the JSON is \(root.value.kindName), not an object)")
-        }
-        var format: String?, learner: JSONNode?, course: JSONNode?, status: String?
-        var startedAt: String?, finishedAt: String?, answers: JSONNode?
-        for member in members {
-            switch member.key {
-            case "format": format = member.node.string
-            case "learner": learner = member.node
-            case "course": course = member.node
-            case "status": status = member.node.string
-            case "startedAt": startedAt = member.node.string
-            case "finishedAt": finishedAt = member.node.string
-            case "answers": answers = member.node
-            default: break
-            }
-        }
-        guard format == CompletionRecord.format else {
-            let found = format.map { "'\(String($0.prefix(40)))'" } ?? "missing"
-            throw Problem(reason: "not a completion record (format is \(found), not '\(CompletionRecord.format)')")
-        }
-        guard let learnerID = learner?["id"]?.string, LearnerID.isValid(learnerID) else {
-            throw Problem(reason: "learner.id is missing or not a valid employee number")
-        }
-        guard let courseID = course?["id"]?.string, !courseID.isEmpty else { throw Problem(reason: "course.id is missing or not a string") }
-        guard let statusText = status, let parsedStatus = CompletionRecord.Status(rawValue: statusText) else {
-            throw Problem(reason: "status is missing or not one of passed, failed, in-progress, abandoned")
-        }
-        guard let startedText = startedAt, let started = Timestamp.secondsSince1970(startedText) else {
-            throw Problem(reason: "startedAt is missing or not a UTC timestamp")
-        }
-        var finished: Int64?
-        if let finishedAt {
-            guard let seconds = Timestamp.secondsSince1970(finishedAt) else { throw Problem(reason: "finishedAt is not a UTC timestamp") }
-            finished = seconds
-        }
-        if let answers, answers.elements == nil { throw Problem(reason: "answers is not an array") }
-        return AttemptFacts(learnerID: learnerID, courseID: courseID, sha256: course?["sha256"]?.string ?? "",
-                            structure: course?["structure"]?.string, status: parsedStatus, startedAt: started,
-                            finishedAt: finished, answers: answers)
-    }
-}
-
 /// A quality flag on a scenario or option (SPEC §8).
 public enum ItemFlag: String, Sendable, Hashable, CaseIterable {
     /// Facility ≥ 95 %.
@@ -72,33 +10,6 @@ public enum ItemFlag: String, Sendable, Hashable, CaseIterable {
     case unusedOption = "unused-option"
     /// A critical option chosen by 10 % or more.
     case criticalOften = "critical-often"
-}
-
-/// The course an analysis is for, with what identifies the records that count.
-public struct StatisticsCourse: Sendable {
-    public var course: Course
-    /// SHA-256 of the course file's bytes.
-    public var sha256: String
-    /// SHA-256 of the course's structure, when known. A record that states a structure counts
-    /// when it equals this; a record without one (or a course without one) counts when its
-    /// `sha256` equals the course file's.
-    public var structure: String?
-    /// The course's points, in arrays, for scoring many attempts fast.
-    public let table: ScoringTable
-
-    public init(course: Course, sha256: String, structure: String? = nil) {
-        self.course = course
-        self.sha256 = sha256
-        self.structure = structure
-        table = ScoringTable(course)
-    }
-
-    /// Whether a record was made on this course's structure.
-    public func matches(_ facts: AttemptFacts) -> Bool {
-        guard facts.courseID == course.id else { return false }
-        if let recorded = facts.structure, let structure { return recorded == structure }
-        return facts.sha256 == sha256
-    }
 }
 
 /// Item analysis of a course (SPEC §8): how the course, each scenario, each option and each
@@ -256,9 +167,15 @@ public struct ItemStatistics: Sendable {
     /// Throws only when `root` cannot be read; unusable files are in the tally's problems.
     public static func scan(root: String, course: StatisticsCourse, since: CalendarDay?, workers: Int = 2,
                             progress: ScanProgress? = nil) throws(FileProblem) -> (statistics: ItemStatistics, tally: ItemTally) {
+        try scan(source: RecordFolder(root: root), course: course, since: since, workers: workers, progress: progress)
+    }
+
+    /// Reads every record of `source` with parallel workers and computes the figures.
+    public static func scan<Source: RecordSource>(source: Source, course: StatisticsCourse, since: CalendarDay?, workers: Int = 2,
+                                                  progress: ScanProgress? = nil) throws(FileProblem) -> (statistics: ItemStatistics, tally: ItemTally) {
         var (tally, walkProblems) = try RecordScanner.fold(
-            root: root, workers: workers, progress: progress, initial: ItemTally(course: course.course),
-            read: { tally, path in tally.read(path, course: course, since: since) }, merge: { $0.merge($1) })
+            source: source, workers: workers, progress: progress, initial: ItemTally(course: course.course),
+            read: { tally, path in tally.read(path, from: source, course: course, since: since) }, merge: { $0.merge($1) })
         tally.problems += walkProblems
         tally.problems.sort { $0.path < $1.path }
         return (ItemStatistics(tally: tally, course: course.course, since: since), tally)

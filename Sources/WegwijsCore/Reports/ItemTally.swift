@@ -60,10 +60,10 @@ public struct ItemTally: Sendable {
     }
 
     /// Reads, parses and folds in one file, or notes why it was skipped.
-    public mutating func read(_ path: String, course: StatisticsCourse, since: CalendarDay?) {
+    public mutating func read(_ path: String, from source: some RecordSource, course: StatisticsCourse, since: CalendarDay?) {
         files += 1
         do {
-            let (_, root) = try RecordFiles.parsed(path)
+            let (_, root) = try RecordFiles.parsed(source.bytes(at: path), path: path)
             do {
                 let facts = try AttemptFacts.extract(from: root)
                 if let reason = add(facts, course: course, since: since) { problems.append(FileProblem(path: path, reason: reason)) }

@@ -58,6 +58,24 @@ public struct RecordFacts: Sendable, Hashable {
     /// The facts of a parsed record file; throws for foreign JSON, records missing a field and
     /// numbers out of range. With `trust`, a record that cannot be believed says why in `distrust`.
     public static func extract(from root: JSONNode, trust: RecordTrust? = nil) throws(Problem) -> RecordFacts {
+        var facts = try read(root).facts
+        facts.distrust = trust?.distrust(of: root, courseID: facts.courseID)
+        return facts
+    }
+
+    /// The record's fields as parsed, for readers that need more than the facts (`stats`
+    /// looks up each answer's scenario and options in the course).
+    public struct Fields {
+        public var facts: RecordFacts
+        /// The `course` object.
+        public var course: JSONNode?
+        /// The `answers` value.
+        public var answers: JSONNode?
+    }
+
+    /// The one reader of the record format's fields (SPEC §4) for `report`, `stats` and
+    /// `report --lrs`'s checks: every member is looked at once, every rule is here.
+    public static func read(_ root: JSONNode) throws(Problem) -> Fields {
         guard let members = root.members else {
             throw Problem(reason: "not a completion record (the JSON is \(root.value.kindName), not an object)")
         }
@@ -134,11 +152,10 @@ public struct RecordFacts: Sendable, Hashable {
             }
             acknowledged = seconds
         }
-        var facts = RecordFacts(learnerID: learnerID, learnerName: learner?["name"]?.string, courseID: courseID,
+        let facts = RecordFacts(learnerID: learnerID, learnerName: learner?["name"]?.string, courseID: courseID,
                                 courseVersion: course?["version"]?.string ?? "", validFor: validFor, dueWithinDays: dueWithinDays,
                                 status: parsedStatus, percent: percent, startedAt: started, finishedAt: finished,
                                 lastAnswerAt: lastAnswerAt, acknowledgedAt: acknowledged)
-        facts.distrust = trust?.distrust(of: root, courseID: courseID)
-        return facts
+        return Fields(facts: facts, course: course, answers: answers)
     }
 }

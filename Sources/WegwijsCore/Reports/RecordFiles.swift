@@ -30,9 +30,13 @@ public enum RecordFiles {
 
     /// Calls `found` with the path of every record file below `root`, depth first, in no
     /// particular order, and `problem` for every folder that cannot be read. Hidden folders
-    /// and symbolic links to folders are not entered (so a link cannot make the walk loop).
-    /// Throws when `root` itself cannot be read.
-    public static func walk(_ root: String, found: (String) -> Void, problem: (FileProblem) -> Void) throws(FileProblem) {
+    /// and symbolic links to folders are not entered (so a link cannot make the walk loop);
+    /// with `descending: false` no folder is. A record file is a regular file (or a link to
+    /// one) whose name `RecordsLayout.isRecordName` takes. Throws when `root` itself cannot
+    /// be read. The one walker of records folders: `report`, `stats`, `verify`, `export`,
+    /// `sync --rescan` and the session's look at earlier attempts all go through it.
+    public static func walk(_ root: String, descending: Bool = true, found: (String) -> Void,
+                            problem: (FileProblem) -> Void) throws(FileProblem) {
         var pending = [root]
         var isRoot = true
         while let folder = pending.popLast() {
@@ -63,7 +67,7 @@ public enum RecordFiles {
                     }
                 }
                 if type == UInt8(DT_DIR) {
-                    pending.append(prefix + name)
+                    if descending { pending.append(prefix + name) }
                 } else if type == UInt8(DT_REG), RecordsLayout.isRecordName(name) {
                     found(prefix + name)
                 }
@@ -74,9 +78,15 @@ public enum RecordFiles {
     /// A record file's bytes and parsed JSON; a syntax error is a problem located at its line
     /// and column (`PATH:LINE:COLUMN`), so `report`, `stats` and the like say it the same way.
     public static func parsed(_ path: String) throws(FileProblem) -> (bytes: [UInt8], root: JSONNode) {
-        let bytes = try contents(of: path)
+        try parsed(contents(of: path), path: path)
+    }
+
+    /// A record's bytes, read from `path`, and their parsed JSON (a syntax error located as above).
+    /// `keepingLastOf`: see `JSONParser.parse(_:keepingLastOf:)`.
+    public static func parsed(_ bytes: [UInt8], path: String, keepingLastOf condensed: String? = nil) throws(FileProblem)
+        -> (bytes: [UInt8], root: JSONNode) {
         do {
-            return (bytes, try JSONParser.parse(bytes))
+            return (bytes, try JSONParser.parse(bytes, keepingLastOf: condensed))
         } catch {
             let position = SourceText(bytes: bytes).position(of: error.offset)
             throw FileProblem(path: "\(path):\(position.line):\(position.column)", reason: "not valid JSON: \(error.message)")

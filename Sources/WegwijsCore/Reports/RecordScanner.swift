@@ -127,11 +127,19 @@ public struct RecordScan: Sendable {
         tallies[LearnerCourse(course: facts.courseID, learner: facts.learnerID), default: AttemptTally()].add(facts, asOf: asOf)
     }
 
-    /// Reads, parses and folds in one file, or notes why it was skipped.
+    /// Reads, parses and folds in one record file, or notes why it was skipped.
     public mutating func read(_ path: String, courses: Set<String>?, asOf: CalendarDay?, trust: RecordTrust? = nil) {
+        read(path, from: RecordFolder(root: (path as NSString).deletingLastPathComponent), courses: courses, asOf: asOf, trust: trust)
+    }
+
+    /// Reads, parses and folds in the record at `path` in `source`, or notes why it was skipped.
+    public mutating func read(_ path: String, from source: some RecordSource, courses: Set<String>?, asOf: CalendarDay?,
+                              trust: RecordTrust? = nil) {
         files += 1
         do {
-            let (bytes, root) = try RecordFiles.parsed(path)
+            // The facts need only the last answer; a signature is over the whole record.
+            let condensed = trust?.signer == nil ? "answers" : nil
+            let (bytes, root) = try RecordFiles.parsed(source.bytes(at: path), path: path, keepingLastOf: condensed)
             do {
                 var facts = try RecordFacts.extract(from: root, trust: trust)
                 if let courses, !courses.contains(facts.courseID) { return }
@@ -192,8 +200,16 @@ public enum RecordScanner {
     /// other problem is in the result.
     public static func scan(root: String, courses: Set<String>? = nil, asOf: CalendarDay? = nil, trust: RecordTrust? = nil,
                             workers: Int = 2, progress: ScanProgress? = nil) throws(FileProblem) -> RecordScan {
-        var (scan, walkProblems) = try fold(root: root, workers: workers, progress: progress, initial: RecordScan(),
-                                            read: { scan, path in scan.read(path, courses: courses, asOf: asOf, trust: trust) },
+        try scan(source: RecordFolder(root: root), courses: courses, asOf: asOf, trust: trust, workers: workers, progress: progress)
+    }
+
+    /// Scans every record in `source`. Throws only when the source cannot be read; every
+    /// other problem is in the result.
+    public static func scan<Source: RecordSource>(source: Source, courses: Set<String>? = nil, asOf: CalendarDay? = nil,
+                                                  trust: RecordTrust? = nil, workers: Int = 2,
+                                                  progress: ScanProgress? = nil) throws(FileProblem) -> RecordScan {
+        var (scan, walkProblems) = try fold(source: source, workers: workers, progress: progress, initial: RecordScan(),
+                                            read: { scan, path in scan.read(path, from: source, courses: courses, asOf: asOf, trust: trust) },
                                             merge: { $0.merge($1) })
         scan.problems += walkProblems
         scan.problems.sort { $0.path < $1.path }
@@ -201,10 +217,11 @@ public enum RecordScanner {
         return scan
     }
 
-    /// Folds every record file below `root` into a `Partial` per worker and merges them:
-    /// the walk and the workers that `report` and `stats` share. Returns the merged result and
-    /// the folders that could not be read. Throws only when `root` cannot be read.
-    public static func fold<Partial: Sendable>(root: String, workers: Int = 2, progress: ScanProgress? = nil,
+    /// Folds every record of `source` into a `Partial` per worker and merges them: the walk
+    /// and the workers that `report` and `stats` share. `read` gets each record's place and
+    /// reads it from `source` itself. Returns the merged result and the parts that could not
+    /// be read. Throws only when the source cannot be read.
+    public static func fold<Partial: Sendable>(source: some RecordSource, workers: Int = 2, progress: ScanProgress? = nil,
                                                initial: Partial, read: @escaping @Sendable (inout Partial, String) -> Void,
                                                merge: (inout Partial, Partial) -> Void) throws(FileProblem) -> (Partial, [FileProblem]) {
         let queue = BatchQueue(capacity: max(workers, 1) * 4)
@@ -228,7 +245,7 @@ public enum RecordScanner {
         var batch: [String] = []
         batch.reserveCapacity(batchSize)
         do throws(FileProblem) {
-            try RecordFiles.walk(root, found: { path in
+            try source.places(found: { path in
                 batch.append(path)
                 if batch.count == batchSize {
                     queue.push(batch)

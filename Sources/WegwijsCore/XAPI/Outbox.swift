@@ -201,44 +201,19 @@ public struct Outbox: Sendable {
     // MARK: - Locks
 
     private func locked<T>(_ body: () throws(FileProblem) -> T) throws(FileProblem) -> T {
-        let path = folder + "/.lock"
-        let fd = Self.openLockFile(path)
-        guard fd >= 0 else { throw FileProblem(path: path, reason: "cannot open the lock file (\(String(cString: strerror(errno))))") }
-        defer { close(fd) }
-        while flock(fd, LOCK_EX) != 0 {
-            if errno == EINTR { continue }
-            throw FileProblem(path: path, reason: "cannot lock (\(String(cString: strerror(errno))))")
-        }
+        let lock = try FileLock.waiting(folder + "/.lock", readOnlyFallback: true)
+        defer { withExtendedLifetime(lock) {} }
         return try body()
     }
 
     /// Held while one process talks to the LRS; released when dropped.
-    public final class DeliveryLock: Sendable {
-        private let descriptor: Int32
-        fileprivate init(descriptor: Int32) { self.descriptor = descriptor }
-        deinit { close(descriptor) }
-    }
+    public typealias DeliveryLock = FileLock
 
     /// Takes the delivery lock: waiting for it, or returning nil at once when it is taken.
     public func deliveryLock(wait: Bool) throws(FileProblem) -> DeliveryLock? {
         try prepare()
-        let path = folder + "/.delivering"
-        let fd = Self.openLockFile(path)
-        guard fd >= 0 else { throw FileProblem(path: path, reason: "cannot open the lock file (\(String(cString: strerror(errno))))") }
-        while flock(fd, LOCK_EX | (wait ? 0 : LOCK_NB)) != 0 {
-            if errno == EINTR { continue }
-            let failure = errno
-            close(fd)
-            if failure == EWOULDBLOCK { return nil }
-            throw FileProblem(path: path, reason: "cannot lock (\(String(cString: strerror(failure))))")
-        }
-        return DeliveryLock(descriptor: fd)
-    }
-
-    /// A lock file made by another account of a shared folder can still be locked read-only.
-    private static func openLockFile(_ path: String) -> Int32 {
-        let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
-        return fd >= 0 ? fd : open(path, O_RDONLY | O_CLOEXEC)
+        // A lock file made by another account of a shared folder can still be locked read-only.
+        return try FileLock.take(folder + "/.delivering", wait: wait, readOnlyFallback: true)
     }
 
     /// Attempt ids are UUIDs; anything that could leave the folder is refused.

@@ -16,30 +16,11 @@ public struct RecordStatements: Sendable {
     public typealias Problem = FileProblem
 
     /// The record files below `root` in a stable order: course, learner, then file name
-    /// (ended attempts by time, `in-progress.json` last). Hidden entries (the outbox) are skipped.
+    /// (ended attempts by time, `in-progress.json` last), as the one walker finds them
+    /// (`RecordFolder`, `RecordFiles.walk`: hidden entries such as the outbox are skipped).
+    /// Folders below `root` that cannot be read are passed over.
     public static func recordFiles(root: String) throws(FileProblem) -> [String] {
-        let manager = FileManager.default
-        var isDirectory: ObjCBool = false
-        guard manager.fileExists(atPath: root, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw FileProblem(path: root, reason: "no such records folder")
-        }
-        func visible(_ folder: String) -> [String] {
-            ((try? manager.contentsOfDirectory(atPath: folder)) ?? []).filter { !$0.hasPrefix(".") }.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-        }
-        var files: [String] = []
-        for course in visible(root) {
-            let coursePath = root + "/" + course
-            guard manager.fileExists(atPath: coursePath, isDirectory: &isDirectory), isDirectory.boolValue else { continue }
-            for learner in visible(coursePath) {
-                let learnerPath = coursePath + "/" + learner
-                guard manager.fileExists(atPath: learnerPath, isDirectory: &isDirectory), isDirectory.boolValue else { continue }
-                let names = visible(learnerPath).filter { $0.hasSuffix(".json") }
-                let ended = names.filter { $0 != RecordStore.inProgressName }
-                files += ended.map { learnerPath + "/" + $0 }
-                if names.contains(RecordStore.inProgressName) { files.append(learnerPath + "/" + RecordStore.inProgressName) }
-            }
-        }
-        return files
+        try RecordFolder(root: root).orderedPlaces()
     }
 
     /// The course a record was made on, if it is known here.
