@@ -33,7 +33,7 @@ public struct Phrases: Sendable {
     public let resumeQuestion: @Sendable (_ answered: Int) -> String
     public let resuming: @Sendable (_ answered: Int) -> String
     public let restarting: String
-    public let damagedProgress: @Sendable (_ path: String) -> String
+    public let damagedProgress: String
     let structureChanged: String
     let answersDoNotFit: String
     let savedAttemptDoesNotFitBecause: @Sendable (_ why: String) -> String
@@ -89,7 +89,7 @@ public struct Phrases: Sendable {
     public let acknowledged: String
     public let notAcknowledged: String
     public let reread: @Sendable (_ title: String) -> String
-    public let recordWritten: @Sendable (_ path: String) -> String
+    public let recordWritten: String
 
     // MARK: Leaving
 
@@ -198,7 +198,7 @@ extension Phrases {
         resumeQuestion: { "Je hebt een poging die nog niet af is (\($0) \($0 == 1 ? "situatie" : "situaties") beantwoord). Wil je verdergaan? [J/n] " },
         resuming: { "Je gaat verder waar je was gebleven (\($0) beantwoord)." },
         restarting: "Je begint opnieuw. Je vorige poging is bewaard als afgebroken.",
-        damagedProgress: { "Je opgeslagen voortgang was beschadigd en is apart gezet (\($0)). Je begint opnieuw." },
+        damagedProgress: "Je opgeslagen voortgang was beschadigd; je begint opnieuw. Wat er stond, is apart gezet in:",
         structureChanged: "de vragen of de punten zijn veranderd",
         answersDoNotFit: "je antwoorden passen niet meer bij de vragen",
         savedAttemptDoesNotFitBecause: { "Je opgeslagen poging past niet meer bij deze versie van de cursus: \($0). Die poging is bewaard als afgebroken; je begint opnieuw." },
@@ -254,7 +254,7 @@ extension Phrases {
         acknowledged: "Dank je, je bevestiging is vastgelegd.",
         notAcknowledged: "Je hebt niet bevestigd. Je bent wel geslaagd; HR ziet dat de bevestiging ontbreekt.",
         reread: { "Lees nog eens na: \($0)" },
-        recordWritten: { "Je resultaat is opgeslagen in \($0)" },
+        recordWritten: "Je resultaat is opgeslagen in:",
         stopped: { "Je voortgang is bewaard (\($0) beantwoord). Start wegwijs opnieuw om verder te gaan." },
         interruptedBeforeStart: "Onderbroken.",
         interrupted: "Onderbroken. Je voortgang tot het laatste antwoord is bewaard.",
@@ -305,7 +305,7 @@ extension Phrases {
         resumeQuestion: { "You have an unfinished attempt (\($0) \($0 == 1 ? "situation" : "situations") answered). Do you want to continue? [Y/n] " },
         resuming: { "Continuing where you left off (\($0) answered)." },
         restarting: "Starting over. Your previous attempt is kept, marked abandoned.",
-        damagedProgress: { "Your saved progress was damaged and has been set aside (\($0)). You start again." },
+        damagedProgress: "Your saved progress was damaged; you start again. What it held has been set aside in:",
         structureChanged: "its questions or points have changed",
         answersDoNotFit: "your answers no longer fit its questions",
         savedAttemptDoesNotFitBecause: { "Your saved attempt no longer fits this version of the course: \($0). It is kept, marked abandoned; you start again." },
@@ -361,7 +361,7 @@ extension Phrases {
         acknowledged: "Thank you, your confirmation is recorded.",
         notAcknowledged: "You did not confirm. You have passed; HR sees that the confirmation is missing.",
         reread: { "Worth re-reading: \($0)" },
-        recordWritten: { "Your result was saved in \($0)" },
+        recordWritten: "Your result was saved in:",
         stopped: { "Your progress is saved (\($0) answered). Start wegwijs again to continue." },
         interruptedBeforeStart: "Interrupted.",
         interrupted: "Interrupted. Your progress up to the last answer is saved.",
