@@ -214,7 +214,7 @@ public final class CourseSession {
             case .choose(let positions):
                 return positions
             case .help:
-                output.write(phrases.help(last, scenario.kind.allowsMany) + "\n")
+                output.write(HelpLayout.fitted(table: phrases.help(last, scenario.kind.allowsMany), width: layout.terminal.width - 1) + "\n")
             case .guidelines:
                 showGuidelines()
             case .stop:

@@ -221,14 +221,11 @@ extension Phrases {
         onlyOne: { "Kies hier één antwoord: typ één letter (a-\($0))." },
         noSuchOption: { "Er is geen antwoord \($0). Kies uit a tot en met \($1)." },
         help: { last, multiple in
-            """
-            Zo werkt het:
-              a-\(last)          kies een antwoord\(multiple ? " (hier mag je er meer kiezen: 'a c')" : "")
-              richtlijnen    lees de richtlijnen nog eens
-              stop           pauzeer; je voortgang is bewaard en je gaat later verder
-              ?              deze hulp
-            Met de pijltjestoetsen haal je eerdere invoer terug; Tab vult aan.
-            """
+            HelpLayout.table("Zo werkt het:", [
+                ("a-\(last)", "kies een antwoord" + (multiple ? " (hier mag je er meer kiezen: 'a c')" : "")),
+                ("richtlijnen", "lees de richtlijnen nog eens"), ("stop", "pauzeer; je voortgang is bewaard en je gaat later verder"),
+                ("?", "deze hulp"),
+            ], "Met de pijltjestoetsen haal je eerdere invoer terug; Tab vult aan.")
         },
         promptWords: ["help", "richtlijnen", "stop"],
         good: "Goed",
@@ -328,14 +325,11 @@ extension Phrases {
         onlyOne: { "Choose one answer here: type one letter (a-\($0))." },
         noSuchOption: { "There is no answer \($0). Choose from a to \($1)." },
         help: { last, multiple in
-            """
-            How it works:
-              a-\(last)          choose an answer\(multiple ? " (you may choose more here: 'a c')" : "")
-              guidelines     read the guidelines again
-              stop           pause; your progress is kept and you continue later
-              ?              this help
-            The arrow keys bring back earlier input; Tab completes.
-            """
+            HelpLayout.table("How it works:", [
+                ("a-\(last)", "choose an answer" + (multiple ? " (you may choose more here: 'a c')" : "")),
+                ("guidelines", "read the guidelines again"), ("stop", "pause; your progress is kept and you continue later"),
+                ("?", "this help"),
+            ], "The arrow keys bring back earlier input; Tab completes.")
         },
         promptWords: ["help", "guidelines", "stop", "quit"],
         good: "Good",
