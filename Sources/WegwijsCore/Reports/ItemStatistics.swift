@@ -408,9 +408,7 @@ public struct ItemStatistics: Sendable {
             failedCritical: tally.failedCritical)
         scenarios = course.scenarios.enumerated().map { index, scenario in
             let sums = tally.scenarios[index]
-            // Multiplied first, as a trainer works it out: 6 of 20 is exactly 30 %, where 6 / 20 * 100 is
-            // 30.000000000000004 and would miss the too-hard flag at its boundary.
-            let facility = sums.shown == 0 ? nil : sums.sumFraction * 100 / Double(sums.shown)
+            let facility = sums.shown == 0 ? nil : sums.sumFraction / Double(sums.shown) * 100
             let discrimination = sums.shown >= Self.discriminationMinimum ? Self.pearson(sums) : nil
             var flags: [ItemFlag] = []
             if let facility, facility >= 95 { flags.append(.tooEasy) }
