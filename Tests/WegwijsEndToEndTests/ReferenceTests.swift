@@ -66,8 +66,8 @@ struct ReferenceTests {
         try References.check(try output(["preview", "courses/voorbeeld.json", "--scenario", "uitnodiging"]), "preview/voorbeeld-uitnodiging.txt")
     }
 
-    @Test("a learner's start, the in-course help and a stop, in Dutch and English, at 80 and 40 columns",
-          arguments: ["nl", "en"], [80, 40])
+    @Test("a learner's start, the in-course help and a stop, in Dutch and English, at 80, 40 and 24 columns",
+          arguments: ["nl", "en"], [80, 40, 24])
     func learnerHelp(language: String, width: Int) throws {
         let records = try Wegwijs.temporaryFolder("reference-run")
         defer { try? FileManager.default.removeItem(at: records) }
