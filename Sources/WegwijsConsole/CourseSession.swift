@@ -54,7 +54,7 @@ public final class CourseSession {
         case .none:
             break
         case .damaged(let aside):
-            output.write(layout.wrap(phrases.damagedProgress(aside)))
+            output.write(layout.wrap(phrases.damagedProgress, path: aside))
         case .restarted:
             output.write(layout.wrap(phrases.restarting))
         case .unfit(let reason):
@@ -166,7 +166,7 @@ public final class CourseSession {
         if let closing = course.closing {
             output.write("\n" + layout.wrap(text(closing)))
         }
-        output.write("\n" + layout.wrap(phrases.recordWritten(path)))
+        output.write("\n" + layout.wrap(phrases.recordWritten, path: path))
         return sheet.passed ? .passed(recordPath: path) : .failed(recordPath: path)
     }
 
@@ -216,7 +216,8 @@ public final class CourseSession {
             case .choose(let positions):
                 return positions
             case .help:
-                output.write(phrases.help(for: scenario.kind, last: last) + "\n")
+                output.write(HelpLayout.fitted(table: phrases.help(for: scenario.kind, last: last), width: layout.terminal.width - 1) + "
+")
             case .guidelines:
                 showGuidelines()
             case .stop:

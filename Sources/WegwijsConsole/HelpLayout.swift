@@ -14,6 +14,42 @@ public enum HelpLayout {
         case entry(label: String, description: String)
     }
 
+    /// A heading, rows of a word and what it does, and a closing line, with every description
+    /// starting in one column (two past the longest word): the in-course help, which the session
+    /// fits to the terminal with `fitted(table:width:)`.
+    public static func table(_ heading: String, _ rows: [(String, String)], _ closing: String) -> String {
+        let column = (rows.map(\.0.count).max() ?? 0) + 2
+        let lines = rows.map { "  " + $0.0 + String(repeating: " ", count: column - $0.0.count) + $0.1 }
+        return ([heading] + lines + [closing]).joined(separator: "\n")
+    }
+
+    /// A `table` wrapped to `width`: a description continues in its column, or, when the words
+    /// leave it less than half the width, every description goes under its word.
+    public static func fitted(table text: String, width: Int) -> String {
+        let width = max(width, TerminalInfo.minimumWidth)
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let rows = lines.map { line -> (label: Substring, description: Substring)? in
+            guard line.hasPrefix("  "), let gap = line.dropFirst(2).range(of: "  ") else { return nil }
+            return (line[line.index(line.startIndex, offsetBy: 2)..<gap.lowerBound], line[gap.lowerBound...].drop { $0 == " " })
+        }
+        let column = 2 + (rows.compactMap { $0?.label.count }.max() ?? 0) + 2
+        var output: [String] = []
+        for (line, row) in zip(lines, rows) {
+            guard let row else {
+                output += TextLayout.lines(line, width: width, firstIndent: "", indent: "")
+                continue
+            }
+            if column > width / 2 {
+                output.append("  " + row.label)
+                output += TextLayout.lines(row.description, width: width, firstIndent: "      ", indent: "      ")
+            } else {
+                let first = "  " + row.label + String(repeating: " ", count: column - 2 - row.label.count)
+                output += TextLayout.lines(row.description, width: width, firstIndent: first, indent: String(repeating: " ", count: column))
+            }
+        }
+        return output.joined(separator: "\n")
+    }
+
     /// `text` as rendered at `renderWidth`, laid out for `width` columns.
     public static func layout(_ text: String, width: Int) -> String {
         let width = max(width, TerminalInfo.minimumWidth)

@@ -15,7 +15,7 @@ extension Phrases {
         resumeQuestion: { "Je hebt een poging die nog niet af is (\($0) \($0 == 1 ? "situatie" : "situaties") beantwoord). Wil je verdergaan? [J/n] " },
         resuming: { "Je gaat verder waar je was gebleven (\($0) beantwoord)." },
         restarting: "Je begint opnieuw. Je vorige poging is bewaard als afgebroken.",
-        damagedProgress: { "Je opgeslagen voortgang was beschadigd en is apart gezet (\($0)). Je begint opnieuw." },
+        damagedProgress: "Je opgeslagen voortgang was beschadigd; je begint opnieuw. Wat er stond, is apart gezet in:",
         structureChanged: "de vragen of de punten zijn veranderd",
         answersDoNotFit: "je antwoorden passen niet meer bij de vragen",
         savedAttemptDoesNotFitBecause: { "Je opgeslagen poging past niet meer bij deze versie van de cursus: \($0). Die poging is bewaard als afgebroken; je begint opnieuw." },
@@ -47,15 +47,11 @@ extension Phrases {
         noSuchOption: { "Er is geen antwoord \($0). Kies uit a tot en met \($1)." },
         repeatedLetter: { "Je typte \($0) twee keer. Zet elke letter één keer in je volgorde (a-\($1))." },
         missingLetters: { "Je volgorde mist \($0). Typ alle letters a-\($1), elk één keer." },
-        help: { kindLine in
-            """
-            Zo werkt het:
-              \(kindLine)
-              richtlijnen    lees de richtlijnen nog eens
-              stop           pauzeer; je voortgang is bewaard en je gaat later verder
-              ?              deze hulp
-            Met de pijltjestoetsen haal je eerdere invoer terug; Tab vult aan.
-            """
+        help: { kindRow in
+            HelpLayout.table("Zo werkt het:", [
+                (kindRow.keys, kindRow.effect), ("richtlijnen", "lees de richtlijnen nog eens"),
+                ("stop", "pauzeer; je voortgang is bewaard en je gaat later verder"), ("?", "deze hulp"),
+            ], "Met de pijltjestoetsen haal je eerdere invoer terug; Tab vult aan.")
         },
         promptWords: ["help", "richtlijnen", "stop"],
         good: "Goed",
@@ -85,7 +81,7 @@ extension Phrases {
         acknowledged: "Dank je, je bevestiging is vastgelegd.",
         notAcknowledged: "Je hebt niet bevestigd. Je bent wel geslaagd; HR ziet dat de bevestiging ontbreekt.",
         reread: { "Lees nog eens na: \($0)" },
-        recordWritten: { "Je resultaat is opgeslagen in \($0)" },
+        recordWritten: "Je resultaat is opgeslagen in:",
         stopped: { "Je voortgang is bewaard (\($0) beantwoord). Start wegwijs opnieuw om verder te gaan." },
         interruptedBeforeStart: "Onderbroken.",
         interrupted: "Onderbroken. Je voortgang tot het laatste antwoord is bewaard.",

@@ -15,7 +15,7 @@ extension Phrases {
         resumeQuestion: { "You have an unfinished attempt (\($0) \($0 == 1 ? "situation" : "situations") answered). Do you want to continue? [Y/n] " },
         resuming: { "Continuing where you left off (\($0) answered)." },
         restarting: "Starting over. Your previous attempt is kept, marked abandoned.",
-        damagedProgress: { "Your saved progress was damaged and has been set aside (\($0)). You start again." },
+        damagedProgress: "Your saved progress was damaged; you start again. What it held has been set aside in:",
         structureChanged: "its questions or points have changed",
         answersDoNotFit: "your answers no longer fit its questions",
         savedAttemptDoesNotFitBecause: { "Your saved attempt no longer fits this version of the course: \($0). It is kept, marked abandoned; you start again." },
@@ -47,15 +47,11 @@ extension Phrases {
         noSuchOption: { "There is no answer \($0). Choose from a to \($1)." },
         repeatedLetter: { "You typed \($0) twice. Use every letter once in your order (a-\($1))." },
         missingLetters: { "Your order leaves out \($0). Type every letter a-\($1), each once." },
-        help: { kindLine in
-            """
-            How it works:
-              \(kindLine)
-              guidelines     read the guidelines again
-              stop           pause; your progress is kept and you continue later
-              ?              this help
-            The arrow keys bring back earlier input; Tab completes.
-            """
+        help: { kindRow in
+            HelpLayout.table("How it works:", [
+                (kindRow.keys, kindRow.effect), ("guidelines", "read the guidelines again"),
+                ("stop", "pause; your progress is kept and you continue later"), ("?", "this help"),
+            ], "The arrow keys bring back earlier input; Tab completes.")
         },
         promptWords: ["help", "guidelines", "stop", "quit"],
         good: "Good",
@@ -85,7 +81,7 @@ extension Phrases {
         acknowledged: "Thank you, your confirmation is recorded.",
         notAcknowledged: "You did not confirm. You have passed; HR sees that the confirmation is missing.",
         reread: { "Worth re-reading: \($0)" },
-        recordWritten: { "Your result was saved in \($0)" },
+        recordWritten: "Your result was saved in:",
         stopped: { "Your progress is saved (\($0) answered). Start wegwijs again to continue." },
         interruptedBeforeStart: "Interrupted.",
         interrupted: "Interrupted. Your progress up to the last answer is saved.",

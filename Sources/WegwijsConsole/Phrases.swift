@@ -33,7 +33,7 @@ public struct Phrases: Sendable {
     public let resumeQuestion: @Sendable (_ answered: Int) -> String
     public let resuming: @Sendable (_ answered: Int) -> String
     public let restarting: String
-    public let damagedProgress: @Sendable (_ path: String) -> String
+    public let damagedProgress: String
     let structureChanged: String
     let answersDoNotFit: String
     let savedAttemptDoesNotFitBecause: @Sendable (_ why: String) -> String
@@ -62,7 +62,7 @@ public struct Phrases: Sendable {
     /// A ranking: letters left out.
     public let missingLetters: @Sendable (_ missing: String, _ last: Character) -> String
     /// The help at the answer prompt, around the kind's own line.
-    public let help: @Sendable (_ kindLine: String) -> String
+    public let help: @Sendable (_ kindRow: (keys: String, effect: String)) -> String
     /// The words typed at the answer prompt besides letters (Tab completes them).
     public let promptWords: [String]
 
@@ -101,7 +101,7 @@ public struct Phrases: Sendable {
     public let acknowledged: String
     public let notAcknowledged: String
     public let reread: @Sendable (_ title: String) -> String
-    public let recordWritten: @Sendable (_ path: String) -> String
+    public let recordWritten: String
 
     // MARK: Leaving
 
@@ -169,9 +169,7 @@ extension Phrases {
 
     /// The help at the answer prompt for a scenario of this kind, its keys in one column.
     public func help(for kind: ScenarioKind, last: Character) -> String {
-        let line = kinds[kind].helpLine(last)
-        let keys = line.keys.count < 15 ? line.keys + String(repeating: " ", count: 15 - line.keys.count) : line.keys + " "
-        return help(keys + line.effect)
+        help(kinds[kind].helpLine(last))
     }
 
     public func verdict(_ verdict: Verdict) -> String {

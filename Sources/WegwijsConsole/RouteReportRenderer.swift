@@ -26,11 +26,12 @@ public struct RouteReportRenderer: Sendable {
         number == .max ? "more than \(UInt64.max - 1)" : String(number)
     }
 
-    /// The whole report, ending in a newline.
-    public func render(file: String) -> String {
+    /// The whole report after the course file's path (which the caller prints on a line of its
+    /// own, never wrapped), ending in a newline.
+    public func render() -> String {
         let routes = count(analysis.routeCount)
         let plural = analysis.routeCount == 1 ? "route" : "routes"
-        var output = "\(file): \(routes) \(plural) through \(course.scenarios.count) scenarios"
+        var output = "\(routes) \(plural) through \(course.scenarios.count) scenarios"
         output += " (\(analysis.shortestRoute)\(symbol("–", "-"))\(analysis.longestRoute) scenarios long)\n"
         if !course.pools.isEmpty {
             let pools = course.pools.map { "\($0.id) \($0.draw) of \(Set($0.scenarios).count)" }.joined(separator: ", ")

@@ -48,6 +48,13 @@ public struct TextLayout: Sendable {
         return lines.joined(separator: "\n") + "\n"
     }
 
+    /// `text` wrapped, then `path` on a line of its own, indented by two: a file path is never
+    /// broken across lines or cut, however long (a terminal shows a longer one on more rows, and
+    /// copying it gives the whole path).
+    public func wrap(_ text: String, path: String) -> String {
+        wrap(text) + "  " + Self.sanitized(path).replacingOccurrences(of: "\n", with: "\\n") + "\n"
+    }
+
     /// One row of a score table: a label (a guideline's title), its percentage for the bar, and
     /// the percentage as text.
     public struct ScoreRow: Sendable {

@@ -7,10 +7,11 @@ struct Config: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Show the settings in force and where each comes from.",
         discussion: """
-        Precedence: command-line flag, environment variable, user file
-        ($XDG_CONFIG_HOME/wegwijs/config.json, default ~/.config/wegwijs/config.json), system file
-        (/etc/wegwijs/config.json), built-in default. A settings file looks like
+        Precedence: command-line flag, environment variable, user file \
+        ($XDG_CONFIG_HOME/wegwijs/config.json, default ~/.config/wegwijs/config.json), system file \
+        (/etc/wegwijs/config.json), built-in default. A settings file looks like \
         {"wegwijs": {"records": "/srv/wegwijs/records", "lrs": {"url": "https://lrs.example.org/xAPI"}}}.
+
         Exit codes: 0 shown, 65 a settings file that does not parse or names an unknown key, 74 unreadable.
         """
     )

@@ -7,10 +7,11 @@ struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Write every record as xAPI statements (NDJSON).",
         discussion: """
-        One statement per line, in a stable order (course, learner, attempt, then time): two runs
-        give the same bytes, and `ralph write -b lrs` loads the same statements that `sync` delivers.
+        One statement per line, in a stable order (course, learner, attempt, then time): two runs \
+        give the same bytes, and `ralph write -b lrs` loads the same statements that `sync` delivers. \
         Records whose course is not known (bundled or --course) are listed on stderr and skipped.
-        Exit codes: 0 written, 64 usage error, 65 records skipped, 74 a folder or file that cannot
+
+        Exit codes: 0 written, 64 usage error, 65 records skipped, 74 a folder or file that cannot \
         be read or written.
         """
     )

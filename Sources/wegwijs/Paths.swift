@@ -28,6 +28,8 @@ struct Paths: ParsableCommand {
         let loaded = try loadCourse(course, catalog: bundledCourses())
         let analysis = RouteAnalysis(course: loaded.course, listLimit: limit)
         let renderer = RouteReportRenderer(analysis: analysis, course: loaded.course, terminal: display.terminal)
-        printOutput(TextLayout.fitted(renderer.render(file: loaded.path), width: display.terminal.width), terminator: "")
+        // The path on a line of its own: a file path is never broken, however long it is.
+        printOutput(TextLayout.inline(loaded.path, limit: Int.max) + "\n"
+                        + TextLayout.fitted(renderer.render(), width: display.terminal.width), terminator: "")
     }
 }

@@ -7,10 +7,12 @@ struct Sync: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Deliver the xAPI statements waiting in the outbox to the configured LRS.",
         discussion: """
-        Statements wait in RECORDS/.outbox until the LRS has them. A statement the LRS refuses is
+        Statements wait in RECORDS/.outbox until the LRS has them. A statement the LRS refuses is \
         kept aside (RECORDS/.outbox/rejected) with the LRS's message and not sent again.
-        Exit codes: 0 outbox empty, 64 no LRS configured, 65 the LRS rejected statements (kept
-        aside), 74 the LRS cannot be reached (statements stay in the outbox) or a file trouble.
+
+        Exit codes: 0 outbox empty, 64 no LRS configured, 65 the LRS rejected statements (kept \
+        aside), 74 the LRS cannot be reached (statements stay in the outbox) or a file cannot be \
+        read or written.
         """
     )
 
