@@ -138,7 +138,9 @@ struct Report: ParsableCommand {
         for record in scan.untrusted {
             printError(TextLayout.inline("\(record.path): untrusted, counted as not passed: \(record.reason)", limit: 400))
         }
-        if !scan.problems.isEmpty {
+        if !scan.problems.isEmpty, lrs {
+            printError("\(scan.problems.count) statement\(scan.problems.count == 1 ? "" : "s") from the LRS skipped")
+        } else if !scan.problems.isEmpty {
             printError("\(scan.problems.count) of \(scan.files) record file\(scan.files == 1 ? "" : "s") skipped")
         }
         if !scan.untrusted.isEmpty {
