@@ -129,7 +129,8 @@ extension Wegwijs {
     /// Whether text holds a raw control character other than a line break (an escape that
     /// reached the terminal); escaped text (`\x1B`) does not count.
     static func hasRawControl(_ text: String) -> Bool {
-        text.unicodeScalars.contains { scalar in
+        // CSV ends its lines with CR LF.
+        text.replacingOccurrences(of: "\r\n", with: "\n").unicodeScalars.contains { scalar in
             (scalar.value < 0x20 && scalar != "\n") || scalar.value == 0x7F || (0x80...0x9F).contains(scalar.value)
         }
     }
