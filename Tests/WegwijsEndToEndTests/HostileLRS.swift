@@ -90,7 +90,7 @@ extension Wegwijs {
     /// seconds; the caller fails the test on `timedOut`. Never a measurement of speed: the
     /// limit is many times what the command needs.
     static func runBounded(_ arguments: [String], input: String = "", environment: [String: String] = [:],
-                           limit: TimeInterval = 60) throws -> BoundedResult {
+                           limit: TimeInterval = 60, executable: URL = Wegwijs.executable) throws -> BoundedResult {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
