@@ -9,8 +9,12 @@ struct Sync: ParsableCommand {
         discussion: """
         Statements wait in RECORDS/.outbox until the LRS has them. A statement the LRS refuses is
         kept aside (RECORDS/.outbox/rejected) with the LRS's message and not sent again.
+        Files in the outbox that are not its own (links, named pipes, other names, lines that are
+        not statements with a UUID id) are never sent: they are listed, counted by --status and
+        moved to RECORDS/.outbox/unusable with the reason.
         Exit codes: 0 outbox empty, 64 no LRS configured, 65 the LRS rejected statements (kept
-        aside), 74 the LRS cannot be reached (statements stay in the outbox) or a file trouble.
+        aside) or outbox files were set aside, 74 the LRS cannot be reached (statements stay in
+        the outbox) or a file trouble.
         """
     )
 
