@@ -33,3 +33,9 @@ static inline long wegwijs_curl_response_code(CURL *handle) {
     long code = 0;
     return curl_easy_getinfo(handle, CURLINFO_RESPONSE_CODE, &code) == CURLE_OK ? code : 0;
 }
+
+/// Where a redirect answer points (its Location, resolved), or NULL; valid until the next request.
+static inline const char *wegwijs_curl_redirect_url(CURL *handle) {
+    char *url = NULL;
+    return curl_easy_getinfo(handle, CURLINFO_REDIRECT_URL, &url) == CURLE_OK ? url : NULL;
+}

@@ -216,8 +216,7 @@ public final class CourseSession {
             case .choose(let positions):
                 return positions
             case .help:
-                output.write(HelpLayout.fitted(table: phrases.help(for: scenario.kind, last: last), width: layout.terminal.width - 1) + "
-")
+                output.write(HelpLayout.fitted(table: phrases.help(for: scenario.kind, last: last), width: layout.terminal.width - 1) + "\n")
             case .guidelines:
                 showGuidelines()
             case .stop:

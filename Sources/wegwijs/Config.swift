@@ -20,7 +20,17 @@ struct Config: ParsableCommand {
         let settings = try loadSettings()
         var lines: [(String, String, String)] = [("setting", "value", "from")]
         for setting in Setting.allCases {
-            lines.append((setting.key, settings[setting] ?? "(not set)", settings.origin(of: setting).description))
+            var value = settings[setting]
+            var origin = settings.origin(of: setting).description
+            if setting == .courses, value == nil, let found = bundledCourses().directory {
+                // The folder the courses are actually read from, when nothing names one.
+                value = found
+                origin = "found from the binary's place"
+            }
+            if setting == .lrsURL { value = value.map(LRSEndpoint.shown) }
+            // A line break in a value is shown, not laid out.
+            let shown = value.map { $0.replacingOccurrences(of: "\r", with: "\\x0D").replacingOccurrences(of: "\n", with: "\\x0A") }
+            lines.append((setting.key, shown ?? "(not set)", origin))
         }
         let keyWidth = lines.map { $0.0.count }.max() ?? 0
         let valueWidth = min(60, lines.map { $0.1.count }.max() ?? 0)

@@ -107,7 +107,7 @@ struct Report: ParsableCommand {
         let bundled = loadBundledCourses(catalog).map(\.course)
         var rules: [String: PassingRule] = [:]
         for known in bundled + given { rules[known.id] = known.passing }
-        let trust = RecordTrust(passingRules: rules, signer: try SigningKey.configured())
+        let trust = RecordTrust(passingRules: rules, signer: try SigningKey.configured(), now: Int64(Date().timeIntervalSince1970))
         let day = asOf.flatMap { CalendarDay($0) } ?? CalendarDay(secondsSince1970: Int64(Date().timeIntervalSince1970))
 
         var parsedRoster: Roster?
@@ -131,14 +131,16 @@ struct Report: ParsableCommand {
             printError(TextLayout.inline(error.description, limit: 400))
             throw Exit.ioError
         }
-        if lrs { scan = try scanLRS(courses: given.isEmpty ? nil : Set(given.map(\.id)), asOf: asOf == nil ? nil : day) }
+        if lrs { scan = try scanLRS(courses: given.isEmpty ? nil : Set(given.map(\.id)), asOf: asOf == nil ? nil : day, trust: trust) }
         for problem in scan.problems {
             printError(TextLayout.inline("\(problem.path): skipped: \(problem.reason)", limit: 400))
         }
         for record in scan.untrusted {
             printError(TextLayout.inline("\(record.path): untrusted, counted as not passed: \(record.reason)", limit: 400))
         }
-        if !scan.problems.isEmpty {
+        if !scan.problems.isEmpty, lrs {
+            printError("\(scan.problems.count) statement\(scan.problems.count == 1 ? "" : "s") from the LRS skipped")
+        } else if !scan.problems.isEmpty {
             printError("\(scan.problems.count) of \(scan.files) record file\(scan.files == 1 ? "" : "s") skipped")
         }
         if !scan.untrusted.isEmpty {
@@ -179,7 +181,7 @@ struct Report: ParsableCommand {
     private func readRoster(_ path: String) throws -> Roster {
         let bytes: [UInt8]
         do {
-            bytes = try RecordFiles.contents(of: path)
+            bytes = try RecordFiles.contents(of: path, namedByUser: true)
         } catch {
             printError(error.description)
             throw Exit.ioError

@@ -10,9 +10,13 @@ struct Sync: ParsableCommand {
         Statements wait in RECORDS/.outbox until the LRS has them. A statement the LRS refuses is \
         kept aside (RECORDS/.outbox/rejected) with the LRS's message and not sent again.
 
+        Files in the outbox that are not its own (links, named pipes, other names, lines that are \
+        not statements with a UUID id) are never sent: they are listed, counted by --status and \
+        moved to RECORDS/.outbox/unusable with the reason.
+
         Exit codes: 0 outbox empty, 64 no LRS configured, 65 the LRS rejected statements (kept \
-        aside), 74 the LRS cannot be reached (statements stay in the outbox) or a file cannot be \
-        read or written.
+        aside) or outbox files were set aside, 74 the LRS cannot be reached (statements stay in \
+        the outbox) or a file cannot be read or written.
         """
     )
 
@@ -40,6 +44,9 @@ struct Sync: ParsableCommand {
     /// the LRS may take to answer a request.
     static let backgroundLockWait: TimeInterval = 30
     static let backgroundTimeout: TimeInterval = 10
+    /// In the background: after this long no new batch is sent (one request under way may still
+    /// take up to four times `backgroundTimeout`).
+    static let backgroundDeliveryTime: TimeInterval = 20
 
     func validate() throws {
         guard (1...5000).contains(batchSize) else { throw ValidationError("--batch-size must be between 1 and 5000") }
@@ -53,7 +60,7 @@ struct Sync: ParsableCommand {
         let settings = try loadSettings(flags: flags)
         let outbox = Outbox(records: settings.records)
         if status {
-            printStatus(outbox)
+            printStatus(outbox, lrsConfigured: settings[.lrsURL].map { !$0.isEmpty } ?? false)
             return
         }
         if background {
@@ -83,6 +90,9 @@ struct Sync: ParsableCommand {
             printError(error.description)
             throw Exit.ioError
         }
+        for problem in report.setAside {
+            printError(TextLayout.inline("\(problem.path): not delivered: \(problem.reason)", limit: 400))
+        }
         for rejection in outbox.rejections().suffix(report.rejected) {
             printError(TextLayout.inline("statement \(rejection.statementID): rejected by the LRS (HTTP \(rejection.status)): \(rejection.message)", limit: 400))
         }
@@ -100,7 +110,10 @@ struct Sync: ParsableCommand {
         if left.rejected > 0 {
             printError("\(left.rejected) statement\(left.rejected == 1 ? "" : "s") rejected earlier are kept in \(outbox.folder)/rejected")
         }
-        if problems > 0 { throw Exit.invalidData }
+        if !report.setAside.isEmpty {
+            printError("\(report.setAside.count) file\(report.setAside.count == 1 ? "" : "s") or line\(report.setAside.count == 1 ? "" : "s") in \(outbox.folder)/pending cannot be delivered (see \(outbox.folder)/unusable)")
+        }
+        if problems > 0 || !report.setAside.isEmpty { throw Exit.invalidData }
     }
 
     /// Delivers what waits, quietly; gives up when another delivery holds the outbox for too
@@ -121,19 +134,28 @@ struct Sync: ParsableCommand {
             }
         }
         let client = LRSClient(endpoint: endpoint, timeout: Self.backgroundTimeout)
-        _ = try? Delivery(outbox: outbox, client: client, batchSize: batchSize).deliverAll()
+        let stopAt = Date().addingTimeInterval(Self.backgroundDeliveryTime)
+        _ = try? Delivery(outbox: outbox, client: client, batchSize: batchSize, deadline: stopAt).deliverAll()
         withExtendedLifetime(lock) {}
     }
 
-    private func printStatus(_ outbox: Outbox) {
-        let state = outbox.status()
-        var text = "pending: \(state.pending)\n"
+    private func printStatus(_ outbox: Outbox, lrsConfigured: Bool) {
+        let state = outbox.fullStatus()
+        for problem in state.unusable {
+            printError(TextLayout.inline("\(problem.path): cannot be delivered: \(problem.reason)", limit: 400))
+        }
+        var text = lrsConfigured ? "" : "lrs: not configured\n"
+        text += "pending: \(state.pending)\n"
         if let oldest = state.oldest {
             let age = max(0, Int64(Date().timeIntervalSince1970) - oldest)
             text += "oldest: \(XAPIStatements.timestampText(oldest))\noldest_age_seconds: \(age)\n"
         }
         text += "rejected: \(state.rejected)\n"
+        text += "unusable: \(state.unusable.count)\n"
         printOutput(text, terminator: "")
+        if !lrsConfigured {
+            printError("no LRS configured: these statements are not delivered until wegwijs.lrs.url (or WEGWIJS_LRS_URL) is set")
+        }
     }
 
     /// Queues the statements of every record; returns how many records could not be used.

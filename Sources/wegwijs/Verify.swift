@@ -59,6 +59,7 @@ struct Verify: ParsableCommand {
 
         let fallback = loadBundledCourses(catalog)
         var verifier = RecordVerifier(courses: courses, fallback: fallback, signer: signer)
+        let now = Int64(Date().timeIntervalSince1970)
         var problemCount = 0
         var badRecords = 0
         var checked = 0
@@ -66,7 +67,11 @@ struct Verify: ParsableCommand {
             let problems: [VerifyProblem]
             do {
                 let bytes = try RecordFiles.contents(of: file.path)
-                problems = verifier.check(bytes: bytes, path: file.path, folders: file.folders)
+                var found = verifier.check(bytes: bytes, path: file.path, folders: file.folders)
+                if let root = try? JSONParser.parse(bytes), let future = RecordTrust.futureTime(in: root, now: now) {
+                    found.append(VerifyProblem(path: file.path, kind: .format, message: future))
+                }
+                problems = found
             } catch {
                 printError(TextLayout.inline(error.description, limit: 400))
                 unreadable += 1

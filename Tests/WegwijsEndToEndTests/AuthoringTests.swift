@@ -50,7 +50,7 @@ struct AuthoringTests {
         let report = try JSONDecoder().decode(ValidationReport.self, from: Data(result.stdout.utf8))
         #expect(!report.valid)
         #expect(report.files.map(\.valid) == [false, true])
-        let problems = report.files[0].problems
+        let problems = try #require(report.files[safe: 0]).problems
         #expect(problems.count == 2)
         #expect(problems.allSatisfy { $0.severity == .error && $0.line != nil && $0.pointer != nil })
         #expect(problems.first?.pointer == "/scenarios/0/next")

@@ -35,7 +35,7 @@ struct ConfigEndToEndTests {
         let flagged = home.appendingPathComponent("flag-records")
         let withFlag = try Wegwijs.run(["sync", "--status", "--records", flagged.path], environment: environment)
         #expect(withFlag.status == 0)
-        #expect(withFlag.stdout == "pending: 0\nrejected: 0\n")
+        #expect(withFlag.stdout == "pending: 0\nrejected: 0\nunusable: 0\n")
     }
 
     @Test("a settings file with an unknown key or broken JSON stops every command that reads settings: exit 65, located")

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 #if canImport(Glibc)
 import Glibc
@@ -159,8 +160,8 @@ struct LRSEndToEndTests {
         // and it stops on SIGTERM like any program (the run ignores that signal itself).
         let handOver = try #require(processes(withArguments: ["sync", "--background", "--records", records.path]).first)
         let stat = try String(contentsOfFile: "/proc/\(handOver)/stat", encoding: .utf8)
-        let fields = stat[stat.range(of: ") ")!.upperBound...].split(separator: " ")
-        #expect(fields[3] == "\(handOver)", "session id")
+        let fields = stat[try #require(stat.range(of: ") ")).upperBound...].split(separator: " ")
+        #expect(try #require(fields[safe: 3]) == "\(handOver)", "session id")
         for descriptor in 0...2 {
             #expect(try FileManager.default.destinationOfSymbolicLink(atPath: "/proc/\(handOver)/fd/\(descriptor)") == "/dev/null")
         }
@@ -294,7 +295,7 @@ struct LRSEndToEndTests {
         let exported = try export(records)
         let lines = try String(contentsOfFile: exported, encoding: .utf8).split(separator: "\n").map(String.init)
         // Someone else stored a different statement under the id of the second one: 409.
-        let clashID = try storeDifferentStatement(like: lines[1])
+        let clashID = try storeDifferentStatement(like: try #require(lines[safe: 1]))
 
         let synced = try sync(records, environment: up)
         #expect(synced.status == 65)
@@ -409,7 +410,7 @@ struct LRSEndToEndTests {
         // statements) fills a batch of 4 on its own, so the second attempt is the middle batch.
         let attempts = Wegwijs.files(under: records.appendingPathComponent(".outbox/pending")).sorted()
         #expect(attempts.count == 3)
-        let middle = String(attempts[1].dropLast(".ndjson".count))
+        let middle = String(try #require(attempts[safe: 1]).dropLast(".ndjson".count))
         let exported = try export(records)
         let lines = try String(contentsOfFile: exported, encoding: .utf8).split(separator: "\n").map(String.init)
         let target = try #require(lines.first { $0.contains("\"registration\":\"\(middle)\"") && $0.contains("\"response\":\"goed\"") })

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 #if canImport(Glibc)
 import Glibc
@@ -48,7 +49,7 @@ struct LRSHTTPSTests {
         let pendingFolder = records.appendingPathComponent(".outbox/pending")
         let waiting = Wegwijs.files(under: pendingFolder)
         #expect(waiting.count == 1)
-        let queued = try Data(contentsOf: pendingFolder.appendingPathComponent(waiting[0]))
+        let queued = try Data(contentsOf: pendingFolder.appendingPathComponent(try #require(waiting.first)))
         let statements = queued.split(separator: UInt8(ascii: "\n")).count
         #expect(statements == 6)
 
@@ -57,7 +58,7 @@ struct LRSHTTPSTests {
         #expect(refused.status == 74, "\(refused.stdout)\(refused.stderr)")
         #expect(refused.stderr.contains("certificate"), "\(refused.stderr)")
         #expect(refused.stderr.contains("6 statements wait for delivery"))
-        #expect(try Data(contentsOf: pendingFolder.appendingPathComponent(waiting[0])) == queued)
+        #expect(try Data(contentsOf: pendingFolder.appendingPathComponent(try #require(waiting.first))) == queued)
         #expect(try server.statements().isEmpty)
 
         // The authority named in the settings (lrs.caFile).

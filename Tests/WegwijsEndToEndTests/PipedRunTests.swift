@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 import WegwijsCore
 
@@ -61,8 +62,9 @@ extension PipedRunTests {
         #expect(second.stdout.contains("Je gaat verder waar je was gebleven (1 beantwoord)"))
         #expect(second.stdout.contains("Situatie 2 van 4"))
         let files = Wegwijs.files(under: folder)
-        #expect(files.count == 1 && !files[0].hasSuffix("in-progress.json"))
-        let record = try CompletionRecord.decode(Data(contentsOf: folder.appendingPathComponent(files[0])))
+        let file = try #require(files.count == 1 ? files.first : nil, "\(files)")
+        #expect(!file.hasSuffix("in-progress.json"))
+        let record = try CompletionRecord.decode(Data(contentsOf: folder.appendingPathComponent(file)))
         #expect(record.answers.map(\.scenario) == ["start", "gevolg", "meer", "kritiek"])
         #expect(record.attemptId == saved.attemptId)
     }

@@ -68,6 +68,7 @@ public final class AttemptSession {
     public private(set) var attemptID = UUID().uuidString.lowercased()
     public private(set) var startedAt: Date
     private let clock: () -> Date
+    private let monotone: MonotoneClock
     private var events: [CompletionRecord.Event] = []
     private var saved: CompletionRecord?
     private var resumable: Attempt?
@@ -81,8 +82,12 @@ public final class AttemptSession {
     public init(loaded: LoadedCourse, settings: SessionSettings, clock: @escaping () -> Date = { Date() }) {
         self.loaded = loaded
         self.settings = settings
-        // Whole seconds: records show times to the second, and a replay must match them.
-        self.clock = { Date(timeIntervalSince1970: clock().timeIntervalSince1970.rounded(.down)) }
+        // Whole seconds: records show times to the second, and a replay must match them; and
+        // never back, whatever the machine's clock does during the attempt.
+        nonisolated(unsafe) let source = clock
+        let monotone = MonotoneClock { source() }
+        self.monotone = monotone
+        self.clock = { monotone.now() }
         self.startedAt = self.clock()
         self.attempt = Attempt(course: loaded.course, seed: 0)
     }
@@ -171,6 +176,7 @@ public final class AttemptSession {
         attempt = replayed
         attemptID = record.attemptId
         startedAt = record.startedAt
+        for time in [record.startedAt] + record.answers.map(\.at) + (record.events ?? []).map(\.at) { monotone.keepAtLeast(time) }
         if settings.learnerName == nil { settings.learnerName = record.learner.name }
         events = (record.events ?? []) + [.init(type: .resumed, at: clock())]
         saved = nil

@@ -160,14 +160,19 @@ public struct RecordTrust: Sendable {
     /// Passing terms per course id; other courses are judged by the default terms.
     public var passingRules: [String: PassingRule]
     public var signer: RecordSigner?
+    /// The moment of reading (seconds since 1970): a record dated later (beyond `clockSkew`)
+    /// is not believed. Nil: not checked.
+    public var now: Int64?
 
-    public init(passingRules: [String: PassingRule] = [:], signer: RecordSigner? = nil) {
+    public init(passingRules: [String: PassingRule] = [:], signer: RecordSigner? = nil, now: Int64? = nil) {
         self.passingRules = passingRules
         self.signer = signer
+        self.now = now
     }
 
     /// Why the record cannot be believed, or nil when it can.
     public func distrust(of root: JSONNode, courseID: String) -> String? {
+        if let now, let future = Self.futureTime(in: root, now: now) { return future }
         if let signer {
             if root["signature"] == nil { return "not signed, though a signing key is configured" }
             if !signer.isValid(recordJSON: root) { return "the signature does not match (changed after signing, or another key)" }

@@ -96,8 +96,11 @@ public enum RecordFiles {
     /// The bytes of a file, read with as few system calls as possible: open, one read into a
     /// buffer larger than a record usually is, close. A regular file that returns fewer bytes
     /// than asked for is at its end; a larger file gets more reads into a growing buffer.
-    public static func contents(of path: String) throws(FileProblem) -> [UInt8] {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+    /// Opened with `SafeFile.openRegular`: a symbolic link, named pipe or device is refused
+    /// with its path, never followed or waited on. `namedByUser` (a roster given on the command
+    /// line) opens whatever the path names, a link or a pipe (`--roster <(…)`) included.
+    public static func contents(of path: String, namedByUser: Bool = false) throws(FileProblem) -> [UInt8] {
+        let descriptor = namedByUser ? open(path, O_RDONLY | O_CLOEXEC) : try SafeFile.openRegular(path)
         guard descriptor >= 0 else { throw FileProblem(path: path, reason: "cannot be opened (\(String(cString: strerror(errno))))") }
         defer { close(descriptor) }
         var failure: Int32 = 0

@@ -143,6 +143,11 @@ public struct RecordScan: Sendable {
             do {
                 var facts = try RecordFacts.extract(from: root, trust: trust)
                 if let courses, !courses.contains(facts.courseID) { return }
+                if trust != nil, let copied = RecordTrust.folderMismatch(path: path, facts: facts) {
+                    // A copy of another learner's attempt: listed, and not counted at all.
+                    untrusted.append(FileProblem(path: path, reason: copied + "; not counted"))
+                    return
+                }
                 if let distrust = facts.distrust {
                     untrusted.append(FileProblem(path: path, reason: distrust))
                     // Counted as an attempt, never as a pass, and its percentage is not believed.

@@ -8,10 +8,14 @@ public struct Delivery: Sendable {
     /// Statements per request.
     public let batchSize: Int
 
-    public init(outbox: Outbox, client: LRSClient, batchSize: Int = 2000) {
+    /// When set, no new batch is sent after this moment (the background hand-over's bound).
+    public let deadline: Date?
+
+    public init(outbox: Outbox, client: LRSClient, batchSize: Int = 2000, deadline: Date? = nil) {
         self.outbox = outbox
         self.client = client
         self.batchSize = max(1, batchSize)
+        self.deadline = deadline
     }
 
     /// What one delivery achieved.
@@ -20,6 +24,8 @@ public struct Delivery: Sendable {
         public var rejected = 0
         /// Set when the LRS could not be reached (or refused the credentials): delivery stopped.
         public var unavailable: String?
+        /// Files and lines of `pending/` that cannot be delivered, set aside in `unusable/`.
+        public var setAside: [FileProblem] = []
 
         public init() {}
     }
@@ -33,6 +39,7 @@ public struct Delivery: Sendable {
     /// bookkeeping costs a re-delivery, which the LRS answers with 204 (same id, same content).
     public func deliverAll(progress: (Report) -> Void = { _ in }) throws(FileProblem) -> Report {
         var report = Report()
+        report.setAside = try outbox.setAsideUnusable()
         var batches = Batches(outbox: outbox, size: batchSize)
         var current = batches.next()
         var inFlight = current.map { client.startPost($0.map(\.statement.json)) }
@@ -59,6 +66,10 @@ public struct Delivery: Sendable {
             }
             progress(report)
             current = following
+            if let deadline, Date() >= deadline, current != nil {
+                report.unavailable = "the time allowed for this delivery is over; the rest waits for the next one"
+                return report
+            }
         }
         return report
     }

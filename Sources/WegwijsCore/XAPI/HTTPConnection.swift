@@ -18,8 +18,11 @@ final class HTTPConnection: @unchecked Sendable {
     private let timeout: TimeInterval
     private let authorityFile: String?
 
-    /// The most an answer may hold; a bigger one is cut off as an error.
-    static let answerLimit = 256 << 20
+    /// The most an answer may hold, checked while it arrives; a bigger one is cut off as an
+    /// error. A page of statements (`limit=500` of Wegwijs's own, about 2 kB each) is far below
+    /// `pageLimit`; the answer to a POST is a list of ids (at most 5,000 of 39 bytes).
+    static let pageLimit = 16 << 20
+    static let postAnswerLimit = 1 << 20
 
     private static let globalSetUp: Bool = curl_global_init(Int(CURL_GLOBAL_DEFAULT)) == CURLE_OK
 
@@ -57,7 +60,8 @@ final class HTTPConnection: @unchecked Sendable {
     /// Starts a request and returns at once. `body` makes it a POST, else a GET.
     func start(url: URL, headers: [String], body: [UInt8]?) -> Exchange {
         let exchange = Exchange()
-        queue.async { [self] in exchange.deliver(perform(url: url, headers: headers, body: body)) }
+        let limit = body == nil ? Self.pageLimit : Self.postAnswerLimit
+        queue.async { [self] in exchange.deliver(perform(url: url, headers: headers, body: body, limit: limit)) }
         return exchange
     }
 
@@ -65,13 +69,15 @@ final class HTTPConnection: @unchecked Sendable {
     private final class Answer {
         var bytes = Data()
         var tooLarge = false
+        let limit: Int
+        init(limit: Int) { self.limit = limit }
     }
 
     private static let collect: wegwijs_curl_write_function = { data, size, count, context in
         guard let data, let context else { return 0 }
         let answer = Unmanaged<Answer>.fromOpaque(context).takeUnretainedValue()
         let length = size * count
-        guard answer.bytes.count + length <= HTTPConnection.answerLimit else {
+        guard answer.bytes.count + length <= answer.limit else {
             answer.tooLarge = true
             return 0  // libcurl ends the transfer with CURLE_WRITE_ERROR
         }
@@ -79,7 +85,7 @@ final class HTTPConnection: @unchecked Sendable {
         return length
     }
 
-    private func perform(url: URL, headers: [String], body: [UInt8]?) -> Result<(Int, Data), LRSError> {
+    private func perform(url: URL, headers: [String], body: [UInt8]?, limit: Int) -> Result<(Int, Data), LRSError> {
         let host = url.host ?? "?"
         guard let handle else {
             return .failure(LRSError(message: "the HTTP library (libcurl) could not be set up"))
@@ -93,7 +99,7 @@ final class HTTPConnection: @unchecked Sendable {
         for header in headers { list = curl_slist_append(list, header) }
         defer { curl_slist_free_all(list) }
         var errorText = [CChar](repeating: 0, count: Int(CURL_ERROR_SIZE) + 1)
-        let answer = Answer()
+        let answer = Answer(limit: limit)
         let seconds = max(1, Int(timeout.rounded(.up)))
         var code = CURLE_OK
         func set(_ result: CURLcode) { if code == CURLE_OK { code = result } }
@@ -126,11 +132,19 @@ final class HTTPConnection: @unchecked Sendable {
         withExtendedLifetime(answer) {}
         guard performed == CURLE_OK else {
             if answer.tooLarge {
-                return .failure(LRSError(message: "the LRS at \(host) sent an answer larger than \(Self.answerLimit >> 20) MB"))
+                let size = limit >= 1 << 20 ? "\(limit >> 20) MB" : "\(limit >> 10) kB"
+                let what = body == nil ? "a page of statements" : "the answer to a batch of statements"
+                return .failure(LRSError(message: "the LRS at \(host) sent an answer larger than \(size), more than \(what) can be; the rest was not read"))
             }
             let detail = errorText.first == 0 ? String(cString: curl_easy_strerror(performed))
                 : String(decoding: errorText.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
             return .failure(LRSError(message: "the LRS at \(host) cannot be reached (\(detail))"))
+        }
+        // Redirects are never followed (the credentials would go along): said as what they are.
+        if (300..<400).contains(status) {
+            let target = wegwijs_curl_redirect_url(handle).map { String(cString: $0) }
+            let place = target.map { " to \($0.prefix(200))" } ?? " (without saying where)"
+            return .failure(LRSError(message: "the LRS at \(host) answered with a redirect (HTTP \(status))\(place); Wegwijs does not follow redirects: set lrs.url to the address the LRS uses"))
         }
         return .success((status, answer.bytes))
     }

@@ -21,7 +21,11 @@ public struct LRSEndpoint: Sendable {
                             authorityFile: String? = nil) throws(FileProblem) -> LRSEndpoint {
         guard let url = URL(string: text.hasSuffix("/") ? String(text.dropLast()) : text),
               let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https", url.host != nil else {
-            throw FileProblem(path: "lrs.url", reason: "'\(text.prefix(200))' is not an http or https URL")
+            throw FileProblem(path: "lrs.url", reason: "'\(LRSEndpoint.shown(text).prefix(200))' is not an http or https URL")
+        }
+        // Never taken from a URL, which ends up in logs, cron mail and process lists.
+        if url.user != nil || url.password != nil {
+            throw FileProblem(path: "lrs.url", reason: "'\(LRSEndpoint.shown(text).prefix(200))' holds a user name or password; put user:password in the file named by lrs.credentialsFile (WEGWIJS_LRS_CREDENTIALS_FILE) instead")
         }
         if let authorityFile, FileManager.default.contents(atPath: authorityFile) == nil {
             throw FileProblem(path: authorityFile, reason: "the LRS's certificate authority file cannot be read")
@@ -37,6 +41,25 @@ public struct LRSEndpoint: Sendable {
         }
         return LRSEndpoint(url: url, authorization: "Basic " + Data(text.utf8).base64EncodedString(),
                            authorityFile: authorityFile)
+    }
+}
+
+extension LRSEndpoint {
+    /// A URL as it may be shown: any `user:password@` replaced by `***@`, so no message or
+    /// `config` line ever shows a secret.
+    public static func shown(_ text: String) -> String {
+        guard let schemeEnd = text.range(of: "://") else { return text }
+        let rest = text[schemeEnd.upperBound...]
+        let authorityEnd = rest.firstIndex { $0 == "/" || $0 == "?" || $0 == "#" } ?? rest.endIndex
+        guard let at = rest[..<authorityEnd].lastIndex(of: "@") else { return text }
+        return String(text[..<schemeEnd.upperBound]) + "***" + String(rest[at...])
+    }
+
+    /// Whether `url` is on the endpoint's own origin: the same scheme, host and port.
+    func isSameOrigin(_ other: URL) -> Bool {
+        func port(_ url: URL) -> Int? { url.port ?? (url.scheme?.lowercased() == "https" ? 443 : url.scheme?.lowercased() == "http" ? 80 : nil) }
+        return other.scheme?.lowercased() == url.scheme?.lowercased() && other.host?.lowercased() == url.host?.lowercased()
+            && port(other) == port(url) && port(url) != nil && other.user == nil && other.password == nil
     }
 }
 
@@ -125,16 +148,24 @@ public final class LRSClient: Sendable {
         }
     }
 
+    /// The most pages `statements` reads (at 500 statements a page, 5,000,000 statements).
+    public static let pageLimit = 10_000
+
     /// Every statement the query selects, following `more` links; `each` gets one page's
-    /// statements at a time.
+    /// statements at a time. A `more` link is followed only on the endpoint's own origin
+    /// (scheme, host and port: the credentials go along), never twice, and at most
+    /// `pageLimit` pages are read.
     public func statements(query: [URLQueryItem], each: ([JSONNode]) -> Void) throws(LRSError) {
         var components = URLComponents(url: statementsURL, resolvingAgainstBaseURL: false)
         components?.queryItems = query.isEmpty ? nil : query
         guard var next = components?.url else { throw LRSError(message: "cannot build the query URL") }
         var pages = 0
+        var seen: Set<String> = [next.absoluteString]
         while true {
             pages += 1
-            guard pages < 1_000_000 else { throw LRSError(message: "the LRS keeps answering with more pages") }
+            guard pages <= Self.pageLimit else {
+                throw LRSError(message: "the LRS keeps answering with more pages: stopped after \(Self.pageLimit) pages")
+            }
             let (status, data) = try connection.start(url: next, headers: headers, body: nil).result().get()
             guard status == 200 else {
                 throw LRSError(message: "the LRS answered HTTP \(status): \(Self.message(from: data, status: status))")
@@ -151,7 +182,13 @@ public final class LRSClient: Sendable {
             each(statements)
             guard let more = root["more"]?.string, !more.isEmpty else { return }
             guard let url = URL(string: more, relativeTo: endpoint.url)?.absoluteURL else {
-                throw LRSError(message: "the LRS's 'more' link '\(more.prefix(100))' is not a URL")
+                throw LRSError(message: "the LRS's 'more' link '\(LRSEndpoint.shown(more).prefix(100))' is not a URL")
+            }
+            guard endpoint.isSameOrigin(url) else {
+                throw LRSError(message: "the LRS's 'more' link '\(LRSEndpoint.shown(url.absoluteString).prefix(100))' leads away from \(LRSEndpoint.shown(endpoint.url.absoluteString)) (another scheme, host or port); not followed, so the credentials stay with the LRS")
+            }
+            guard seen.insert(url.absoluteString).inserted else {
+                throw LRSError(message: "the LRS's 'more' link '\(LRSEndpoint.shown(more).prefix(100))' leads to a page already read; stopped after \(pages) page\(pages == 1 ? "" : "s")")
             }
             next = url
         }

@@ -29,6 +29,7 @@ public struct Outbox: Sendable {
     var pendingFolder: String { folder + "/pending" }
     var sentFolder: String { folder + "/sent" }
     var rejectedFolder: String { folder + "/rejected" }
+    var unusableFolder: String { folder + "/unusable" }
 
     /// One statement waiting, with the attempt it belongs to.
     public struct Item: Sendable, Hashable {
@@ -62,14 +63,14 @@ public struct Outbox: Sendable {
 
     /// Creates the outbox folders (never group- or world-writable).
     func prepare() throws(FileProblem) {
-        for path in [folder, pendingFolder, sentFolder, rejectedFolder] {
+        for path in [folder, pendingFolder, sentFolder, rejectedFolder, unusableFolder] {
             if mkdir(path, 0o755) != 0 && errno != EEXIST {
                 throw FileProblem(path: path, reason: "cannot create the outbox folder (\(String(cString: strerror(errno))))")
             }
         }
     }
 
-    private func writePending(attemptID: String, statements: [XAPIStatement]) throws(FileProblem) {
+    func writePending(attemptID: String, statements: [XAPIStatement]) throws(FileProblem) {
         let path = "\(pendingFolder)/\(attemptID).ndjson"
         if statements.isEmpty {
             unlink(path)
@@ -78,7 +79,7 @@ public struct Outbox: Sendable {
         var text = ""
         for statement in statements { text += statement.json + "\n" }
         let data = Data(text.utf8)
-        if let existing = FileManager.default.contents(atPath: path), existing == data { return }
+        if let existing = try? RecordFiles.contents(of: path), existing.elementsEqual(data) { return }
         // The file is flushed before it replaces the old one; the folder's entry is left to the
         // file system: after a power cut the queue may be one save behind (`sync --rescan`).
         try RecordStore.writeAtomically(data, to: path, replacing: true, syncingFolder: false)
@@ -86,19 +87,35 @@ public struct Outbox: Sendable {
 
     // MARK: - Reading
 
-    /// Attempts with statements waiting, oldest file first.
+    /// Attempts with statements waiting, oldest file first: only names this outbox writes
+    /// (`<attempt id>.ndjson`, the id a safe name); anything else is `unusable()`.
     public func pendingAttempts() -> [String] {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: pendingFolder) else { return [] }
         return names.filter { $0.hasSuffix(".ndjson") && !$0.hasPrefix(".") }.sorted().map { String($0.dropLast(7)) }
+            .filter(Self.isSafeName)
     }
 
-    /// The statements waiting for one attempt.
+    /// The statements waiting for one attempt; lines that are not statements this outbox wrote
+    /// (a statement id that is not a UUID, binary, a cut line) are left out (`unusable()`).
     public func pending(attemptID: String) -> [XAPIStatement] {
-        guard let bytes = try? RecordFiles.contents(of: "\(pendingFolder)/\(attemptID).ndjson") else { return [] }
+        guard Self.isSafeName(attemptID) else { return [] }
+        return (try? pendingLines(attemptID: attemptID))?.statements ?? []
+    }
+
+    /// A pending file's statements and the lines that are not statements, by line number.
+    func pendingLines(attemptID: String) throws(FileProblem) -> (statements: [XAPIStatement], bad: [(line: Int, text: [UInt8])]) {
+        let bytes = try RecordFiles.contents(of: "\(pendingFolder)/\(attemptID).ndjson")
+        var statements: [XAPIStatement] = []
+        var bad: [(line: Int, text: [UInt8])] = []
         // Split on bytes: splitting a String walks grapheme clusters, many times slower.
-        return bytes.split(separator: UInt8(ascii: "\n")).compactMap { line in
-            Self.statement(fromLine: String(decoding: line, as: UTF8.self))
+        for (index, line) in bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).enumerated() where !line.isEmpty {
+            if let statement = String(validating: line, as: UTF8.self).flatMap(Self.statement(fromLine:)) {
+                statements.append(statement)
+            } else {
+                bad.append((index + 1, Array(line)))
+            }
         }
+        return (statements, bad)
     }
 
     /// Reads id and timestamp back from a line this outbox wrote: the id is its first member
@@ -108,7 +125,8 @@ public struct Outbox: Sendable {
         let bytes = Array(line.utf8)
         let head = Array("{\"id\":\"".utf8), tail = Array(",\"timestamp\":\"".utf8)
         guard bytes.count > head.count + 36 + tail.count + 22, Array(bytes[0..<head.count]) == head,
-              let id = String(validating: bytes[head.count..<(head.count + 36)], as: UTF8.self) else { return nil }
+              let id = String(validating: bytes[head.count..<(head.count + 36)], as: UTF8.self), isStatementID(id),
+              bytes[head.count + 36] == UInt8(ascii: "\""), bytes.last == UInt8(ascii: "}") else { return nil }
         var timestamp: Int64 = 0
         let end = bytes.count - 2  // before `"}`
         let start = end - 20
@@ -121,6 +139,13 @@ public struct Outbox: Sendable {
 
     /// How many statements wait and the timestamp of the oldest (SPEC §7 `sync --status`).
     public func status() -> (pending: Int, oldest: Int64?, rejected: Int) {
+        let state = fullStatus()
+        return (state.pending, state.oldest, state.rejected)
+    }
+
+    /// `status()` with the files and lines in `pending/` that cannot be delivered.
+    public func fullStatus() -> (pending: Int, oldest: Int64?, rejected: Int, unusable: [FileProblem]) {
+        let unusable = unusable()
         var count = 0
         var oldest: Int64?
         for attempt in pendingAttempts() {
@@ -129,14 +154,14 @@ public struct Outbox: Sendable {
                 oldest = min(oldest ?? statement.timestamp, statement.timestamp)
             }
         }
-        return (count, oldest, rejectedIDs().count)
+        return (count, oldest, rejectedIDs().count, unusable)
     }
 
     /// The statements kept aside, with the LRS's answers.
     public func rejections() -> [Rejection] {
         rejectedIDs().sorted().compactMap { id in
-            guard let data = FileManager.default.contents(atPath: "\(rejectedFolder)/\(id).json"),
-                  let root = try? JSONParser.parse([UInt8](data)) else { return nil }
+            guard let data = try? RecordFiles.contents(of: "\(rejectedFolder)/\(id).json"),
+                  let root = try? JSONParser.parse(data) else { return nil }
             let status = root["status"].flatMap { node -> Int? in
                 if case .number(let literal) = node.value { return Int(literal) }
                 return nil
@@ -146,20 +171,21 @@ public struct Outbox: Sendable {
     }
 
     func sentIDs(_ attemptID: String) -> Set<String> {
-        guard let bytes = try? RecordFiles.contents(of: "\(sentFolder)/\(attemptID)") else { return [] }
+        guard Self.isSafeName(attemptID), let bytes = try? RecordFiles.contents(of: "\(sentFolder)/\(attemptID)") else { return [] }
         return Set(bytes.split(separator: UInt8(ascii: "\n")).map { String(decoding: $0, as: UTF8.self) })
     }
 
     func rejectedIDs() -> Set<String> {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: rejectedFolder) else { return [] }
-        return Set(names.filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }.map { String($0.dropLast(5)) })
+        return Set(names.filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }.map { String($0.dropLast(5)) }.filter(Self.isStatementID))
     }
 
     // MARK: - After delivery
 
     /// Notes that the LRS accepted these statements: they leave the pending files.
     public func markDelivered(_ items: [Item]) throws(FileProblem) {
-        let byAttempt = Dictionary(grouping: items, by: \.attemptID)
+        let byAttempt = Dictionary(grouping: items.filter { Self.isSafeName($0.attemptID) && Self.isStatementID($0.statement.id) },
+                                   by: \.attemptID)
         try locked { () throws(FileProblem) in
             for (attemptID, delivered) in byAttempt {
                 let sentPath = "\(sentFolder)/\(attemptID)"
@@ -168,12 +194,8 @@ public struct Outbox: Sendable {
                 for item in delivered where sent.insert(item.statement.id).inserted { added += item.statement.id + "\n" }
                 if !added.isEmpty {
                     // The ledger only saves work: written without fsync.
-                    let existing = FileManager.default.contents(atPath: sentPath) ?? Data()
-                    let temp = "\(sentFolder)/.\(attemptID).\(RecordStore.randomHex()).tmp"
-                    if FileManager.default.createFile(atPath: temp, contents: existing + Data(added.utf8),
-                                                      attributes: [.posixPermissions: 0o644]) {
-                        if rename(temp, sentPath) != 0 { unlink(temp) }
-                    }
+                    let existing = (try? RecordFiles.contents(of: sentPath)) ?? []
+                    Self.writeWithoutSync(existing + Array(added.utf8), to: sentPath)
                 }
                 // Only lines sent exactly as they now stand leave the queue.
                 let deliveredLines = Set(delivered.map(\.statement.json))
@@ -185,6 +207,10 @@ public struct Outbox: Sendable {
 
     /// Keeps a refused statement aside with the LRS's answer and takes it out of the queue.
     public func reject(_ item: Item, status: Int, message: String) throws(FileProblem) {
+        // The id names a file: only a UUID may (`pending` never yields another).
+        guard Self.isStatementID(item.statement.id), Self.isSafeName(item.attemptID) else {
+            throw FileProblem(path: rejectedFolder, reason: "statement id '\(item.statement.id.prefix(60))' cannot name an outbox file")
+        }
         try locked { () throws(FileProblem) in
             let body = OrderedJSON.object([
                 ("status", .int(status)),
@@ -200,7 +226,7 @@ public struct Outbox: Sendable {
 
     // MARK: - Locks
 
-    private func locked<T>(_ body: () throws(FileProblem) -> T) throws(FileProblem) -> T {
+    func locked<T>(_ body: () throws(FileProblem) -> T) throws(FileProblem) -> T {
         let lock = try FileLock.waiting(folder + "/.lock", readOnlyFallback: true)
         defer { withExtendedLifetime(lock) {} }
         return try body()

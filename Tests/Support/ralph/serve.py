@@ -16,6 +16,11 @@ import os
 import signal
 import sys
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+import parent_watch  # noqa: E402
+
+parent_watch.watch()
+
 # A parent (a test runner's thread) may have blocked signals; let SIGTERM and SIGINT stop us.
 signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM, signal.SIGINT, signal.SIGHUP})
 

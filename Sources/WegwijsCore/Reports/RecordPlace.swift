@@ -1,0 +1,33 @@
+/// Checks of a record against where and when it is read, shared by `report` and `verify`:
+/// a record dated after the moment of reading, and a record in another learner's folder.
+extension RecordTrust {
+    /// How far a record's times may lie ahead of the reading machine's clock (clocks differ).
+    public static let clockSkew: Int64 = 300
+
+    /// The first of a record's times (`startedAt`, `finishedAt`, `acknowledgedAt`, an answer's
+    /// or event's `at`) later than `now` plus `clockSkew`, in words; nil when none is.
+    public static func futureTime(in root: JSONNode, now: Int64) -> String? {
+        var stamps: [(String, JSONNode?)] = [("startedAt", root["startedAt"]), ("finishedAt", root["finishedAt"]),
+                                             ("acknowledgedAt", root["acknowledgedAt"])]
+        for (index, answer) in (root["answers"]?.elements ?? []).enumerated() { stamps.append(("answers[\(index)].at", answer["at"])) }
+        for (index, event) in (root["events"]?.elements ?? []).enumerated() { stamps.append(("events[\(index)].at", event["at"])) }
+        for (field, node) in stamps {
+            guard let text = node?.string, let seconds = Timestamp.secondsSince1970(text) else { continue }
+            if seconds > now + clockSkew {
+                return "dated in the future: \(field) is \(text.prefix(30)), after the time of reading (a clock set ahead?)"
+            }
+        }
+        return nil
+    }
+
+    /// Why a record is not believed where it lies: in the folder of course C (its own course),
+    /// but of another learner than its own (a copied record). Nil when it lies where it should
+    /// or outside the `<course>/<learner>/` layout.
+    public static func folderMismatch(path: String, facts: RecordFacts) -> String? {
+        let parts = path.split(separator: "/")
+        guard parts.count >= 3, parts[parts.count - 3] == facts.courseID else { return nil }
+        let learnerFolder = parts[parts.count - 2]
+        guard learnerFolder != facts.learnerID else { return nil }
+        return "learner.id is '\(facts.learnerID.prefix(70))' but the record is in the folder of learner '\(learnerFolder.prefix(70))': a copied record"
+    }
+}
