@@ -39,14 +39,16 @@ struct Export: ParsableCommand {
         courses += catalog.courseFiles().compactMap { try? CourseLoader.load(path: $0) }
         let source = RecordStatements(courses: courses, profile: xapiProfile(settings))
         let files: [String]
+        let walkProblems: [FileProblem]
         do {
-            files = try RecordStatements.recordFiles(root: records)
+            (files, walkProblems) = try RecordStatements.recordFiles(root: records)
         } catch {
             printError(error.description)
             throw Exit.ioError
         }
+        for problem in walkProblems { printError(TextLayout.inline("\(problem.description); skipped", limit: 400)) }
         var text = ""
-        var skipped = 0
+        var skipped = walkProblems.count
         for file in files {
             do {
                 for statement in try source.statements(ofFile: file).statements {
@@ -69,7 +71,8 @@ struct Export: ParsableCommand {
             printOutput(text, terminator: "")
         }
         if skipped > 0 {
-            printError("\(skipped) of \(files.count) record file\(files.count == 1 ? "" : "s") skipped")
+            let total = files.count + walkProblems.count
+            printError("\(skipped) of \(total) record file\(total == 1 ? "" : "s") skipped")
             throw Exit.invalidData
         }
     }

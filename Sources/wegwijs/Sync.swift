@@ -165,13 +165,15 @@ struct Sync: ParsableCommand {
         courses += catalog.courseFiles().compactMap { try? CourseLoader.load(path: $0) }
         let source = RecordStatements(courses: courses, profile: xapiProfile(settings))
         let files: [String]
+        let walkProblems: [FileProblem]
         do {
-            files = try RecordStatements.recordFiles(root: settings.records)
+            (files, walkProblems) = try RecordStatements.recordFiles(root: settings.records)
         } catch {
             printError(error.description)
             throw Exit.ioError
         }
-        var problems = 0
+        for problem in walkProblems { printError(TextLayout.inline("\(problem.description); skipped", limit: 400)) }
+        var problems = walkProblems.count
         for file in files {
             do {
                 let made = try source.statements(ofFile: file)

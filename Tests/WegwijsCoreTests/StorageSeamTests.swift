@@ -32,7 +32,7 @@ struct StorageSeamTests {
             try Data("{}".utf8).write(to: url)
         }
         try FileManager.default.createSymbolicLink(atPath: root.appendingPathComponent("e").path, withDestinationPath: root.appendingPathComponent("d").path)
-        let listed = try RecordStatements.recordFiles(root: root.path).map { String($0.dropFirst(root.path.count + 1)) }
+        let listed = try RecordStatements.recordFiles(root: root.path).files.map { String($0.dropFirst(root.path.count + 1)) }
         #expect(listed == ["c/1/a.json", "c/1/b.json", "c/1/in-progress.json", "c/2/a.json", "d/9/z.json"])
         var walked: [String] = []
         try RecordFiles.walk(root.path, found: { walked.append(String($0.dropFirst(root.path.count + 1))) }, problem: { _ in })

@@ -79,7 +79,16 @@ struct ConsoleTests {
             let help = phrases.help(for: kind, last: "c")
             let rows = help.split(separator: "\n").dropFirst().dropLast()
             #expect(rows.count == 4)
-            for row in rows { #expect(row.dropFirst(17).first != " " && row.prefix(17).last == " ", "\(row)") }
+            // Every description starts in one column: two past the longest word (a word ends
+            // where two spaces begin; "c a b ..." holds single ones).
+            let parts = rows.map { row -> (word: Int, column: Int) in
+                let text = String(row)
+                guard let gap = text.dropFirst(2).range(of: "  ") else { return (-1, -1) }
+                let word = text.distance(from: text.startIndex, to: gap.lowerBound) - 2
+                return (word, word + 2 + text[gap.lowerBound...].prefix { $0 == " " }.count)
+            }
+            let longest = parts.map(\.word).max() ?? 0
+            #expect(Set(parts.map(\.column)).count == 1 && parts.first?.column == 2 + longest + 2, "\(rows)")
             #expect(phrases.kind(kind).hint("c").contains("a-c"))
         }
         #expect(Phrases.dutch.kind(.ranking).hint("c").contains("elk één keer"))

@@ -117,10 +117,11 @@ public struct RecordStore: RecordWriter {
     /// aside (never deleted) and reported through `damaged`.
     public func inProgress(course: String, learner: String) throws(FileProblem) -> InProgressLookup {
         let path = inProgressPath(course: course, learner: learner)
-        guard FileManager.default.fileExists(atPath: path) else { return .none }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw FileProblem(path: path, reason: "cannot be read")
-        }
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return .none }
+        // The safe reader: a link or a named pipe in place of the progress file is refused, never
+        // followed or waited on.
+        let data = Data(try RecordFiles.contents(of: path))
         do {
             return .found(try CompletionRecord.decode(data))
         } catch {

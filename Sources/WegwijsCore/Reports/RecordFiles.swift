@@ -56,20 +56,27 @@ public enum RecordFiles {
                 // Hidden entries are the record store's own files (and hidden folders are not entered).
                 if name.hasPrefix(".") { continue }
                 var type = entry.pointee.d_type
-                if type == UInt8(DT_UNKNOWN) || type == UInt8(DT_LNK) {
-                    var info = stat()
-                    let followed = stat(prefix + name, &info) == 0
-                    if type == UInt8(DT_LNK) {
-                        // A link to a file counts as the file; links to folders are not followed.
-                        type = followed && info.st_mode & S_IFMT == S_IFREG ? UInt8(DT_REG) : UInt8(DT_UNKNOWN)
-                    } else if followed {
-                        type = info.st_mode & S_IFMT == S_IFDIR ? UInt8(DT_DIR) : info.st_mode & S_IFMT == S_IFREG ? UInt8(DT_REG) : UInt8(DT_UNKNOWN)
+                var info = stat()
+                if type == UInt8(DT_UNKNOWN), lstat(prefix + name, &info) == 0 {
+                    switch info.st_mode & S_IFMT {
+                    case S_IFDIR: type = UInt8(DT_DIR)
+                    case S_IFREG: type = UInt8(DT_REG)
+                    case S_IFLNK: type = UInt8(DT_LNK)
+                    default: break
                     }
                 }
                 if type == UInt8(DT_DIR) {
                     if descending { pending.append(prefix + name) }
-                } else if type == UInt8(DT_REG), RecordsLayout.isRecordName(name) {
-                    found(prefix + name)
+                } else if RecordsLayout.isRecordName(name) {
+                    // Links to folders are never followed. A record-named link is handed on, and the
+                    // reader (SafeFile.openRegular) refuses it by name; a named pipe, device or socket
+                    // with a record's name is named here, never opened.
+                    if type == UInt8(DT_REG) || type == UInt8(DT_LNK) {
+                        found(prefix + name)
+                    } else {
+                        let kind = lstat(prefix + name, &info) == 0 ? SafeFile.kindName(info.st_mode & S_IFMT) : "is not a regular file"
+                        problem(FileProblem(path: prefix + name, reason: "\(kind), not a regular file; not read"))
+                    }
                 }
             }
         }

@@ -19,8 +19,12 @@ public struct RecordStatements: Sendable {
     /// (ended attempts by time, `in-progress.json` last), as the one walker finds them
     /// (`RecordFolder`, `RecordFiles.walk`: hidden entries such as the outbox are skipped).
     /// Folders below `root` that cannot be read are passed over.
-    public static func recordFiles(root: String) throws(FileProblem) -> [String] {
-        try RecordFolder(root: root).orderedPlaces()
+    /// Entries with a record's name that are no file to read (a named pipe, a device) are in
+    /// `problems`, each with its path, for the command to list.
+    public static func recordFiles(root: String) throws(FileProblem) -> (files: [String], problems: [FileProblem]) {
+        var problems: [FileProblem] = []
+        let files = try RecordFolder(root: root).orderedPlaces { problems.append($0) }
+        return (files, problems.sorted { $0.path < $1.path })
     }
 
     /// The course a record was made on, if it is known here.
