@@ -60,12 +60,14 @@ public struct Outbox: Sendable {
         }
     }
 
-    /// Creates the outbox folders (never group- or world-writable).
+    /// Creates the outbox folders (never group- or world-writable), and refuses ones that
+    /// another account can write to (`PrivateFiles`).
     func prepare() throws(FileProblem) {
         for path in [folder, pendingFolder, sentFolder, rejectedFolder] {
-            if mkdir(path, 0o755) != 0 && errno != EEXIST {
+            if mkdir(path, 0o750) != 0 && errno != EEXIST {
                 throw FileProblem(path: path, reason: "cannot create the outbox folder (\(String(cString: strerror(errno))))")
             }
+            try PrivateFiles.checkNoOtherWriter(path, following: false)
         }
     }
 
@@ -171,7 +173,7 @@ public struct Outbox: Sendable {
                     let existing = FileManager.default.contents(atPath: sentPath) ?? Data()
                     let temp = "\(sentFolder)/.\(attemptID).\(RecordStore.randomHex()).tmp"
                     if FileManager.default.createFile(atPath: temp, contents: existing + Data(added.utf8),
-                                                      attributes: [.posixPermissions: 0o644]) {
+                                                      attributes: [.posixPermissions: 0o640]) {
                         if rename(temp, sentPath) != 0 { unlink(temp) }
                     }
                 }
@@ -237,7 +239,7 @@ public struct Outbox: Sendable {
 
     /// A lock file made by another account of a shared folder can still be locked read-only.
     private static func openLockFile(_ path: String) -> Int32 {
-        let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o640)
         return fd >= 0 ? fd : open(path, O_RDONLY | O_CLOEXEC)
     }
 
