@@ -126,9 +126,10 @@ public struct KeyDirectory: Sendable {
     public static func parse(_ text: String, learner: String, file: String) -> (keys: [LearnerKey], problems: [KeyProblem]) {
         var keys: [LearnerKey] = []
         var problems: [KeyProblem] = []
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        // By scalars: "\r\n" is one Character, and Windows editors write it.
+        let lines = text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false)
         for (offset, raw) in lines.enumerated() {
-            var line = Substring(raw)
+            var line = String(String.UnicodeScalarView(raw))
             if line.hasSuffix("\r") { line.removeLast() }
             let trimmed = line.trimmingCharacters(in: .whitespaces)
             if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
@@ -162,15 +163,30 @@ public struct KeyDirectory: Sendable {
             let shown = type.count > 40 ? String(type.prefix(40)) + "…" : type
             return .failure(LineError(message: "'\(shown)' is not an OpenSSH key type (a line of options is not accepted: the options are Wegwijs's own)"))
         }
-        guard let blob = Data(base64Encoded: base64), blob.count >= 4 else {
+        guard let blob = Data(base64Encoded: base64) else {
             return .failure(LineError(message: "the key after '\(type)' is not base64"))
         }
-        let bytes = Array(blob)
-        let length = Int(bytes[0]) << 24 | Int(bytes[1]) << 16 | Int(bytes[2]) << 8 | Int(bytes[3])
-        guard length == type.utf8.count, bytes.count > 4 + length, Array(bytes[4..<4 + length]) == Array(type.utf8) else {
+        let parts = sshStrings(Array(blob))
+        guard let parts, parts.count >= 2, parts[0] == Array(type.utf8) else {
             return .failure(LineError(message: "the key does not hold a '\(type)' key (truncated or from another line?)"))
         }
         return .success((type, base64))
+    }
+
+    /// A key blob as OpenSSH writes it: length-prefixed strings, the first the type, ending
+    /// exactly at the end (so a cut-off key does not pass). Nil when it is not that.
+    static func sshStrings(_ bytes: [UInt8]) -> [[UInt8]]? {
+        var fields: [[UInt8]] = []
+        var index = 0
+        while index < bytes.count {
+            guard bytes.count - index >= 4 else { return nil }
+            let length = Int(bytes[index]) << 24 | Int(bytes[index + 1]) << 16 | Int(bytes[index + 2]) << 8 | Int(bytes[index + 3])
+            index += 4
+            guard length <= bytes.count - index else { return nil }
+            fields.append(Array(bytes[index..<index + length]))
+            index += length
+        }
+        return fields
     }
 
     /// A key listed for two or more learners could sign in as either: it is left out for all
