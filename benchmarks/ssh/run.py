@@ -198,6 +198,9 @@ SetEnv WEGWIJS_RECORDS={records} WEGWIJS_COURSES={courses} XDG_CONFIG_HOME=/none
         for name, values in sorted(by_name.items()):
             print(f"over ssh: peak RSS of '{name}' processes: mean {statistics.mean(values) / 1024:.1f} MB "
                   f"(max {max(values) / 1024:.1f} MB, {len(values)} seen)")
+        total = sum(rss for name, rss in peaks.values() if name in ("sshd", "wegwijs", "bash", "sh"))
+        print(f"over ssh: memory per session (peak RSS of its sshd, shell and wegwijs processes, summed): "
+              f"{total / 1024 / args.learners:.1f} MB")
         print(f"over ssh: CPU per session (sshd + shell + wegwijs, server side): {ssh_cpu * 1000:.0f} ms")
     finally:
         sshd.kill()
