@@ -8,7 +8,11 @@ answer at a time: the driver sends an answer only after the prompt for it has ar
 times from the answer sent to the next prompt (or the end) received. Then the same 100 run
 `wegwijs run` locally with the same driver. Everything stops by itself (bounded waits).
 
-Usage: benchmarks/ssh/run.py [--learners 100] [--binary .build/release/wegwijs]
+Usage: benchmarks/ssh/run.py [--learners 100] [--binary .build/release/wegwijs] [--account NAME]
+
+--account: serve as that (existing) account, as a real server does, instead of the current one;
+it should have /bin/sh as its shell, like the service account of docs/server.md:
+`adduser --system --group --shell /bin/sh --home /nonexistent wegwijs-bench`. Run as root then.
 """
 import argparse, asyncio, os, pwd, resource, shutil, socket, statistics, subprocess, sys, tempfile, time
 
@@ -134,13 +138,14 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--learners", type=int, default=100)
     parser.add_argument("--binary", default=".build/release/wegwijs")
+    parser.add_argument("--account", default=None)
     args = parser.parse_args()
     binary = os.path.realpath(args.binary)
     if not os.access(binary, os.X_OK):
         sys.exit(f"{binary}: build it first (swift build -c release)")
     courses = os.path.join(os.path.dirname(os.path.realpath(__file__)), "..", "..", "courses")
     work = tempfile.mkdtemp(prefix="wegwijs-ssh-bench-")
-    account = pwd.getpwuid(os.geteuid()).pw_name
+    account = args.account or pwd.getpwuid(os.geteuid()).pw_name
     keys, clients, records, local = (os.path.join(work, n) for n in ("keys", "clients", "records", "local"))
     for folder in (keys, clients):
         os.makedirs(folder)
@@ -149,6 +154,14 @@ def main():
     for learner_id in ids:
         subprocess.run(["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", f"{clients}/{learner_id}"], check=True)
         shutil.copy(f"{clients}/{learner_id}.pub", f"{keys}/{learner_id}.pub")
+    if args.account:
+        entry = pwd.getpwnam(args.account)
+        os.chmod(work, 0o755)
+        os.makedirs(records, mode=0o750)
+        for path in (keys, records):
+            os.chown(path, entry.pw_uid, entry.pw_gid)
+        for name in os.listdir(keys):
+            os.chmod(os.path.join(keys, name), 0o644)
     port = free_port()
     config = f"""ListenAddress 127.0.0.1
 Port {port}
@@ -160,6 +173,7 @@ KbdInteractiveAuthentication no
 UsePAM no
 AllowUsers {account}
 PermitRootLogin forced-commands-only
+MaxSessions 1
 AuthorizedKeysFile none
 AuthorizedKeysCommand {binary} ssh authorized-keys --keys {keys} --user %u --type %t --key %k
 AuthorizedKeysCommandUser {account}
