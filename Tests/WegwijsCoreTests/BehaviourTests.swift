@@ -58,6 +58,8 @@ struct BehaviourTests {
         for ending in ["", "\n", "\r\n"] {
             let path = folder.appendingPathComponent("key\(signatures.count)").path
             try Data((key + ending).utf8).write(to: URL(fileURLWithPath: path))
+            // Key files are private to their account (PrivateFiles.checkSecret).
+            try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: path)
             let signer = try RecordSigner(keyFile: path)
             signatures.append(try signer.signature(for: try Self.record()))
         }

@@ -54,10 +54,13 @@ struct SigningTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let withNewline = folder.appendingPathComponent("key1")
         try Data("0123456789abcdef0123456789abcdef\n".utf8).write(to: withNewline)
+        // Key files are private to their account (PrivateFiles.checkSecret).
+        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: withNewline.path)
         let root = try JSONParser.parse(Array("{\"a\":1}".utf8))
         #expect(try RecordSigner(keyFile: withNewline.path).signature(forRecordJSON: root) == Self.signer.signature(forRecordJSON: root))
         let short = folder.appendingPathComponent("key2")
         try Data("too short\n".utf8).write(to: short)
+        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: short.path)
         #expect(throws: RecordSigner.KeyError.self) { try RecordSigner(keyFile: short.path) }
         #expect(throws: RecordSigner.KeyError.self) { try RecordSigner(keyFile: folder.appendingPathComponent("none").path) }
     }

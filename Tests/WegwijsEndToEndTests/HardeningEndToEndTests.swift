@@ -253,6 +253,7 @@ struct HardeningEndToEndTests {
 
         let key = records.appendingPathComponent("key")
         try Data("0123456789abcdef0123456789abcdef".utf8).write(to: key)
+        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: key.path)
         let keyed = try Wegwijs.run(["report", records.path, "--plain"], environment: ["WEGWIJS_SIGNING_KEY_FILE": key.path])
         #expect(keyed.stderr.contains("not signed, though a signing key is configured"), "\(keyed.stderr)")
         #expect(keyed.stdout.contains("2 untrusted records counted as not passed"), "\(keyed.stdout)")

@@ -331,6 +331,7 @@ struct LRSEndToEndTests {
             // Ralph itself answers 401 to a wrong password (and to an account without the right scope).
             let wrong = configHome.appendingPathComponent("wrong-credentials")
             try Data("\(RalphServer.user):not-the-password\n".utf8).write(to: wrong)
+            try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: wrong.path)
             environment["WEGWIJS_LRS_CREDENTIALS_FILE"] = wrong.path
         } else {
             // Ralph never answers 403; other LRSs do, to an account that may read but not write.

@@ -24,7 +24,8 @@ final class PseudoTerminalSession {
         }
     }
 
-    init(_ arguments: [String], environment: [String: String] = [:]) throws {
+    /// Runs `executable` (the built `wegwijs`, or another program such as `ssh -tt`).
+    init(_ arguments: [String], environment: [String: String] = [:], executable: URL = Wegwijs.executable) throws {
         var primary: Int32 = 0
         var secondary: Int32 = 0
         var size = winsize(ws_row: 40, ws_col: 100, ws_xpixel: 0, ws_ypixel: 0)
@@ -43,7 +44,7 @@ final class PseudoTerminalSession {
         env["INPUTRC"] = inputrc.path
         env.merge(environment) { $1 }
 
-        process.executableURL = Wegwijs.executable
+        process.executableURL = executable
         process.arguments = arguments
         process.environment = env
         let handle = FileHandle(fileDescriptor: secondary, closeOnDealloc: false)

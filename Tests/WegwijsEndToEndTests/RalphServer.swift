@@ -63,6 +63,8 @@ final class RalphServer: @unchecked Sendable {
             throw RalphError(description: "ralph auth failed: \(made.stderr)")
         }
         try Data("\(user):\(password)\n".utf8).write(to: folder.appendingPathComponent("credentials"))
+        // Credentials are private to their account (PrivateFiles.checkSecret).
+        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: folder.appendingPathComponent("credentials").path)
         let port = try freePort()
         let process = Process()
         process.executableURL = URL(fileURLWithPath: python)

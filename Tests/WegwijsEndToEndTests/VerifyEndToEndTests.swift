@@ -19,6 +19,8 @@ struct VerifyEndToEndTests {
     func key(in folder: URL) throws -> URL {
         let key = folder.appendingPathComponent(".key")
         try Data("a signing key of at least sixteen bytes\n".utf8).write(to: key)
+        // Key files are private to their account (PrivateFiles.checkSecret).
+        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: key.path)
         return key
     }
 

@@ -23,7 +23,7 @@ public final class FileLock: Sendable {
     /// `readOnlyFallback`: a lock file made by another account of a shared folder can still be
     /// locked when opened read-only.
     public static func take(_ path: String, wait: Bool, readOnlyFallback: Bool = false) throws(FileProblem) -> FileLock? {
-        var fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        var fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o640)
         if fd < 0, readOnlyFallback { fd = open(path, O_RDONLY | O_CLOEXEC) }
         guard fd >= 0 else {
             throw FileProblem(path: path, reason: "cannot open the lock file (\(String(cString: strerror(errno))))")

@@ -18,8 +18,14 @@ public struct RecordSigner: Sendable {
         public var description: String { "\(path): \(reason)" }
     }
 
-    /// Reads a key file; one trailing line break (as `echo` leaves) is not part of the key.
+    /// Reads a key file; one trailing line break (as `echo` leaves) is not part of the key. A
+    /// key file that other accounts can read is refused (`PrivateFiles.checkSecret`).
     public init(keyFile path: String) throws(KeyError) {
+        do {
+            try PrivateFiles.checkSecret(path, what: "signing key")
+        } catch {
+            throw KeyError(path: path, reason: error.reason)
+        }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw KeyError(path: path, reason: "the signing key file cannot be read")
         }

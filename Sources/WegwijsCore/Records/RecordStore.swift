@@ -40,7 +40,8 @@ public struct RecordStore: RecordWriter {
 
     /// Creates the learner's folder and proves it is writable, before any question is asked.
     /// The course and learner folders are never symbolic links (a link could lead the records
-    /// anywhere) and never group- or world-writable, whatever the umask (SPEC §9).
+    /// anywhere) and never group- or world-writable, whatever the umask (SPEC §9); a records
+    /// tree that another account can write to is refused (SPEC §10, `PrivateFiles`).
     public func prepare(course: String, learner: String) throws(FileProblem) {
         let path = folder(course: course, learner: learner)
         do {
@@ -49,6 +50,7 @@ public struct RecordStore: RecordWriter {
         } catch {
             throw FileProblem(path: root, reason: "cannot create the records folder (\(Self.reason(from: error)))")
         }
+        try PrivateFiles.checkNoOtherWriter(root, following: true)
         let courseFolder = (path as NSString).deletingLastPathComponent
         try Self.makeFolder(courseFolder)
         try Self.makeFolder(path)
@@ -73,11 +75,12 @@ public struct RecordStore: RecordWriter {
         try FileLock.take(folder(course: course, learner: learner) + "/" + RecordsLayout.lockName, wait: wait)
     }
 
-    /// Folders the store creates: never writable by group or others.
-    static let folderMode: Int = 0o755
+    /// Folders the store creates: never writable by group or others, readable by the group
+    /// only (on a server: HR's group, `docs/server.md`).
+    static let folderMode: Int = 0o750
 
     /// Creates one folder below the root, or checks the one that is there: a real folder, not a
-    /// symbolic link, and not writable by group or others (taken away when it is).
+    /// symbolic link, and not one another account can write to (refused: `PrivateFiles`).
     static func makeFolder(_ path: String) throws(FileProblem) {
         if mkdir(path, mode_t(folderMode)) != 0, errno != EEXIST {
             throw FileProblem(path: path, reason: "cannot create the records folder (\(String(cString: strerror(errno))))")
@@ -90,7 +93,7 @@ public struct RecordStore: RecordWriter {
         case S_IFLNK:
             throw FileProblem(path: path, reason: "is a symbolic link; records are never written through a link below the records folder")
         case S_IFDIR:
-            if info.st_mode & 0o022 != 0, info.st_uid == geteuid() { chmod(path, info.st_mode & 0o7755) }
+            try PrivateFiles.checkNoOtherWriter(path, following: false)
         default:
             throw FileProblem(path: path, reason: "cannot create the records folder (a file of that name is in the way)")
         }
@@ -204,7 +207,7 @@ public struct RecordStore: RecordWriter {
     /// Temp file in the same folder, fsync, then rename (replacing) or link (never replacing).
     /// `syncingFolder: false` leaves the folder's own fsync to the file system (the xAPI outbox,
     /// which records can rebuild, saves that time on the learner's path).
-    static func writeAtomically(_ data: Data, to path: String, replacing: Bool, mode: mode_t = 0o644,
+    static func writeAtomically(_ data: Data, to path: String, replacing: Bool, mode: mode_t = 0o640,
                                 syncingFolder: Bool = true) throws(FileProblem) {
         let folder = (path as NSString).deletingLastPathComponent
         let temp = folder + "/" + RecordsLayout.tempName(for: (path as NSString).lastPathComponent, hex: randomHex())
@@ -213,7 +216,7 @@ public struct RecordStore: RecordWriter {
             unlink(temp)
             return FileProblem(path: path, reason: reason)
         }
-        let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
         guard fd >= 0 else { throw FileProblem(path: path, reason: "cannot be written (\(String(cString: strerror(errno))))") }
         // Not group- or world-writable, whatever the umask.
         fchmod(fd, mode & 0o755)

@@ -16,7 +16,8 @@ public struct LRSEndpoint: Sendable {
         self.authorityFile = authorityFile
     }
 
-    /// The endpoint from the settings; the credentials file holds `user:password`.
+    /// The endpoint from the settings; the credentials file holds `user:password` and is
+    /// refused when other accounts can read it (`PrivateFiles.checkSecret`).
     public static func make(url text: String, credentialsFile: String?,
                             authorityFile: String? = nil) throws(FileProblem) -> LRSEndpoint {
         guard let url = URL(string: text.hasSuffix("/") ? String(text.dropLast()) : text),
@@ -31,6 +32,7 @@ public struct LRSEndpoint: Sendable {
             throw FileProblem(path: authorityFile, reason: "the LRS's certificate authority file cannot be read")
         }
         guard let credentialsFile else { return LRSEndpoint(url: url, authorization: nil, authorityFile: authorityFile) }
+        try PrivateFiles.checkSecret(credentialsFile, what: "LRS credentials")
         guard let data = FileManager.default.contents(atPath: credentialsFile) else {
             throw FileProblem(path: credentialsFile, reason: "the LRS credentials file cannot be read")
         }

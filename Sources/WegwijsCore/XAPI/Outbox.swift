@@ -61,12 +61,14 @@ public struct Outbox: Sendable {
         }
     }
 
-    /// Creates the outbox folders (never group- or world-writable).
+    /// Creates the outbox folders (never group- or world-writable), and refuses ones that
+    /// another account can write to (`PrivateFiles`).
     func prepare() throws(FileProblem) {
         for path in [folder, pendingFolder, sentFolder, rejectedFolder, unusableFolder] {
-            if mkdir(path, 0o755) != 0 && errno != EEXIST {
+            if mkdir(path, 0o750) != 0 && errno != EEXIST {
                 throw FileProblem(path: path, reason: "cannot create the outbox folder (\(String(cString: strerror(errno))))")
             }
+            try PrivateFiles.checkNoOtherWriter(path, following: false)
         }
     }
 

@@ -136,9 +136,9 @@ extension Outbox {
     static func writeWithoutSync(_ bytes: [UInt8], to path: String) {
         let folder = (path as NSString).deletingLastPathComponent
         let temp = folder + "/" + RecordsLayout.tempName(for: (path as NSString).lastPathComponent, hex: RecordStore.randomHex())
-        let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0o644)
+        let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0o640)
         guard fd >= 0 else { return }
-        fchmod(fd, 0o644)
+        fchmod(fd, 0o640)
         let written = bytes.withUnsafeBytes { FileDescriptorWrite.all($0, to: fd) } == 0
         if close(fd) != 0 || !written || rename(temp, path) != 0 { unlink(temp) }
     }
