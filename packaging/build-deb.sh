@@ -14,8 +14,10 @@ bash .ci/setup.d/10-build.sh
 bash .ci/setup.d/70-package.sh
 
 echo "== release build with the Swift runtime linked in ($build)"
-swift build -c release --static-swift-stdlib --scratch-path "$build" --product wegwijs
-bin=$(swift build -c release --static-swift-stdlib --scratch-path "$build" --show-bin-path)
+# -z now: every symbol bound at start, so the GOT can be read-only (Debian's bindnow hardening).
+flags=(-c release --static-swift-stdlib --scratch-path "$build" -Xlinker -z -Xlinker now)
+swift build "${flags[@]}" --product wegwijs
+bin=$(swift build "${flags[@]}" --show-bin-path)
 [ -x "$bin/wegwijs" ] || fail "no binary at $bin/wegwijs"
 # The tool swift-argument-parser's GenerateManual plugin runs (`generate-manual`), built from the
 # checkout SwiftPM made for this build: the plugin itself would build the whole package again,

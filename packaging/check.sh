@@ -89,6 +89,7 @@ bin="$root/usr/bin/wegwijs"
 readelf -d "$bin" | grep -qE 'RUNPATH|RPATH' && fail "the binary has a RUNPATH/RPATH: $(readelf -d "$bin" | grep -E 'RUNPATH|RPATH')"
 if readelf -d "$bin" | grep -q 'NEEDED.*swift'; then fail "the binary needs a Swift library: $(readelf -d "$bin" | grep swift)"; fi
 if readelf -S "$bin" | grep -q '\.debug_info'; then fail "the binary is not stripped"; fi
+readelf -d "$bin" | grep -q 'FLAGS.*BIND_NOW' || fail "the binary is not linked with -z now"
 # The bundled course draws situations and shuffles options per attempt, so no fixed answer file
 # passes it: packaging/answer-best.py reads each situation from the piped run and answers best.
 PWD_AT_START=$PWD
