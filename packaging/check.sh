@@ -18,6 +18,7 @@ deb=$(find dist -maxdepth 1 -name 'wegwijs_*_amd64.deb' -printf '%T@ %p\n' | sor
 [ -f "${deb:-/nonexistent}" ] || fatal "make package wrote no dist/wegwijs_*_amd64.deb"
 
 scratch=$(mktemp -d "${TMPDIR:-/tmp}/wegwijs-package-check.XXXXXX")
+chmod 0755 "$scratch"  # the service account runs the unpacked binary (test-maintainer-scripts.sh)
 cleanup() {
     # Overlay mounts live only in the namespaces below, which are gone by now.
     rm -rf "$scratch"
@@ -185,7 +186,7 @@ echo "== maintainer scripts"
 shellcheck -s sh packaging/debian/postinst packaging/debian/prerm packaging/debian/postrm \
     || fail "shellcheck finds problems in the maintainer scripts"
 dpkg-deb -e "$deb" "$scratch/control"
-bash packaging/test-maintainer-scripts.sh "$scratch/control" "$scratch/maint" || fail "maintainer scripts"
+bash packaging/test-maintainer-scripts.sh "$scratch/control" "$scratch/maint" "$root" || fail "maintainer scripts"
 
 if [ "$failures" -gt 0 ]; then
     echo "package-check: $failures check(s) FAILED for $deb" >&2

@@ -3,10 +3,14 @@
 # against copy-on-write overlays of /etc and /var/lib in a mount namespace of their own: the
 # account, the group and the folders appear only in the overlays' upper folders, never on this
 # machine. Usage (root): test-maintainer-scripts.sh CONTROL_DIR SCRATCH_DIR
-# (CONTROL_DIR as `dpkg-deb -e` unpacks it). Exit 1 with every failed check named.
+# (CONTROL_DIR as `dpkg-deb -e` unpacks it). With PACKAGE_ROOT (as `dpkg-deb -x` unpacks it),
+# the ExecStart lines of the server units then run as their User= and Group= in the folders the
+# postinst made. Exit 1 with every failed check named.
+# Usage: test-maintainer-scripts.sh CONTROL_DIR SCRATCH_DIR [PACKAGE_ROOT]
 set -euo pipefail
 control=$(cd "$1" && pwd)
 scratch=$2
+package_root=${3:-}
 [ "$(id -u)" = 0 ] || { echo "test-maintainer-scripts: needs root" >&2; exit 1; }
 if getent passwd wegwijs >/dev/null || getent group wegwijs-hr >/dev/null; then
     echo "test-maintainer-scripts: this machine already has the account wegwijs or the group wegwijs-hr;" \
@@ -18,7 +22,7 @@ mkdir -p "$scratch"/{etc-upper,etc-work,lib-upper,lib-work}
 cat > "$scratch/inside.sh" <<'EOF'
 #!/usr/bin/env bash
 set -uo pipefail
-control=$1 scratch=$2
+control=$1 scratch=$2 package_root=$3
 mount -t overlay overlay -o "lowerdir=/etc,upperdir=$scratch/etc-upper,workdir=$scratch/etc-work" /etc
 mount -t overlay overlay -o "lowerdir=/var/lib,upperdir=$scratch/lib-upper,workdir=$scratch/lib-work" /var/lib
 failures=0
@@ -45,6 +49,46 @@ for folder in /var/lib/wegwijs /var/lib/wegwijs/records /var/lib/wegwijs/reports
 done
 [ -z "$(ls -A /var/lib/wegwijs/records)" ] || fail "the records folder is not empty after installation"
 ok "postinst configure: account wegwijs (uid $uid, $shell), group wegwijs-hr, folders 2750 wegwijs:wegwijs-hr"
+
+# The server units' commands, as their unit runs them (user, group, umask, ExecStart with the
+# package's binary), before any record exists: sync has no LRS configured (64); report writes
+# its page, owned by wegwijs, group wegwijs-hr by the setgid folder.
+unit_command() {  # unit -> "user group command..."
+    local file="$package_root/lib/systemd/system/$1" command
+    command=$(sed -n 's/^ExecStart=//p' "$file")
+    command=${command//\/usr\/bin\/wegwijs/$package_root/usr/bin/wegwijs}
+    command=${command//\$WEGWIJS_REPORT_OPTIONS/}
+    echo "$(sed -n 's/^User=//p' "$file") $(sed -n 's/^Group=//p' "$file") $command"
+}
+as_unit() {  # unit: runs its command, prints its exit code
+    local user group command
+    read -r user group command <<<"$(unit_command "$1")"
+    # shellcheck disable=SC2086 # the command's words, as systemd splits them
+    (cd / && umask 0027 && runuser -u "$user" -g "$group" -- env -i PATH=/usr/bin:/bin HOME=/var/lib/wegwijs \
+        WEGWIJS_SYSTEM_CONFIG_FILE=/nonexistent/config.json $command) >"$scratch/$1.out" 2>&1
+    echo $?
+}
+if [ -n "$package_root" ]; then
+    status=$(as_unit wegwijs-sync.service)
+    if [ "$status" = 64 ] && grep -q 'no LRS configured' "$scratch/wegwijs-sync.service.out"; then
+        ok "wegwijs-sync.service's command runs as wegwijs: no LRS configured yet (exit 64)"
+    else
+        fail "wegwijs-sync.service's command exited $status: $(cat "$scratch/wegwijs-sync.service.out")"
+    fi
+    status=$(as_unit wegwijs-report.service)
+    page=/var/lib/wegwijs/reports/wegwijs-report.html
+    if [ "$status" = 0 ] && grep -q '<html' "$page" 2>/dev/null; then
+        # The page's own mode is what `report --output` gives (no group or other write); the
+        # 2750 folder keeps everybody outside wegwijs-hr from reaching it.
+        read -r mode owner group <<<"$(stat -c '%a %U %G' "$page")"
+        [ "$owner:$group" = wegwijs:wegwijs-hr ] || fail "$page belongs to $owner:$group"
+        (( (8#$mode & 8#022) == 0 )) || fail "$page is writable by group or others ($mode)"
+        ok "wegwijs-report.service's command writes $page ($(stat -c '%a %U:%G' "$page"))"
+    else
+        fail "wegwijs-report.service's command exited $status: $(cat "$scratch/wegwijs-report.service.out")"
+    fi
+    rm -f "$page"
+fi
 
 # A record, and an administrator's own choice of mode for the reports folder.
 install -d -o wegwijs -g wegwijs-hr -m 2750 /var/lib/wegwijs/records/uwv-sociale-media/100001
@@ -76,7 +120,8 @@ exit $((failures > 0))
 EOF
 chmod +x "$scratch/inside.sh"
 status=0
-unshare -m --propagation private "$scratch/inside.sh" "$control" "$scratch" || status=$?
+chmod 0755 "$scratch"  # the service account runs the package's binary from below it
+unshare -m --propagation private "$scratch/inside.sh" "$control" "$scratch" "$package_root" || status=$?
 # Outside the namespace nothing changed.
 if getent passwd wegwijs >/dev/null || [ -e /var/lib/wegwijs ]; then
     echo "test-maintainer-scripts: FAIL: the account or /var/lib/wegwijs leaked onto this machine" >&2
