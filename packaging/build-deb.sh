@@ -62,6 +62,7 @@ for page in "$work"/man/*.1; do
     name=$(basename "$page" .1)
     name=${name//./-}
     awk -v name="$name" '
+        /^\.Dt / { print ".Dt " toupper(name) " " $3; next }
         /^\.Sh NAME$/ { section = "name" } /^\.Sh SYNOPSIS$/ { section = "synopsis" }
         section == "name" && /^\.Nm / { shown = substr($0, 5); print ".Nm " name; next }
         section == "synopsis" && $0 == ".Nm" && shown != "" { print ".Nm " shown; shown = ""; next }
