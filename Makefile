@@ -2,7 +2,7 @@
 # PREFIX/bin and the bundled courses in PREFIX/share/wegwijs/courses, where the binary finds them.
 PREFIX ?= /usr/local
 
-.PHONY: build run test references setup build-deps install uninstall
+.PHONY: build run test references setup build-deps install uninstall package package-check
 
 build: build-deps
 	swift build -c release
@@ -23,9 +23,20 @@ run: build-deps
 references:
 	WEGWIJS_RECORD_REFERENCES=1 swift test --filter ReferenceTests
 
-# Install what the tests need when it is missing (.ci/setup), then run them.
+# Install what the tests need when it is missing (.ci/setup), then run them, then build and
+# check the Debian package (slow: a release build with the Swift runtime linked in).
 test: setup
 	swift test
+	bash packaging/check.sh
+
+# dist/wegwijs_<version>_amd64.deb (docs/package.md).
+package:
+	bash packaging/build-deb.sh
+
+# Builds the package and checks it: contents, lintian, the binary without Swift, the units,
+# the maintainer scripts (needs root).
+package-check:
+	bash packaging/check.sh
 
 setup:
 	bash .ci/setup

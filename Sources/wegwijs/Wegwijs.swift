@@ -41,7 +41,10 @@ struct Wegwijs: ParsableCommand {
         setenv("COLUMNS", String(HelpLayout.renderWidth), 1)
         let code = exitCode(for: error)
         let message = fullMessage(for: error, columns: HelpLayout.renderWidth)
-        if code == .success {
+        if code == .success && producesScript {
+            // A completion script or the help dump (man pages): as the parser made it, unwrapped.
+            printOutput(message)
+        } else if code == .success {
             if !message.isEmpty {
                 printOutput(HelpLayout.layout(message, width: outputWidth))
             }
@@ -51,5 +54,13 @@ struct Wegwijs: ParsableCommand {
             for line in text.split(separator: "\n", omittingEmptySubsequences: false) { printError(String(line)) }
         }
         Foundation.exit(code.rawValue)
+    }
+
+    /// Whether the command line asks for a shell completion script or the parser's help dump,
+    /// which must not be wrapped like help text.
+    private static var producesScript: Bool {
+        CommandLine.arguments.dropFirst().contains { argument in
+            argument == "--experimental-dump-help" || argument.hasPrefix("--generate-completion-script")
+        }
     }
 }

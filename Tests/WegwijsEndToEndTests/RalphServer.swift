@@ -18,9 +18,31 @@ struct ToolResult {
 
 /// A real Ralph LRS 5.1.0 (file-system backend) on 127.0.0.1 and a free port, in a temp
 /// folder, started from the project's `.venv-lrs` (made by `.ci/setup`) and stopped after.
+/// Scopes are enforced (`RALPH_LRS_RESTRICT_BY_SCOPES`, `RALPH_LRS_RESTRICT_BY_AUTHORITY`), as
+/// docs/lrs.md tells an organisation to run it, with three accounts: `wegwijs` (scope `all`,
+/// what most tests use), a learners' machines' write-only one and HR's read-only one.
 final class RalphServer: @unchecked Sendable {
     static let user = "wegwijs"
     static let password = "secret"
+
+    /// An LRS account of the test server and the scope it has.
+    enum Account: String, CaseIterable {
+        /// Scope `all`.
+        case wegwijs
+        /// Scope `statements/write` only: what docs/lrs.md gives learners' machines.
+        case writer
+        /// Scope `statements/read` only: what docs/lrs.md gives HR.
+        case reader
+
+        var scope: String {
+            switch self {
+            case .wegwijs: "all"
+            case .writer: "statements/write"
+            case .reader: "statements/read"
+            }
+        }
+        var password: String { self == .wegwijs ? RalphServer.password : "\(rawValue)-secret" }
+    }
 
     static var venv: URL { Wegwijs.packageRoot.appendingPathComponent(".venv-lrs/bin") }
     static var python: String { venv.appendingPathComponent("python").path }
@@ -36,7 +58,12 @@ final class RalphServer: @unchecked Sendable {
 
     /// The endpoint up to before /statements.
     var url: String { "\(tls == nil ? "http" : "https")://127.0.0.1:\(port)/xAPI" }
-    var credentialsFile: String { folder.appendingPathComponent("credentials").path }
+    var credentialsFile: String { credentialsFile(.wegwijs) }
+
+    /// The `user:password` file of one account.
+    func credentialsFile(_ account: Account) -> String {
+        folder.appendingPathComponent(account == .wegwijs ? "credentials" : "credentials-\(account.rawValue)").path
+    }
 
     private init(folder: URL, port: Int, tls: TestCertificates?, process: Process) {
         self.folder = folder
@@ -54,17 +81,18 @@ final class RalphServer: @unchecked Sendable {
         }
         let folder = try Wegwijs.temporaryFolder("ralph")
         let auth = folder.appendingPathComponent("auth.json").path
-        let made = try tool(venv.appendingPathComponent("ralph").path,
-                            ["auth", "-u", user, "-p", password, "-s", "all", "-A", "wegwijs", "https://example.org", "-w"],
-                            environment: ["RALPH_AUTH_FILE": auth, "RALPH_RUNSERVER_BACKEND": "fs",
-                                          "RALPH_APP_DIR": folder.appendingPathComponent("app").path])
+        let made = try tool(python, [support("accounts.py"), auth]
+                            + Account.allCases.map { "\($0.rawValue):\($0.password):\($0.scope)" })
         guard made.status == 0 else {
             try? FileManager.default.removeItem(at: folder)
-            throw RalphError(description: "ralph auth failed: \(made.stderr)")
+            throw RalphError(description: "accounts.py failed: \(made.stderr)")
         }
-        try Data("\(user):\(password)\n".utf8).write(to: folder.appendingPathComponent("credentials"))
-        // Credentials are private to their account (PrivateFiles.checkSecret).
-        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: folder.appendingPathComponent("credentials").path)
+        for account in Account.allCases {
+            let file = folder.appendingPathComponent(account == .wegwijs ? "credentials" : "credentials-\(account.rawValue)")
+            try Data("\(account.rawValue):\(account.password)\n".utf8).write(to: file)
+            // Credentials are private to their account (PrivateFiles.checkSecret).
+            try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: file.path)
+        }
         let port = try freePort()
         let process = Process()
         process.executableURL = URL(fileURLWithPath: python)
@@ -72,7 +100,9 @@ final class RalphServer: @unchecked Sendable {
             + (tls.map { [$0.serverCertificate, $0.serverKey] } ?? [])
         // Pages of at most 25 statements (Ralph's default is 100), so every `report --lrs` in the
         // tests follows `more` links across several pages.
-        process.environment = ProcessInfo.processInfo.environment.merging(["RALPH_RUNSERVER_MAX_SEARCH_HITS_COUNT": "25"]) { $1 }
+        process.environment = ProcessInfo.processInfo.environment.merging(
+            ["RALPH_RUNSERVER_MAX_SEARCH_HITS_COUNT": "25",
+             "RALPH_LRS_RESTRICT_BY_SCOPES": "true", "RALPH_LRS_RESTRICT_BY_AUTHORITY": "true"]) { $1 }
         let log = folder.appendingPathComponent("server.log")
         _ = FileManager.default.createFile(atPath: log.path, contents: nil)
         let handle = try FileHandle(forWritingTo: log)
@@ -103,9 +133,10 @@ final class RalphServer: @unchecked Sendable {
         try? FileManager.default.removeItem(at: folder)
     }
 
-    /// The settings that point wegwijs at this LRS, with no settings files from the machine.
-    func environment(configHome: URL) -> [String: String] {
-        ["WEGWIJS_LRS_URL": url, "WEGWIJS_LRS_CREDENTIALS_FILE": credentialsFile,
+    /// The settings that point wegwijs at this LRS as `account`, with no settings files from
+    /// the machine.
+    func environment(configHome: URL, account: Account = .wegwijs) -> [String: String] {
+        ["WEGWIJS_LRS_URL": url, "WEGWIJS_LRS_CREDENTIALS_FILE": credentialsFile(account),
          "XDG_CONFIG_HOME": configHome.path,
          "WEGWIJS_SYSTEM_CONFIG_FILE": configHome.appendingPathComponent("no-system-config.json").path]
     }

@@ -170,7 +170,13 @@ public final class LRSClient: Sendable {
             }
             let (status, data) = try connection.start(url: next, headers: headers, body: nil).result().get()
             guard status == 200 else {
-                throw LRSError(message: "the LRS answered HTTP \(status): \(Self.message(from: data, status: status))")
+                let message = Self.message(from: data, status: status)
+                // A write-only account (Ralph answers 401 naming the scope; other LRSs 403).
+                if status == 403 || (status == 401 && message.localizedCaseInsensitiveContains("scope")) {
+                    throw LRSError(message: "this LRS account may not read statements (HTTP \(status): \(message)): "
+                                   + "reading needs an account with the scope statements/read (docs/lrs.md)")
+                }
+                throw LRSError(message: "the LRS answered HTTP \(status): \(message)")
             }
             let root: JSONNode
             do {
