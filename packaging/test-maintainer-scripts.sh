@@ -43,7 +43,8 @@ IFS=: read -r _ _ uid gid _ home shell <<<"$entry"
 [ "$(getent group "$gid" | cut -d: -f1)" = wegwijs ] || fail "the primary group of wegwijs is not wegwijs"
 getent group wegwijs-hr >/dev/null || fail "postinst made no group wegwijs-hr"
 password=$(getent shadow wegwijs | cut -d: -f2)
-[[ $password == '*' || $password == '!'* ]] || fail "wegwijs can log in with a password ('$password')"
+[[ $password == '*' ]] || fail "wegwijs has password field '$password': it must be '*' (no password, not locked: sshd refuses a locked account without PAM)"
+folder_is /var/lib/wegwijs/keys 750 wegwijs wegwijs
 for folder in /var/lib/wegwijs /var/lib/wegwijs/records /var/lib/wegwijs/reports; do
     folder_is "$folder" 2750 wegwijs wegwijs-hr
 done
