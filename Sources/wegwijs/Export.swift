@@ -61,10 +61,12 @@ struct Export: ParsableCommand {
             }
         }
         if let output {
+            // As report's --output: through links to their target, atomically into a regular
+            // file, straight into a device or FIFO (never replacing /dev/null or a link).
             do {
-                try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
+                try OutputFile.write(Data(text.utf8), to: output)
             } catch {
-                printError("\(output): cannot be written (\(error.localizedDescription))")
+                printError(TextLayout.inline(error.description, limit: 400))
                 throw Exit.ioError
             }
         } else {

@@ -26,7 +26,7 @@ public enum OutputFile {
             free(real)
             try RecordStore.writeAtomically(data, to: target, replacing: true, mode: info.st_mode & 0o777)
         case S_IFDIR:
-            throw FileProblem(path: path, reason: "is a folder; name a file to write the report to")
+            throw FileProblem(path: path, reason: "is a folder; name a file to write to")
         default:
             // A device, FIFO or socket (`/dev/stdout`, a named pipe): written as it is, never replaced.
             try writeDirectly(data, to: path)
