@@ -1,0 +1,187 @@
+/// The field readers of `CourseDecoder`: each reads one kind of JSON value and records a
+/// located problem when the value is missing or of the wrong type.
+extension CourseDecoder {
+    /// A `next` field: a scenario id or `"end"`.
+    mutating func link(_ fields: [String: JSONNode], at pointer: String) -> ScenarioLink? {
+        guard fields["next"] != nil else { return nil }
+        guard let text = string(fields, "next", at: pointer) else {
+            gaps.insert(.links)
+            return nil
+        }
+        if text.isEmpty {
+            gaps.insert(.links)
+            error(at: JSONPointer.appending(pointer, "next"), "'next' is empty; name a scenario id or \"end\"")
+            return nil
+        }
+        return ScenarioLink(text)
+    }
+
+    mutating func error(at pointer: String, key: String? = nil, _ message: String) {
+        problems.append(CourseProblem(.error, at: pointer, key: key, message))
+    }
+
+    mutating func typeMismatch(at pointer: String, _ name: String, expected: String, found node: JSONNode) {
+        error(at: pointer, "\(name) must be \(expected), found \(node.value.kindName)")
+    }
+
+    mutating func object(_ node: JSONNode, at pointer: String, keys: Set<String>) -> [String: JSONNode]? {
+        guard let members = node.members else {
+            let what = pointer.isEmpty ? "the course" : "'\(pointer)'"
+            typeMismatch(at: pointer, what, expected: "an object", found: node)
+            return nil
+        }
+        var fields: [String: JSONNode] = [:]
+        for member in members {
+            fields[member.key] = member.node
+            if !keys.contains(member.key) {
+                let hint = Suggestion.hint(for: member.key, in: keys.filter { $0 != "$schema" })
+                problems.append(CourseProblem(.warning, at: pointer, key: member.key,
+                                              "unknown field '\(member.key)' is ignored\(hint)"))
+            }
+        }
+        return fields
+    }
+
+    mutating func string(_ fields: [String: JSONNode], _ key: String, at pointer: String,
+                                 required: Bool = false) -> String? {
+        guard let node = fields[key] else {
+            if required { error(at: pointer, "missing required field '\(key)'") }
+            return nil
+        }
+        guard let text = node.string else {
+            typeMismatch(at: JSONPointer.appending(pointer, key), "'\(key)'", expected: "a string", found: node)
+            return nil
+        }
+        if required, Self.isBlank(text) {
+            error(at: JSONPointer.appending(pointer, key), "'\(key)' is empty")
+        }
+        return text
+    }
+
+    mutating func identifier(_ fields: [String: JSONNode], _ key: String, at pointer: String, what: String) -> String? {
+        guard let id = string(fields, key, at: pointer, required: true) else { return nil }
+        if !CourseID.isValid(id) {
+            error(at: JSONPointer.appending(pointer, key), "\(what) '\(id.prefix(80))\(id.count > 80 ? "…" : "")' \(CourseID.ruleText)")
+        }
+        return id
+    }
+
+    /// A BCP 47 language tag as courses use them: 2–3 letters, then subtags of 1–8 letters or
+    /// digits after `-` (`nl`, `en-GB`, `zh-Hant`); at most 35 characters.
+    static func isLanguageCode(_ code: String) -> Bool {
+        let parts = code.split(separator: "-", omittingEmptySubsequences: false)
+        guard code.utf8.count <= 35, let primary = parts.first, (2...3).contains(primary.utf8.count),
+              primary.utf8.allSatisfy({ ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A }) else { return false }
+        return parts.dropFirst().allSatisfy { part in
+            (1...8).contains(part.utf8.count)
+                && part.utf8.allSatisfy { (($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) }
+        }
+    }
+
+    /// Empty or only white space; stops at the first other character, so long texts cost nothing.
+    static func isBlank(_ text: String) -> Bool {
+        !text.unicodeScalars.contains { !$0.properties.isWhitespace }
+    }
+
+    /// A whole number too large for `Int` (`1e300` is not whole, `99999999999999999999` is):
+    /// returns a value outside every limit, so the caller reports it as out of range.
+    static func outsideIntRange(_ literal: String) -> Int? {
+        let digits = literal.hasPrefix("-") ? literal.dropFirst() : Substring(literal)
+        guard !digits.isEmpty, digits.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
+        return literal.hasPrefix("-") ? Int.min : Int.max
+    }
+
+    mutating func integer(_ fields: [String: JSONNode], _ key: String, at pointer: String,
+                                  range: ClosedRange<Int>) -> Int? {
+        guard let node = fields[key] else { return nil }
+        let path = JSONPointer.appending(pointer, key)
+        guard case .number(let literal) = node.value, let value = Int(literal) ?? Self.outsideIntRange(literal) else {
+            typeMismatch(at: path, "'\(key)'", expected: "a whole number", found: node)
+            return nil
+        }
+        guard range.contains(value) else {
+            error(at: path, "'\(key)' must be between \(range.lowerBound) and \(range.upperBound), not \(literal.prefix(24))")
+            return nil
+        }
+        return value
+    }
+
+    mutating func bool(_ fields: [String: JSONNode], _ key: String, at pointer: String) -> Bool? {
+        guard let node = fields[key] else { return nil }
+        guard case .bool(let value) = node.value else {
+            typeMismatch(at: JSONPointer.appending(pointer, key), "'\(key)'", expected: "true or false", found: node)
+            return nil
+        }
+        return value
+    }
+
+    mutating func array(_ fields: [String: JSONNode], _ key: String, at pointer: String,
+                                required: Bool) -> [JSONNode]? {
+        guard let node = fields[key] else {
+            if required { error(at: pointer, "missing required field '\(key)'") }
+            return nil
+        }
+        guard let elements = node.elements else {
+            typeMismatch(at: JSONPointer.appending(pointer, key), "'\(key)'", expected: "an array", found: node)
+            return nil
+        }
+        return elements
+    }
+
+    mutating func stringArray(_ node: JSONNode, at pointer: String) -> [String]? {
+        guard let elements = node.elements else {
+            typeMismatch(at: pointer, "'\(JSONPointer.tokens(of: pointer).last ?? "")'", expected: "an array of strings", found: node)
+            return nil
+        }
+        var strings: [String] = []
+        for (index, element) in elements.enumerated() {
+            guard let text = element.string else {
+                typeMismatch(at: "\(pointer)/\(index)", "each entry", expected: "a string", found: element)
+                return nil
+            }
+            strings.append(text)
+        }
+        return strings
+    }
+
+    /// A plain string (the default language) or an object of language → string; every
+    /// declared language must be present.
+    mutating func localized(_ fields: [String: JSONNode], _ key: String, at pointer: String,
+                                    required: Bool = false) -> LocalizedText? {
+        guard let node = fields[key] else {
+            if required { error(at: pointer, "missing required field '\(key)'") }
+            return nil
+        }
+        let path = JSONPointer.appending(pointer, key)
+        var translations: [String: String] = [:]
+        switch node.value {
+        case .string(let text):
+            translations[language] = text
+        case .object(let members):
+            for member in members {
+                guard let text = member.node.string else {
+                    typeMismatch(at: JSONPointer.appending(path, member.key), "'\(key).\(member.key)'", expected: "a string", found: member.node)
+                    continue
+                }
+                translations[member.key] = text
+                if !languages.contains(member.key) {
+                    problems.append(CourseProblem(.warning, at: path, key: member.key,
+                                                  "'\(key)' has text in '\(member.key)', which is not among the course's languages (\(languages.joined(separator: ", ")))"))
+                }
+            }
+        default:
+            if !required { gaps.insert(.texts) }
+            typeMismatch(at: path, "'\(key)'", expected: "a string or an object of language → string", found: node)
+            return nil
+        }
+        let missing = languages.filter { translations[$0] == nil }
+        if !missing.isEmpty {
+            let names = missing.map { "'\($0)'" }.joined(separator: ", ")
+            error(at: path, "'\(key)' has no text in \(names)")
+        }
+        for (code, text) in translations where required && languages.contains(code) && Self.isBlank(text) {
+            error(at: path, "'\(key)' is empty in '\(code)'")
+        }
+        return LocalizedText(translations)
+    }
+}
