@@ -27,6 +27,8 @@ final class HostileLRS: @unchecked Sendable {
     static func start() throws -> HostileLRS {
         let folder = try Wegwijs.temporaryFolder("hostile-lrs")
         try Data("wegwijs:\(password)\n".utf8).write(to: folder.appendingPathComponent("credentials"))
+        // Credentials are private to their account (PrivateFiles.checkSecret).
+        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: folder.appendingPathComponent("credentials").path)
         try Data("{}".utf8).write(to: folder.appendingPathComponent("script.json"))
         let port = try RalphServer.freePort()
         let process = Process()

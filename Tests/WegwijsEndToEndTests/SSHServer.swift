@@ -61,10 +61,10 @@ final class SSHServer {
         var keyLines: String
         switch keySource {
         case .command:
-            try Self.checkSafePath(executable)
+            let command = try Self.commandExecutable(executable)
             keyLines = """
             AuthorizedKeysFile none
-            AuthorizedKeysCommand \(executable) ssh authorized-keys --keys \(keys.path) --user %u --type %t --key %k
+            AuthorizedKeysCommand \(command) ssh authorized-keys --keys \(keys.path) --user %u --type %t --key %k
             AuthorizedKeysCommandUser \(account)
             """
         case .file:
@@ -183,6 +183,43 @@ final class SSHServer {
     private static func keygen(_ path: String) throws {
         let made = try RalphServer.tool(keygen, ["-q", "-t", "ed25519", "-N", "", "-C", "test", "-f", path])
         guard made.status == 0 else { throw Failure(description: "ssh-keygen: \(made.stderr)") }
+    }
+
+    /// The binary for sshd's AuthorizedKeysCommand: the built one where its path is one sshd
+    /// accepts, else a copy in a folder of this test process below /run (root's, not writable
+    /// by others), for a checkout below a world-writable folder such as /tmp. The copy is
+    /// removed when the process ends, and copies of processes gone are removed by the next one.
+    static func commandExecutable(_ executable: String) throws -> String {
+        if (try? checkSafePath(executable)) != nil { return executable }
+        let copy = try safeCopy(of: executable)
+        try checkSafePath(copy)
+        return copy
+    }
+
+    private static let copyFolder = "/run/wegwijs-tests-\(getpid())"
+    nonisolated(unsafe) private static var copied: String?
+    private static let copyLock = NSLock()
+
+    private static func safeCopy(of executable: String) throws -> String {
+        try copyLock.withLock {
+            if let copied { return copied }
+            for name in (try? FileManager.default.contentsOfDirectory(atPath: "/run")) ?? [] where name.hasPrefix("wegwijs-tests-") {
+                if let pid = Int32(name.dropFirst("wegwijs-tests-".count)), pid != getpid(), kill(pid, 0) != 0, errno == ESRCH {
+                    try? FileManager.default.removeItem(atPath: "/run/" + name)
+                }
+            }
+            do {
+                try FileManager.default.createDirectory(atPath: copyFolder, withIntermediateDirectories: false,
+                                                        attributes: [.posixPermissions: 0o755])
+                let copy = copyFolder + "/wegwijs"
+                try FileManager.default.copyItem(atPath: executable, toPath: copy)
+                atexit { try? FileManager.default.removeItem(atPath: SSHServer.copyFolder) }
+                copied = copy
+                return copy
+            } catch {
+                throw Failure(description: "sshd refuses an AuthorizedKeysCommand below a world-writable folder, and no copy could be made in \(copyFolder): \(error)")
+            }
+        }
     }
 
     /// sshd runs an AuthorizedKeysCommand only when it and every folder above it belong to
