@@ -96,14 +96,7 @@ extension Wegwijs {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
-        var env = ProcessInfo.processInfo.environment
-        for key in ["WEGWIJS_RECORDS", "WEGWIJS_SIGNING_KEY_FILE", "WEGWIJS_COURSES", "WEGWIJS_LANGUAGE", "WEGWIJS_LRS_URL",
-                    "WEGWIJS_LRS_CREDENTIALS_FILE", "WEGWIJS_ACTOR_HOMEPAGE", "WEGWIJS_ACTIVITY_BASE", "NO_COLOR"] { env[key] = nil }
-        env["XDG_CONFIG_HOME"] = "/nonexistent/wegwijs-test-config"
-        env["WEGWIJS_SYSTEM_CONFIG_FILE"] = "/nonexistent/wegwijs-test-config/system.json"
-        env["COLUMNS"] = "80"
-        env.merge(environment) { $1 }
-        process.environment = env
+        process.environment = testEnvironment(environment)
         let stdin = Pipe(), stdout = Pipe(), stderr = Pipe()
         process.standardInput = stdin
         process.standardOutput = stdout

@@ -189,15 +189,21 @@ struct SSHServiceTests {
         #expect(a.score == b.score && a.status == b.status && a.learner == b.learner)
     }
 
+    /// `ssh -tt` into test-branching in a pseudo-terminal, past the start to the first answer prompt.
+    static func terminalSession(_ server: SSHServer, learner: String) throws -> (PseudoTerminalSession, String.Index) {
+        let session = try PseudoTerminalSession(server.clientArguments(key: server.key(for: learner), extra: ["-tt"]) + ["test-branching"],
+                                                executable: URL(fileURLWithPath: SSHServer.ssh))
+        let start = try session.waitFor("Druk op Enter om te beginnen")
+        session.send("\r")
+        return (session, try session.waitFor("Je antwoord (a-c): ", after: start))
+    }
+
     @Test("ssh -tt: the readline prompt and Tab completion, as in a local terminal")
     func interactive() throws {
         let server = try SSHServer(learners: ["A100"])
         defer { server.stop() }
-        let session = try PseudoTerminalSession(server.clientArguments(key: server.key(for: "A100"), extra: ["-tt"]) + ["test-branching"],
-                                                executable: URL(fileURLWithPath: SSHServer.ssh))
-        var mark = try session.waitFor("Druk op Enter om te beginnen")
-        session.send("\r")
-        mark = try session.waitFor("Je antwoord (a-c): ", after: mark)
+        let (session, started) = try Self.terminalSession(server, learner: "A100")
+        var mark = started
         session.send("richt\t\r")
         mark = try session.waitFor("Deel geen geheimen.", after: mark)
         mark = try session.waitFor("Je antwoord (a-c): ", after: mark)
@@ -210,13 +216,9 @@ struct SSHServiceTests {
     func droppedConnection() throws {
         let server = try SSHServer(learners: ["A100"])
         defer { server.stop() }
-        let session = try PseudoTerminalSession(server.clientArguments(key: server.key(for: "A100"), extra: ["-tt"]) + ["test-branching"],
-                                                executable: URL(fileURLWithPath: SSHServer.ssh))
-        var mark = try session.waitFor("Druk op Enter om te beginnen")
-        session.send("\r")
-        mark = try session.waitFor("Je antwoord (a-c): ", after: mark)
+        let (session, started) = try Self.terminalSession(server, learner: "A100")
         session.send("a\r")
-        try session.waitFor("Druk op Enter om verder te gaan", after: mark)
+        try session.waitFor("Druk op Enter om verder te gaan", after: started)
         kill(session.process.processIdentifier, SIGKILL)
         session.process.waitUntilExit()
         // The session on the server ends (SIGHUP from sshd) and lets go of the learner's lock.

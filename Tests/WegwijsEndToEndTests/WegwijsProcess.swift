@@ -44,20 +44,26 @@ enum Wegwijs {
         try run(arguments, inputData: Data(input.utf8), environment: environment, currentDirectory: currentDirectory)
     }
 
+    /// The environment the binary runs in under test: this process's, without any Wegwijs
+    /// setting, without the machine's settings files (a test that wants one names it), 80
+    /// columns, plus `environment`.
+    static func testEnvironment(_ environment: [String: String]) -> [String: String] {
+        var env = ProcessInfo.processInfo.environment
+        for key in ["WEGWIJS_RECORDS", "WEGWIJS_SIGNING_KEY_FILE", "WEGWIJS_COURSES", "WEGWIJS_LANGUAGE", "WEGWIJS_LRS_URL",
+                    "WEGWIJS_LRS_CREDENTIALS_FILE", "WEGWIJS_ACTOR_HOMEPAGE", "WEGWIJS_ACTIVITY_BASE", "NO_COLOR"] { env[key] = nil }
+        env["XDG_CONFIG_HOME"] = "/nonexistent/wegwijs-test-config"
+        env["WEGWIJS_SYSTEM_CONFIG_FILE"] = "/nonexistent/wegwijs-test-config/system.json"
+        env["COLUMNS"] = "80"
+        env.merge(environment) { $1 }
+        return env
+    }
+
     static func run(_ arguments: [String], inputData: Data, environment: [String: String] = [:],
                     currentDirectory: URL? = nil) throws -> ProcessResult {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
-        var env = ProcessInfo.processInfo.environment
-        for key in ["WEGWIJS_RECORDS", "WEGWIJS_SIGNING_KEY_FILE", "WEGWIJS_COURSES", "WEGWIJS_LANGUAGE", "WEGWIJS_LRS_URL",
-                    "WEGWIJS_LRS_CREDENTIALS_FILE", "WEGWIJS_ACTOR_HOMEPAGE", "WEGWIJS_ACTIVITY_BASE", "NO_COLOR"] { env[key] = nil }
-        // No settings files of the machine's: a test that wants one names it.
-        env["XDG_CONFIG_HOME"] = "/nonexistent/wegwijs-test-config"
-        env["WEGWIJS_SYSTEM_CONFIG_FILE"] = "/nonexistent/wegwijs-test-config/system.json"
-        env["COLUMNS"] = "80"
-        env.merge(environment) { $1 }
-        process.environment = env
+        process.environment = testEnvironment(environment)
         if let currentDirectory { process.currentDirectoryURL = currentDirectory }
         let stdin = Pipe(), stdout = Pipe(), stderr = Pipe()
         process.standardInput = stdin
