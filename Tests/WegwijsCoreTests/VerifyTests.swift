@@ -161,3 +161,40 @@ struct VerifyTests {
         #expect(verifier.check(bytes: Array(try record.encoded()), path: "b.json").map(\.kind) == [.mismatch])
     }
 }
+
+/// `report`, `stats`, `verify` and `export`/`sync` read a record's rules from one reader
+/// (`RecordFacts.read`): a file that breaks one is refused by each, in the same words.
+@Suite("One reader of the record format")
+struct OneRecordReaderTests {
+    /// Records that Foundation's decoder takes but that break a rule of the record format.
+    static let broken: [(edit: @Sendable (String) -> String, reason: String)] = [
+        ({ $0.replacingOccurrences(of: "\"finishedAt\"", with: "\"finishedAtX\"") }, "status is failed but finishedAt is missing"),
+        ({ $0.replacingOccurrences(of: "\"id\" : \"123\"", with: "\"id\" : \"../123\"") }, "learner.id '../123' is not a valid employee number"),
+    ]
+
+    @Test("verify, export and report refuse a record for the same reason", arguments: 0..<2)
+    func sameReason(_ index: Int) throws {
+        let loaded = try RecordFixtures.course()
+        let record = try RecordFixtures.record(RecordFixtures.failing, course: loaded)
+        let original = String(decoding: try record.encoded(), as: UTF8.self)
+        let text = Self.broken[index].edit(original)
+        try #require(text != original)
+        let reason = Self.broken[index].reason
+
+        let bytes = Array(text.utf8)
+        _ = try CompletionRecord.decode(Data(bytes))  // Foundation's decoder alone would take it.
+        #expect(throws: RecordFacts.Problem(reason: reason)) { try RecordFacts.read(JSONParser.parse(bytes)) }
+
+        var verifier = RecordVerifier(courses: [loaded], signer: nil)
+        let problems = verifier.check(bytes: bytes, path: "r.json")
+        #expect(problems.map(\.message) == ["invalid record: \(reason)"])
+
+        let folder = try RecordFixtures.temporaryFolder()
+        let file = folder.appendingPathComponent("r.json")
+        try Data(bytes).write(to: file)
+        let statements = RecordStatements(courses: [loaded], profile: XAPIProfile(actorHomepage: "https://example.org", activityBase: "urn:wegwijs:course:", platform: "wegwijs test"))
+        #expect(throws: FileProblem(path: file.path, reason: "invalid record: \(reason)")) {
+            try statements.statements(ofFile: file.path)
+        }
+    }
+}

@@ -41,6 +41,19 @@ public struct RecordStatements: Sendable {
         } catch {
             throw error
         }
+        // The record format's rules have one home, the reader `report`, `stats` and `verify`
+        // use: a file they refuse is not sent either, for the same reason.
+        let root: JSONNode
+        do {
+            root = try JSONParser.parse(bytes)
+        } catch {
+            throw FileProblem(path: path, reason: "not a completion record (not valid JSON: \(error.message))")
+        }
+        do {
+            _ = try RecordFacts.read(root)
+        } catch {
+            throw FileProblem(path: path, reason: "invalid record: \(error.description)")
+        }
         let record: CompletionRecord
         do {
             record = try CompletionRecord.decode(Data(bytes))
