@@ -16,7 +16,8 @@ struct Sync: ParsableCommand {
 
         Exit codes: 0 outbox empty, 64 no LRS configured, 65 the LRS rejected statements (kept \
         aside) or outbox files were set aside, 74 the LRS cannot be reached (statements stay in \
-        the outbox) or a file cannot be read or written.
+        the outbox), another delivery held the outbox longer than --wait, or a file cannot be \
+        read or written.
         """
     )
 
@@ -35,6 +36,9 @@ struct Sync: ParsableCommand {
     @Option(help: "Statements per request (a batch the LRS refuses as too large, 413, is split like any refused batch).")
     var batchSize: Int = 2000
 
+    @Option(name: .customLong("wait"), help: ArgumentHelp("Seconds to wait when another delivery (a run ending, another sync) holds the outbox; then give up with exit 74 (0 to 3600).", valueName: "seconds"))
+    var lockWait: Int = 120
+
     /// How `run` hands over the statements still waiting when it ends (`DeliveryHandOff`):
     /// silent, bounded in time, and never in anybody's way.
     @Flag(help: .hidden)
@@ -52,6 +56,7 @@ struct Sync: ParsableCommand {
         guard (1...5000).contains(batchSize) else { throw ValidationError("--batch-size must be between 1 and 5000") }
         if !course.isEmpty, !rescan { throw ValidationError("--course is only used with --rescan") }
         if background, status || rescan { throw ValidationError("--background delivers only") }
+        guard (0...3600).contains(lockWait) else { throw ValidationError("--wait must be between 0 and 3600 seconds") }
     }
 
     func run() throws {
@@ -78,10 +83,20 @@ struct Sync: ParsableCommand {
         let total = outbox.status().pending
         let progress = SyncProgress()
         let line = ProgressLine()
-        line.start { "Delivering statements: \(progress.done) of \(total)…" }
         let report: Delivery.Report
+        let held: Outbox.DeliveryLock?
         do throws(FileProblem) {
-            let lock = try outbox.deliveryLock(wait: true)
+            held = try waitForDeliveryLock(outbox)
+        } catch {
+            printError(error.description)
+            throw Exit.ioError
+        }
+        guard let lock = held else {
+            printError("another delivery still holds \(outbox.folder)/.delivering after \(lockWait) s: nothing was sent; run sync again later (or give --wait more seconds)")
+            throw Exit.ioError
+        }
+        line.start { "Delivering statements: \(progress.done) of \(total)…" }
+        do throws(FileProblem) {
             report = try delivery.deliverAll { progress.done = $0.delivered + $0.rejected }
             withExtendedLifetime(lock) {}
             line.stop()
@@ -114,6 +129,19 @@ struct Sync: ParsableCommand {
             printError("\(report.setAside.count) file\(report.setAside.count == 1 ? "" : "s") or line\(report.setAside.count == 1 ? "" : "s") in \(outbox.folder)/pending cannot be delivered (see \(outbox.folder)/unusable)")
         }
         if problems > 0 || !report.setAside.isEmpty { throw Exit.invalidData }
+    }
+
+    /// The outbox's delivery lock, waiting at most `lockWait` seconds for another delivery to
+    /// end (saying so once); nil when it did not.
+    private func waitForDeliveryLock(_ outbox: Outbox) throws(FileProblem) -> Outbox.DeliveryLock? {
+        if let lock = try outbox.deliveryLock(wait: false) { return lock }
+        printError("another delivery is sending this outbox's statements; waiting for it (at most \(lockWait) s)…")
+        let deadline = Date().addingTimeInterval(TimeInterval(lockWait))
+        while Date() < deadline {
+            usleep(100_000)
+            if let lock = try outbox.deliveryLock(wait: false) { return lock }
+        }
+        return nil
     }
 
     /// Delivers what waits, quietly; gives up when another delivery holds the outbox for too
