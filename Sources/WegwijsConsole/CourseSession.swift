@@ -167,6 +167,9 @@ public final class CourseSession {
             output.write("\n" + layout.wrap(text(closing)))
         }
         output.write("\n" + layout.wrap(phrases.recordWritten, path: path))
+        if sheet.passed, let record = session.endedRecord, let code = CertificateCode.code(for: record) {
+            output.write(layout.wrap(phrases.certificate.endScreen(record.learner.id, record.course.id, code)))
+        }
         return sheet.passed ? .passed(recordPath: path) : .failed(recordPath: path)
     }
 

@@ -96,6 +96,8 @@ public struct Phrases: Sendable {
     public let guidelineBelow: @Sendable (_ title: String, _ percent: String, _ required: Int) -> String
     public let criticalChosen: @Sendable (_ titles: [String]) -> String
     public let validUntil: @Sendable (_ date: String) -> String
+    /// The certificate page, and the end screen's words about it.
+    public let certificate: CertificatePhrases
     public let pointsLostIn: @Sendable (_ titles: [String]) -> String
     public let acknowledgeQuestion: String
     public let acknowledged: String

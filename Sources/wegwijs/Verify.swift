@@ -5,23 +5,40 @@ import WegwijsCore
 
 struct Verify: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Re-score completion records against their course and detect tampering.",
+        abstract: "Re-score completion records against their course and detect tampering; check certificates.",
         discussion: """
         Each record is re-scored from its answers with the runner's own scoring, against the course file whose sha256 it names: one given with --course, else the bundled course of the record's course id. With WEGWIJS_SIGNING_KEY_FILE set, signatures are checked and unsigned records are flagged. A record in a records folder must name the course and learner of the folders it is in.
 
         Problems go to stderr, one per line with the file path; a summary goes to stdout. Folders are searched recursively for *.json, skipping hidden (temporary) files; a file reached through two of the paths given is checked once. See docs/hr.md.
 
-        Exit codes: 0 every record is sound, 65 a record has a problem (or none was found), 74 a path, record or the key file cannot be read, 64 usage error.
+        Certificates: `verify CERTIFICATE_FILE` (files written by `wegwijs certificate`) and `verify --code CODE` look in the records folder (--records, else the records setting) for the record whose code the certificate bears; it matches when that record is a sound pass and the certificate made from it is the file, byte for byte, so a certificate edited by hand does not match.
+
+        Exit codes: 0 every record is sound (every certificate matches), 65 a record has a problem or none was found (a certificate does not match), 74 a path, record or the key file cannot be read, 64 usage error.
         """
     )
 
-    @Argument(help: "Record files or folders of records.")
-    var paths: [String]
+    @Argument(help: "Record files or folders of records, or certificate files.")
+    var paths: [String] = []
+
+    @Option(help: "A certificate's verification code to look up in the records folder.")
+    var code: String?
+
+    @Option(help: "The records folder certificates are checked against (default: the records setting, see wegwijs config; else ./records).")
+    var records: String?
 
     @Option(parsing: .upToNextOption, help: "Course files (or bundled ids) the records were made on; repeatable. Default: the bundled courses.")
     var course: [String] = []
 
+    func validate() throws {
+        if code != nil, !paths.isEmpty { throw ValidationError("give --code or files, not both") }
+        if code == nil, paths.isEmpty { throw ValidationError("give record files or folders, certificate files, or --code") }
+        let certificates = paths.filter(Self.isCertificate).count
+        if certificates > 0, certificates < paths.count { throw ValidationError("give certificate files or records, not both at once") }
+        if records != nil, code == nil, certificates == 0 { throw ValidationError("--records goes with certificates or --code") }
+    }
+
     func run() throws {
+        if code != nil || paths.allSatisfy(Self.isCertificate) { return try verifyCertificates(files: paths) }
         let catalog = bundledCourses()
         let courses = try course.map { try loadCourse($0, catalog: catalog) }
         let signer = try SigningKey.configured()

@@ -38,6 +38,12 @@ struct Chromium {
         try run(["--dump-dom", page.absoluteString + fragment])
     }
 
+    /// `page` printed to `pdf` as Chromium prints (the page's own `@page` size), without the
+    /// browser's header and footer.
+    func printToPDF(_ page: URL, to pdf: URL) throws -> Run {
+        try run(["--no-pdf-header-footer", "--print-to-pdf=\(pdf.path)", page.absoluteString])
+    }
+
     /// A screenshot of `page` at `width`×`height` written to `png`.
     func screenshot(_ page: URL, to png: URL, width: Int = 1280, height: Int = 800) throws -> Run {
         try run(["--window-size=\(width),\(height)", "--screenshot=\(png.path)", page.absoluteString])

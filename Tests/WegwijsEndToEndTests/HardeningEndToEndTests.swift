@@ -86,6 +86,7 @@ struct HardeningEndToEndTests {
             ["validate", fixture, "--format", "json"], ["new", new], ["--help"], ["report", "--help"], ["--version"],
             ["config"], ["sync", "--status", "--records", records.path], ["stats", records.path, "--course", fixture],
             ["export", records.path, "--format", "xapi", "--course", fixture],
+            ["certificate", "--learner", "123", "--course", fixture, "--records", records.path],
         ]
         for command in commands {
             let result = try Streams.run(command, stdout: .full)
@@ -361,7 +362,7 @@ struct HardeningEndToEndTests {
 
     /// The root and every command (the reference tests find them from the help itself).
     static let commands = ["", "run", "validate", "preview", "new", "paths", "courses", "report", "verify", "stats", "sync",
-                           "export", "config"]
+                           "export", "config", "certificate"]
 
     @Test("help at any width from 20 to 120: no line too long, descriptions in one column, no word cut", arguments: [20, 27, 40, 60, 80, 120])
     func helpWidths(_ width: Int) throws {

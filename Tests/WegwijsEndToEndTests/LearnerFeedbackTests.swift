@@ -68,7 +68,7 @@ struct LearnerFeedbackTests {
         let finished = try #require(record.finishedAt)
         let expiry = CalendarDay(secondsSince1970: Int64(finished.timeIntervalSince1970)).adding(try #require(ISODuration("P1Y")))
         let (year, month, day) = expiry.civil
-        #expect(passed.stdout.contains(String(format: "Je certificaat is geldig tot en met %02d-%02d-%04d.", day, month, year)))
+        #expect(passed.stdout.contains(String(format: "Je resultaat is geldig tot en met %02d-%02d-%04d.", day, month, year)))
     }
 }
 

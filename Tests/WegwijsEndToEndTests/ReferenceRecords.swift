@@ -50,7 +50,7 @@ enum ReferenceRecords {
         let loaded = try course()
         let folder = try Wegwijs.temporaryFolder("reference-hr")
         let pass = [["goed"], ["m1", "m3"], ["weiger"]]
-        let records = [
+        var records = [
             // Passed in 1 min 5 s, across midnight: last activity is 2 March.
             try record("201", "Ada de Wit", started: "2026-03-01T23:59:00Z",
                        answers: [(pass[0], "2026-03-01T23:59:20Z"), (pass[1], "2026-03-01T23:59:50Z"), (pass[2], "2026-03-02T00:00:03Z")],
@@ -75,6 +75,8 @@ enum ReferenceRecords {
                        finished: "2025-03-20T10:02:00Z", course: loaded),
             // 207 never started and is due on 10 March itself: not overdue yet.
         ]
+        // Ada confirmed the acknowledgement just before her record was written (as the runner does).
+        records[0].acknowledgedAt = try at("2026-03-02T00:00:04Z")
         for (index, record) in records.enumerated() {
             try write(record, into: folder, suffix: String(format: "a%07x", index + 1))
         }

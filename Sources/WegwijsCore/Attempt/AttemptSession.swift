@@ -227,8 +227,14 @@ public final class AttemptSession {
     public func finish(acknowledgedAt: Date? = nil) throws(SessionStorageError) -> String {
         var record = makeRecord(ended: true)
         record.acknowledgedAt = acknowledgedAt
-        return try saveEnded(sign(record))
+        let signed = try sign(record)
+        let path = try saveEnded(signed)
+        endedRecord = signed
+        return path
     }
+
+    /// The ended record as written by `finish` (for the end screen's certificate code).
+    public private(set) var endedRecord: CompletionRecord?
 
     /// Releases the learner's folder for another session (also done when the session is dropped).
     public func close() {

@@ -17,6 +17,7 @@ public struct StatementFacts: Sendable {
         var course: JSONNode?
         var startedAt: Int64?
         var lastAnswerAt: Int64?
+        var acknowledgedAt: Int64?
         var ended: (status: CompletionRecord.Status, at: Int64, percent: Double?)?
         var distrust: String?
 
@@ -102,6 +103,8 @@ public struct StatementFacts: Sendable {
                 }
             }
             partial.ended = (passed ? .passed : .failed, at, percent)
+        case XAPIVocabulary.agreed:
+            partial.acknowledgedAt = max(partial.acknowledgedAt ?? at, at)
         case XAPIVocabulary.abandoned:
             if partial.ended == nil { partial.ended = (.abandoned, at, nil) }
         default:
@@ -186,7 +189,7 @@ public struct StatementFacts: Sendable {
                                     validFor: course["validFor"]?.string.flatMap(ISODuration.init),
                                     dueWithinDays: Self.integer(course["dueWithinDays"]), status: partial.ended?.status ?? .inProgress,
                                     percent: partial.ended?.percent, startedAt: started, finishedAt: partial.ended?.at,
-                                    lastAnswerAt: partial.lastAnswerAt)
+                                    lastAnswerAt: partial.lastAnswerAt, acknowledgedAt: partial.acknowledgedAt)
             // Only a pass is at stake: a distrusted attempt of any other status counts as it is.
             if facts.status == .passed { facts.distrust = distrust.map { "registration \(registration.prefix(40)): \($0)" } }
             return facts

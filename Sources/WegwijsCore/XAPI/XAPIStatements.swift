@@ -44,6 +44,8 @@ public enum XAPIVocabulary {
     public static let passed = "http://adlnet.gov/expapi/verbs/passed"
     public static let failed = "http://adlnet.gov/expapi/verbs/failed"
     public static let abandoned = "https://w3id.org/xapi/adl/verbs/abandoned"
+    /// Activity Streams 1.0 `agree`: the learner confirmed the course's acknowledgement.
+    public static let agreed = "http://activitystrea.ms/schema/1.0/agree"
     /// `context.extensions`: the course as the record names it (`id`, `version`, `sha256`,
     /// `validFor`, `dueWithinDays`), so an LRS report can work from statements alone.
     public static let courseExtension = "urn:wegwijs:extension:course"
@@ -148,6 +150,10 @@ public enum XAPIStatements {
                                         verb: passed ? XAPIVocabulary.passed : XAPIVocabulary.failed,
                                         display: passed ? "passed" : "failed",
                                         at: finished, object: courseActivity(), result: ending))
+                if let acknowledgedAt = record.acknowledgedAt {
+                    result.append(statement(place: "acknowledged", verb: XAPIVocabulary.agreed, display: "agreed",
+                                            at: seconds(acknowledgedAt), object: acknowledgementActivity(), parent: true))
+                }
             case .abandoned:
                 result.append(statement(place: "abandoned", verb: XAPIVocabulary.abandoned, display: "abandoned",
                                         at: finished, object: courseActivity(),
@@ -201,6 +207,15 @@ public enum XAPIStatements {
                     ("name", languageMap(text(course.title))),
                     ("type", .string(XAPIVocabulary.courseType)),
                 ])),
+            ])
+        }
+
+        /// The course's acknowledgement as an activity of its own, named by its text.
+        func acknowledgementActivity() -> OrderedJSON {
+            .members([
+                ("objectType", .string("Activity")),
+                ("id", .string(courseIRI + "/acknowledgement")),
+                ("definition", languageMap(text(course.acknowledgement)).map { .object([("name", $0)]) }),
             ])
         }
 
