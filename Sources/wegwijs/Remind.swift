@@ -42,7 +42,7 @@ struct Remind: ParsableCommand {
     @Option(name: .customLong("escalate-after"), help: "Days overdue after which the manager is in Cc.")
     var escalateAfter: Int = 14
 
-    @Option(help: "How to take the course, as the message shows it; {course} and {id} are filled in (default: wegwijs run {course} --learner {id}).")
+    @Option(help: "How to take the course, as the message shows it; {course} and {id} are filled in.")
     var how: String = "wegwijs run {course} --learner {id}"
 
     @Flag(name: .customLong("dry-run"), help: "List the reminders that would be sent; send nothing and write no log.")
