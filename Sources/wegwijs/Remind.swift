@@ -74,7 +74,7 @@ struct Remind: ParsableCommand {
         for course in bundled + given { rules[course.id] = course.passing }
         let trust = RecordTrust(passingRules: rules, signer: try SigningKey.configured(), now: Int64(Date().timeIntervalSince1970))
         let day = asOf.flatMap { CalendarDay($0) } ?? CalendarDay(secondsSince1970: Int64(Date().timeIntervalSince1970))
-        let parsedRoster = try readRoster(roster)
+        let parsedRoster = rosterEmployed(try readRoster(roster), on: day)
 
         var server: SMTPServer?
         if !dryRun, let smtp {
@@ -102,6 +102,7 @@ struct Remind: ParsableCommand {
             throw Exit.invalidData
         }
         let terms = HRReport.terms(for: courseIDs, given: given, bundled: { id in bundled.first { $0.id == id } }, recorded: scan.recordedTerms)
+        warnAboutRoster(parsedRoster, path: roster, scan: scan)
         let report = HRReport.make(scan: scan, roster: parsedRoster, courses: terms, asOf: day)
         let course = { (id: String) in known.first { $0.id == id } }
         let plan = ReminderPlan.make(report: report, roster: parsedRoster, within: within, escalateAfter: escalateAfter,
@@ -170,7 +171,7 @@ struct Remind: ParsableCommand {
     private func readRoster(_ path: String) throws -> Roster {
         let bytes: [UInt8]
         do {
-            bytes = try RecordFiles.contents(of: path, namedByUser: true)
+            bytes = try RecordFiles.contents(of: path, namedByUser: true, limit: Roster.maximumFileSize)
         } catch {
             printError(error.description)
             throw Exit.ioError

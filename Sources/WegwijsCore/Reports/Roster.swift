@@ -127,9 +127,9 @@ public struct Roster: Sendable {
             var startDate: CalendarDay?
             let dateText = value(.startDate)
             if !dateText.isEmpty {
-                startDate = CalendarDay(dateText)
+                startDate = Self.startDate(dateText)
                 if startDate == nil {
-                    problems.append(Problem(line: row.line, message: "start date '\(dateText)' of '\(id)' is not a date as YYYY-MM-DD; no due date for this employee"))
+                    problems.append(Problem(line: row.line, message: "start date '\(dateText)' of '\(id)' is not a date as YYYY-MM-DD or D-M-YYYY; no due date for this employee"))
                 }
             }
             firstLine[id] = row.line
