@@ -150,6 +150,41 @@ struct RemindTests {
         #expect(log.isEmpty)
     }
 
+    @Test("with credentials, a server that offers no STARTTLS gets no password and no message: exit 74")
+    func credentialsNeedTLS() throws {
+        let sink = try SMTPSink.start()
+        defer { sink.stop() }
+        let records = try records()
+        let roster = try roster(asOf: Self.today, in: records)
+        let credentials = records.appendingPathComponent("smtp-credentials")
+        try Data("hr:geheim\n".utf8).write(to: credentials)
+        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: credentials.path)
+        let result = try Wegwijs.run(["remind", records.path, "--roster", roster, "--smtp", sink.address, "--from", "hr@example.org",
+                                      "--course", course], environment: ["WEGWIJS_SMTP_CREDENTIALS_FILE": credentials.path])
+        #expect(result.status == 74, "\(result.stderr)")
+        #expect(result.stderr.contains("0 reminders sent before the mail server stopped"))
+        #expect(try sink.messages().isEmpty)
+    }
+
+    @Test("a long non-ASCII name: one encoded word of at most 39 bytes in To, the whole name in the greeting, no header line over 78 characters")
+    func longNames() throws {
+        let sink = try SMTPSink.start()
+        defer { sink.stop() }
+        let records = try records()
+        let name = String(repeating: "Ünal Çelik-Özdemir ", count: 6).trimmingCharacters(in: .whitespaces)
+        let path = records.appendingPathComponent("roster.csv")
+        try Data("id;naam;email;startdatum\n200;\(name);u@example.org;1-1-2000\n".utf8).write(to: path)
+        let result = try remind(records, roster: path.path, sink: sink, asOf: Self.today)
+        #expect(result.status == 0, "\(result.stderr)")
+        let message = try #require(try sink.messages().first)
+        // The display name is one encoded word (readers disagree about spaces between two); the greeting has it whole.
+        #expect(message.header("To") == ["Ünal Çelik-Özdemir Ünal Çelik-Özd <u@example.org>"])
+        #expect(message.plain.contains("Beste \(name),"))
+        let raw = try String(contentsOf: sink.folder.appendingPathComponent("0001.eml"), encoding: .utf8)
+        let headerLines = raw.components(separatedBy: "\r\n\r\n")[0].components(separatedBy: "\r\n")
+        #expect(headerLines.count >= 8 && headerLines.allSatisfy { $0.utf8.count <= 78 })
+    }
+
     @Test("usage errors: a --from that is not a plain address, no --smtp")
     func usage() throws {
         let records = try records()

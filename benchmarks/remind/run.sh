@@ -40,7 +40,7 @@ PYEOF
 
 run() {
     /usr/bin/time -f "%e s wall, %M kB peak" "$BIN" remind "$W/records" --roster "$W/roster.csv" \
-        --course Tests/Fixtures/branching.json --smtp "127.0.0.1:$PORT" --from hr@example.org --as-of 2026-12-01
+        --course Tests/Fixtures/branching.json --smtp "127.0.0.1:$PORT" --from hr@example.org
 }
 echo "first run ($EMPLOYEES employees, $OVERDUE overdue):"
 run

@@ -37,7 +37,8 @@ public struct MailMessage: Sendable {
         let boundary = "=_wegwijs_\(token)"
         var lines = [
             "From: \(from)",
-            "To: " + (to.name.isEmpty ? to.address : "\(Self.encodedWords(to.name)) <\(to.address)>"),
+            // Folded before the address, so no line is longer than 78 characters.
+            "To: " + (to.name.isEmpty ? to.address : "\(Self.encodedWords(Self.displayName(to.name)))\r\n <\(to.address)>"),
         ]
         if let cc { lines.append("Cc: \(cc)") }
         lines += [
@@ -46,7 +47,7 @@ public struct MailMessage: Sendable {
             "Message-ID: <\(token)@\(domain)>",
             "Auto-Submitted: auto-generated",
             "MIME-Version: 1.0",
-            "Content-Type: multipart/alternative; boundary=\"\(boundary)\"",
+            "Content-Type: multipart/alternative;\r\n boundary=\"\(boundary)\"",
             "",
             "--\(boundary)",
             "Content-Type: text/plain; charset=utf-8",
@@ -67,8 +68,8 @@ public struct MailMessage: Sendable {
         var chunk: [UInt8] = []
         for character in text {
             let bytes = Array(String(character).utf8)
-            // 45 bytes make 60 base64 characters: with `=?UTF-8?B?` and `?=`, 72 in all.
-            if chunk.count + bytes.count > 45, !chunk.isEmpty {
+            // 39 bytes make 52 base64 characters: with `=?UTF-8?B?` and `?=`, 64, and with `Subject: ` 73.
+            if chunk.count + bytes.count > 39, !chunk.isEmpty {
                 words.append(chunk)
                 chunk = []
             }
@@ -76,6 +77,18 @@ public struct MailMessage: Sendable {
         }
         if !chunk.isEmpty || words.isEmpty { words.append(chunk) }
         return words.map { "=?UTF-8?B?\(Data($0).base64EncodedString())?=" }.joined(separator: "\r\n ")
+    }
+
+    /// A display name short enough for one encoded word (39 bytes of UTF-8, cut between
+    /// characters): readers disagree on whether the space between two encoded words of an
+    /// address is kept, so a name is never split over two. The greeting has the whole name.
+    static func displayName(_ name: String) -> String {
+        var kept = ""
+        for character in name {
+            guard kept.utf8.count + String(character).utf8.count <= 39 else { break }
+            kept.append(character)
+        }
+        return kept.trimmingCharacters(in: .whitespaces)
     }
 
     static func base64Lines(_ text: String) -> [String] {
