@@ -183,6 +183,9 @@ struct RemindTests {
         let raw = try String(contentsOf: sink.folder.appendingPathComponent("0001.eml"), encoding: .utf8)
         let headerLines = raw.components(separatedBy: "\r\n\r\n")[0].components(separatedBy: "\r\n")
         #expect(headerLines.count >= 8 && headerLines.allSatisfy { $0.utf8.count <= 78 })
+        // RFC 2047: the headers are ASCII, the subject and the name encoded words.
+        #expect(headerLines.allSatisfy { $0.utf8.allSatisfy { $0 < 0x80 } })
+        #expect(raw.contains("\r\nSubject: =?UTF-8?B?") && raw.hasPrefix("From: hr@example.org\r\nTo: =?UTF-8?B?"))
     }
 
     @Test("usage errors: a --from that is not a plain address, no --smtp")
