@@ -38,6 +38,7 @@ public struct ReportRenderer: Sendable {
             text += cells.joined(separator: "  ") + "\n"
         }
         text += "\n" + counts(report)
+        text += rosterProblems(report)
         if !report.departments.isEmpty { text += "\n" + departments(report) }
         return text
     }

@@ -113,6 +113,9 @@ struct Report: ParsableCommand {
         var parsedRoster: Roster?
         if let roster {
             parsedRoster = try readRoster(roster)
+            if asOf != nil, let read = parsedRoster {
+                parsedRoster = rosterEmployed(read, on: day)
+            }
         }
         let keptStatuses = try statuses()
         let keptDepartments = try departments(in: parsedRoster)
@@ -151,9 +154,11 @@ struct Report: ParsableCommand {
         let terms = HRReport.terms(for: courseIDs, given: given, bundled: { id in bundled.first { $0.id == id } },
                                    recorded: scan.recordedTerms)
         if courseIDs.isEmpty { printError("\(source): no completion records found; name a course with --course to report a roster against it") }
+        if let parsedRoster, let roster { warnAboutRoster(parsedRoster, path: roster, scan: scan) }
         var report = HRReport.make(scan: scan, roster: parsedRoster, courses: terms, asOf: day)
             .filtered(statuses: keptStatuses, departments: keptDepartments)
         report.untrusted = scan.untrusted.count
+        if let parsedRoster, !parsedRoster.problems.isEmpty { report.rosterNotice = RosterNotice(parsedRoster) }
 
         let chosen = TableFormat.chosen(format, output: output)
         let text: String
@@ -181,7 +186,7 @@ struct Report: ParsableCommand {
     private func readRoster(_ path: String) throws -> Roster {
         let bytes: [UInt8]
         do {
-            bytes = try RecordFiles.contents(of: path, namedByUser: true)
+            bytes = try RecordFiles.contents(of: path, namedByUser: true, limit: Roster.maximumFileSize)
         } catch {
             printError(error.description)
             throw Exit.ioError

@@ -42,13 +42,40 @@ struct RosterTests {
 
     @Test("rows with a missing id or a bad date are reported with their line number")
     func badRows() throws {
-        let text = "employee_id,name,start_date\n1,A,2026-01-01\n,B,2026-01-01\n3,C,01-02-2026\n\n4,D,2026-02-30\n1,Dubbel,2026-01-01\n"
+        let text = "employee_id,name,start_date\n1,A,2026-01-01\n,B,2026-01-01\n3,C,2026/02/01\n\n4,D,2026-02-30\n1,Dubbel,2026-01-01\n"
         let roster = try Roster.parse(text)
         #expect(roster.entries.map(\.employeeID) == ["1", "3", "4"])
         #expect(roster.entries.map(\.startDate) == [CalendarDay("2026-01-01"), nil, nil])
         #expect(roster.problems.map(\.line) == [3, 4, 6, 7])
-        #expect(try #require(roster.problems[safe: 1]).message.contains("'01-02-2026'"))
+        #expect(try #require(roster.problems[safe: 1]).message.contains("'2026/02/01'"))
         #expect(try #require(roster.problems[safe: 3]).message.contains("already on line 2"))
+    }
+
+    @Test("start dates as Dutch Excel writes them (1-6-2026, 01-06-2026, 1/6/2026) and ISO; impossible days are unreadable and counted")
+    func dutchDates() throws {
+        let text = "id;startdatum\n1;1-6-2026\n2;01-06-2026\n3;2026-06-01\n4;1/6/2026\n5;31-2-2026\n6;6-2026\n7;1-6-26\n8;\n"
+        let roster = try Roster.parse(text)
+        let june = CalendarDay("2026-06-01")
+        #expect(roster.entries.map(\.startDate) == [june, june, june, june, nil, nil, nil, nil])
+        #expect(roster.unreadableStartDates == 3)
+        let notice = RosterNotice(roster)
+        #expect(notice.datedRows == 7 && !notice.mostDatesUnreadable)
+        #expect(RosterNotice(try Roster.parse("id;startdatum\n1;x\n2;y\n3;2026-01-01\n")).mostDatesUnreadable)
+        #expect(!RosterNotice(try Roster.parse("id;startdatum\n1;x\n3;2026-01-01\n")).mostDatesUnreadable)
+    }
+
+    @Test("an employee number that matches a record only without leading zeros is a likely match")
+    func leadingZeros() throws {
+        let roster = try Roster.parse("id\n012345\n00777\n500\n")
+        let matches = roster.likelyMatches(recordedLearners: ["12345", "500", "0500", "778"])
+        #expect(matches.map { "\($0.entry.employeeID)=\($0.learner)" } == ["012345=12345", "500=0500"])
+    }
+
+    @Test("employed(on:) leaves out those who start after the day")
+    func employed() throws {
+        let roster = try Roster.parse("id,start_date\n1,2026-01-01\n2,2026-01-02\n3,\n")
+        let (kept, leftOut) = roster.employed(on: try #require(CalendarDay("2026-01-01")))
+        #expect(kept.entries.map(\.employeeID) == ["1", "3"] && leftOut == 1)
     }
 
     @Test("a roster without an id column, an empty one or one that is not UTF-8 cannot be used")

@@ -25,10 +25,12 @@ public struct ReportPage: Sendable {
         body += "<p class=\"meta\">\(HTML.escaped(phrases.courses)): "
         body += report.courses.map { "<span class=\"course\">\(HTML.escaped($0))</span>" }.joined(separator: ", ")
         body += "</p>\n</header>\n<main>\n"
+        body += rosterWarning(report)
         body += counts(report)
         body += charts(report)
         body += lists(report)
         body += table(report)
+        body += rosterProblems(report)
         body += "</main>\n<footer><p class=\"note\">\(HTML.escaped(phrases.madeBy))</p></footer>\n"
         return HTML.page(language: phrases.language, title: "\(phrases.title) — \(numbers.day(report.asOf))",
                          style: HTML.baseStyle, body: body, script: Self.script)

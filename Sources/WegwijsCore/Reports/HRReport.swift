@@ -81,6 +81,8 @@ public struct HRReport: Sendable {
     public var courses: [String] = []
     /// Records that could not be believed and were counted as not passed (SPEC §5 Trust).
     public var untrusted = 0
+    /// The roster's row problems (unreadable start dates, skipped rows), when it has any.
+    public var rosterNotice: RosterNotice? = nil
 
     /// How many rows have a status.
     public func count(of status: ReportStatus) -> Int { rows.reduce(0) { $0 + ($1.status == status ? 1 : 0) } }

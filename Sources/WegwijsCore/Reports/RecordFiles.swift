@@ -106,7 +106,8 @@ public enum RecordFiles {
     /// Opened with `SafeFile.openRegular`: a symbolic link, named pipe or device is refused
     /// with its path, never followed or waited on. `namedByUser` (a roster given on the command
     /// line) opens whatever the path names, a link or a pipe (`--roster <(…)`) included.
-    public static func contents(of path: String, namedByUser: Bool = false) throws(FileProblem) -> [UInt8] {
+    /// `limit`: the most bytes read (a record's `maximumFileSize`; a roster may be larger).
+    public static func contents(of path: String, namedByUser: Bool = false, limit: Int = maximumFileSize) throws(FileProblem) -> [UInt8] {
         let descriptor = namedByUser ? open(path, O_RDONLY | O_CLOEXEC) : try SafeFile.openRegular(path)
         guard descriptor >= 0 else { throw FileProblem(path: path, reason: "cannot be opened (\(String(cString: strerror(errno))))") }
         defer { close(descriptor) }
@@ -114,7 +115,7 @@ public enum RecordFiles {
         var bytes: [UInt8] = []
         var capacity = 16 * 1024
         var atEnd = false
-        while !atEnd, failure == 0, bytes.count <= maximumFileSize {
+        while !atEnd, failure == 0, bytes.count <= limit {
             let start = bytes.count
             let chunk = [UInt8](unsafeUninitializedCapacity: capacity - start) { buffer, count in
                 count = 0
@@ -133,8 +134,9 @@ public enum RecordFiles {
             let reason = failure == EISDIR ? "is a folder, not a record file" : "cannot be read (\(String(cString: strerror(failure))))"
             throw FileProblem(path: path, reason: reason)
         }
-        guard bytes.count <= maximumFileSize else {
-            throw FileProblem(path: path, reason: "is larger than \(maximumFileSize / 1024 / 1024) MB; not a record file")
+        guard bytes.count <= limit else {
+            let what = limit == maximumFileSize ? "not a record file" : "too large to read"
+            throw FileProblem(path: path, reason: "is larger than \(limit / 1024 / 1024) MB; \(what)")
         }
         return bytes
     }

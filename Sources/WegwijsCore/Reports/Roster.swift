@@ -12,6 +12,10 @@ public struct Roster: Sendable {
         public var startDate: CalendarDay?
         /// The line the employee's row starts on.
         public var line: Int
+        /// From the `language` column (`nl`, `en`); empty when there is none.
+        public var language: String = ""
+        /// From the `manager_email` column; empty when there is none.
+        public var managerEmail: String = ""
 
         public init(employeeID: String, name: String = "", email: String = "", department: String = "",
                     startDate: CalendarDay? = nil, line: Int = 0) {
@@ -44,6 +48,8 @@ public struct Roster: Sendable {
         case email
         case department
         case startDate = "start_date"
+        case language
+        case managerEmail = "manager_email"
 
         /// Header names accepted for the column, compared case-insensitively after trimming
         /// and with spaces and hyphens read as `_`.
@@ -54,6 +60,8 @@ public struct Roster: Sendable {
             case .email: ["email", "e_mail", "emailadres", "e_mailadres"]
             case .department: ["department", "afdeling"]
             case .startDate: ["start_date", "startdatum", "datum_in_dienst"]
+            case .language: ["language", "taal"]
+            case .managerEmail: ["manager_email", "e_mail_leidinggevende", "email_leidinggevende", "leidinggevende_e_mail", "leidinggevende_email"]
             }
         }
     }
@@ -119,14 +127,17 @@ public struct Roster: Sendable {
             var startDate: CalendarDay?
             let dateText = value(.startDate)
             if !dateText.isEmpty {
-                startDate = CalendarDay(dateText)
+                startDate = Self.startDate(dateText)
                 if startDate == nil {
-                    problems.append(Problem(line: row.line, message: "start date '\(dateText)' of '\(id)' is not a date as YYYY-MM-DD; no due date for this employee"))
+                    problems.append(Problem(line: row.line, message: "start date '\(dateText)' of '\(id)' is not a date as YYYY-MM-DD or D-M-YYYY; no due date for this employee"))
                 }
             }
             firstLine[id] = row.line
-            entries.append(Entry(employeeID: id, name: value(.name), email: value(.email), department: value(.department),
-                                 startDate: startDate, line: row.line))
+            var entry = Entry(employeeID: id, name: value(.name), email: value(.email), department: value(.department),
+                              startDate: startDate, line: row.line)
+            entry.language = value(.language)
+            entry.managerEmail = value(.managerEmail)
+            entries.append(entry)
         }
         problems.sort { $0.line < $1.line }
         return Roster(entries: entries, problems: problems, delimiter: delimiter, hasDepartments: columns[.department] != nil,

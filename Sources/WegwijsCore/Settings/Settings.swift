@@ -12,6 +12,7 @@ public enum Setting: String, Sendable, Hashable, CaseIterable {
     case lrsAuthorityFile
     case actorHomepage
     case activityBase
+    case smtpCredentialsFile
 
     /// The key path below `wegwijs` in a settings file: `{"wegwijs": {"lrs": {"url": …}}}`.
     public var path: [String] {
@@ -25,6 +26,7 @@ public enum Setting: String, Sendable, Hashable, CaseIterable {
         case .lrsAuthorityFile: ["lrs", "caFile"]
         case .actorHomepage: ["actorHomepage"]
         case .activityBase: ["activityBase"]
+        case .smtpCredentialsFile: ["smtp", "credentialsFile"]
         }
     }
 
@@ -43,6 +45,7 @@ public enum Setting: String, Sendable, Hashable, CaseIterable {
         case .lrsAuthorityFile: "WEGWIJS_LRS_CA_FILE"
         case .actorHomepage: "WEGWIJS_ACTOR_HOMEPAGE"
         case .activityBase: "WEGWIJS_ACTIVITY_BASE"
+        case .smtpCredentialsFile: "WEGWIJS_SMTP_CREDENTIALS_FILE"
         }
     }
 
@@ -52,7 +55,7 @@ public enum Setting: String, Sendable, Hashable, CaseIterable {
         case .records: "records"
         case .activityBase: "urn:wegwijs:course:"
         case .actorHomepage: "urn:wegwijs:learner"
-        case .courses, .language, .signingKeyFile, .lrsURL, .lrsCredentialsFile, .lrsAuthorityFile: nil
+        case .courses, .language, .signingKeyFile, .lrsURL, .lrsCredentialsFile, .lrsAuthorityFile, .smtpCredentialsFile: nil
         }
     }
 
@@ -68,6 +71,7 @@ public enum Setting: String, Sendable, Hashable, CaseIterable {
         case .lrsAuthorityFile: "certificate authorities (PEM) to check the LRS's HTTPS certificate with, instead of the machine's"
         case .actorHomepage: "the home page of learner accounts in statements"
         case .activityBase: "the start of every activity IRI"
+        case .smtpCredentialsFile: "a file with user:password for the mail server of wegwijs remind"
         }
     }
 

@@ -1,0 +1,98 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A real SMTP server (Python's aiosmtpd, `Tests/Support/smtp_sink.py`, from the project's
+/// `.venv`) on 127.0.0.1 and a free port; every message it receives is kept and parsed with
+/// Python's `email` package (`mail_parse.py`).
+final class SMTPSink: @unchecked Sendable {
+    let folder: URL
+    let port: Int
+    private let process: Process
+
+    static var python: String { Wegwijs.packageRoot.appendingPathComponent(".venv/bin/python").path }
+    static func support(_ name: String) -> String { Wegwijs.packageRoot.appendingPathComponent("Tests/Support/\(name)").path }
+
+    private init(folder: URL, port: Int, process: Process) {
+        self.folder = folder
+        self.port = port
+        self.process = process
+    }
+
+    static func start() throws -> SMTPSink {
+        guard FileManager.default.isExecutableFile(atPath: python) else {
+            throw RalphError(description: "the project's .venv is missing: run `bash .ci/setup` (or `make setup`)")
+        }
+        let folder = try Wegwijs.temporaryFolder("smtp")
+        let port = try RalphServer.freePort()
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: python)
+        process.arguments = [support("smtp_sink.py"), String(port), folder.path]
+        let log = folder.appendingPathComponent("server.log")
+        _ = FileManager.default.createFile(atPath: log.path, contents: nil)
+        let handle = try FileHandle(forWritingTo: log)
+        process.standardOutput = handle
+        process.standardError = handle
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let sink = SMTPSink(folder: folder, port: port, process: process)
+        for _ in 0..<400 {
+            if !process.isRunning { break }
+            if FileManager.default.fileExists(atPath: folder.appendingPathComponent("ready").path), RalphServer.canConnect(port: port) {
+                return sink
+            }
+            usleep(25_000)
+        }
+        let output = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
+        sink.stop()
+        throw RalphError(description: "the SMTP server did not start on port \(port) (is aiosmtpd in .venv? run .ci/setup.d/20-python.sh): \(output.suffix(1000))")
+    }
+
+    func stop() {
+        if process.isRunning {
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+        }
+        try? FileManager.default.removeItem(at: folder)
+    }
+
+    var address: String { "127.0.0.1:\(port)" }
+
+    /// One message as received: its envelope and the parse of its content.
+    struct Message {
+        var envelopeTo: [String]
+        var peerPort: Int
+        var headers: [(name: String, value: String)]
+        var defects: [String]
+        var types: [String]
+        var plain: String
+        var html: String
+
+        func header(_ name: String) -> [String] { headers.filter { $0.name.lowercased() == name.lowercased() }.map(\.value) }
+    }
+
+    /// Every message received so far, in order.
+    func messages() throws -> [Message] {
+        let logText = (try? String(contentsOf: folder.appendingPathComponent("messages.ndjson"), encoding: .utf8)) ?? ""
+        let envelopes = logText.split(separator: "\n").compactMap {
+            (try? JSONSerialization.jsonObject(with: Data($0.utf8))) as? [String: Any]
+        }
+        guard !envelopes.isEmpty else { return [] }
+        let files = envelopes.compactMap { $0["file"] as? String }
+        let parsed = try RalphServer.tool(Self.python, [Self.support("mail_parse.py")] + files)
+        guard parsed.status == 0 else { throw RalphError(description: "mail_parse.py failed: \(parsed.stderr)") }
+        let parses = parsed.stdout.split(separator: "\n").compactMap {
+            (try? JSONSerialization.jsonObject(with: Data($0.utf8))) as? [String: Any]
+        }
+        return zip(envelopes, parses).map { envelope, parse in
+            Message(envelopeTo: envelope["to"] as? [String] ?? [],
+                    peerPort: ((envelope["peer"] as? [Any])?.last as? Int) ?? -1,
+                    headers: ((parse["headers"] as? [[String]]) ?? []).map { ($0[0], $0[1]) },
+                    defects: parse["defects"] as? [String] ?? [],
+                    types: parse["types"] as? [String] ?? [],
+                    plain: parse["plain"] as? String ?? "",
+                    html: parse["html"] as? String ?? "")
+        }
+    }
+}
