@@ -15,7 +15,7 @@ struct Wegwijs: ParsableCommand {
         """,
         version: "0.1.0",
         subcommands: [Run.self, Validate.self, Preview.self, New.self, Paths.self, Courses.self, Report.self, Verify.self, Stats.self,
-                      Sync.self, Export.self, Config.self, SSH.self],
+                      Sync.self, Export.self, Config.self, SSH.self, Convert.self],
         defaultSubcommand: Run.self
     )
 
