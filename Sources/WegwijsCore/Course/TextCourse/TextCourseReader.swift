@@ -40,12 +40,20 @@ public enum TextCourseReader {
 
     /// Fields whose `name: value` is a number, yes/no, or a comma-separated list, by name.
     static let numberFields: Set = ["draw", "dueWithinDays", "overall", "perGuideline"]
-    static let booleanFields: Set = ["shuffleOptions", "critical", "noCritical"]
+    static let booleanFields: Set = ["shuffleOptions", "shufflePools", "critical", "noCritical"]
     static let listFields: Set = ["languages", "scenarios"]
     /// The members `passing: overall 80, perGuideline 60, noCritical yes` may name.
     static let passingFields: Set = ["overall", "perGuideline", "noCritical"]
     /// The section headings and the array of the course each adds to.
     static let sections = ["Guideline": "guidelines", "Pool": "pools", "Scenario": "scenarios"]
+}
+
+/// One field line read: `key` (and `language`) at `keyOffset`, and the member it adds.
+private struct Field {
+    var key: String
+    var keyOffset: Int
+    var language: String?
+    var member: JSONMember
 }
 
 /// One object being built: its members in order, where it started.
@@ -131,7 +139,7 @@ private struct Reader {
             if section != nil { problem("'# Course' must come first, before every '##' section", at: offset) }
             if let idText {
                 var target = course
-                add(("id", nil, member("id", idText, keyOffset: offset, valueOffset: idOffset)), to: &target)
+                add(Field(key: "id", keyOffset: offset, language: nil, member: member("id", idText, keyOffset: offset, valueOffset: idOffset)), to: &target)
                 course = target
             }
         } else if level == 2, let array = TextCourseReader.sections[keyword] {
@@ -226,7 +234,7 @@ private struct Reader {
     // MARK: Fields
 
     /// `name: text`, `name LANG: text`, `name = JSON` or `name LANG = JSON`.
-    mutating func field(_ text: String, at offset: Int) -> (key: String, language: String?, member: JSONMember)? {
+    mutating func field(_ text: String, at offset: Int) -> Field? {
         let utf8 = Array(text.utf8)
         var index = 0
         func word() -> String? {
@@ -266,7 +274,8 @@ private struct Reader {
         } else {
             value = typed(valueText, key: language == nil ? key : "", at: valueOffset)
         }
-        return (key, language, JSONMember(key: language ?? key, keyOffset: language == nil ? offset : languageOffset, node: value))
+        return Field(key: key, keyOffset: offset, language: language,
+                     member: JSONMember(key: language ?? key, keyOffset: language == nil ? offset : languageOffset, node: value))
     }
 
     /// A `name: value`'s value as the field needs it; what is not, stays text for the decoder to name.
@@ -311,15 +320,15 @@ private struct Reader {
     }
 
     /// Adds a field to an object: `name LANG` fields gather into one object per name.
-    mutating func add(_ field: (key: String, language: String?, member: JSONMember), to object: inout Building) {
-        let (key, language, member) = field
+    mutating func add(_ field: Field, to object: inout Building) {
+        let (key, language, member) = (field.key, field.language, field.member)
         let existing = object.members.firstIndex { $0.key == key }
         guard let language else {
             if existing != nil { problem("'\(key)' is given twice here", at: member.keyOffset) } else { object.members.append(member) }
             return
         }
         guard let existing else {
-            object.members.append(JSONMember(key: key, keyOffset: member.keyOffset, node: JSONNode(.object([member]), offset: member.keyOffset)))
+            object.members.append(JSONMember(key: key, keyOffset: field.keyOffset, node: JSONNode(.object([member]), offset: field.keyOffset)))
             return
         }
         guard case .object(var texts) = object.members[existing].node.value else {

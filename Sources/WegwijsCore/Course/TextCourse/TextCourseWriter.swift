@@ -137,7 +137,8 @@ public enum TextCourseWriter {
     }
 
     private static func json(_ node: JSONNode) -> String {
-        String(decoding: CanonicalJSON.bytes(of: node), as: UTF8.self)
+        if let text = node.string { return JSONWriter.quoted(text) }
+        return String(decoding: CanonicalJSON.bytes(of: node), as: UTF8.self)
     }
 
     private static func isNumber(_ node: JSONNode) -> Bool {
