@@ -1,0 +1,107 @@
+import Foundation
+import TestSupport
+import Testing
+import WegwijsCore
+
+/// The text (Markdown) course format from the built binary: `convert` both ways, and a
+/// hand-written `.md` course through validate, preview, paths, run, stats, verify and report.
+@Suite("Text courses, end to end")
+struct TextCourseEndToEndTests {
+    let phishing = Wegwijs.fixture("phishing.md")
+
+    static let courses = ["courses/voorbeeld.json", "courses/uwv-sociale-media.json", "Tests/Fixtures/branching.json",
+                          "Tests/Fixtures/ranking.json", "Tests/Fixtures/stats/course.json"]
+
+    @Test("convert --to text, then --to json, gives the same canonical JSON; the text validates", arguments: courses)
+    func convertBothWays(_ relative: String) throws {
+        let source = Wegwijs.packageRoot.appendingPathComponent(relative).path
+        let folder = try Wegwijs.temporaryFolder("wegwijs-convert")
+        let text = folder.appendingPathComponent("course.md").path
+        let back = folder.appendingPathComponent("back.json").path
+        let toText = try Wegwijs.run(["convert", source, "--to", "text", "--output", text])
+        #expect(toText.status == 0, "\(toText.stderr)")
+        #expect(toText.stdout.isEmpty)
+        let toJSON = try Wegwijs.run(["convert", text, "--to", "json", "--output", back])
+        #expect(toJSON.status == 0, "\(toJSON.stderr)")
+        let original = try JSONParser.parse(Array(try Data(contentsOf: URL(fileURLWithPath: source))))
+        let converted = try JSONParser.parse(Array(try Data(contentsOf: URL(fileURLWithPath: back))))
+        #expect(CanonicalJSON.bytes(of: converted) == CanonicalJSON.bytes(of: original))
+        let json = try Wegwijs.run(["validate", source])
+        let md = try Wegwijs.run(["validate", text])
+        #expect(md.status == json.status)
+        #expect(md.stdout.replacingOccurrences(of: text, with: "F") == json.stdout.replacingOccurrences(of: source, with: "F"))
+        // Standard output when no --output is given.
+        let printed = try Wegwijs.run(["convert", source, "--to", "text"])
+        #expect(printed.stdout == (try String(contentsOfFile: text, encoding: .utf8)))
+    }
+
+    @Test("a hand-written text course validates, previews, has clean paths")
+    func handWrittenValidates() throws {
+        let result = try Wegwijs.run(["validate", phishing])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("phishing.md: ok (3 scenarios, 2 guidelines, 2 warnings)"))
+        #expect(result.stderr.contains("phishing.md:40:1: warning: single slip: answering 'klikken' in scenario 'pakketje'"))
+        let preview = try Wegwijs.run(["preview", phishing, "--lang", "en"])
+        #expect(preview.status == 0, "\(preview.stderr)")
+        #expect(preview.stdout.contains("Phishing and passwords"))
+        #expect(preview.stdout.contains("You pay the € 1.95; it is only a small amount."))
+        let paths = try Wegwijs.run(["paths", phishing])
+        #expect(paths.status == 0, "\(paths.stderr)")
+    }
+
+    @Test("a hand-written text course runs piped, and stats, verify and report read its records")
+    func handWrittenRuns() throws {
+        let records = try Wegwijs.temporaryFolder("wegwijs-text-records")
+        let run = try Wegwijs.run(["run", phishing, "--learner", "42", "--records", records.path], input: "a\na\na b\n")
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("Een pakketje"))
+        let files = Wegwijs.files(under: records)
+        #expect(files.count == 1 && files.first?.hasPrefix("phishing-wachtwoorden/42/") == true)
+        let record = try CompletionRecord.decode(Data(contentsOf: records.appendingPathComponent(try #require(files.first))))
+        #expect(record.answers.map(\.options) == [["negeren"], ["weigeren"], ["haast", "rekening"]])
+        let stats = try Wegwijs.run(["stats", records.path, "--course", phishing])
+        #expect(stats.status == 0, "\(stats.stderr)")
+        #expect(stats.stdout.contains("1. pakketje — A parcel"))
+        let verify = try Wegwijs.run(["verify", records.path, "--course", phishing])
+        #expect(verify.status == 0, "\(verify.stderr)")
+        #expect(verify.stdout.contains("1 record checked: 1 sound"))
+        let report = try Wegwijs.run(["report", records.path, "--course", phishing])
+        #expect(report.status == 0, "\(report.stderr)")
+        #expect(report.stdout.contains("phishing-wachtwoorden  passed"))
+    }
+
+    @Test("a record made on the JSON course verifies against its text conversion (same structure)")
+    func recordsAcrossFormats() throws {
+        let records = try Wegwijs.temporaryFolder("wegwijs-text-records")
+        let course = Wegwijs.fixture("branching.json")
+        let run = try Wegwijs.run(["run", course, "--learner", "7", "--records", records.path], input: "a\na c\na\n")
+        #expect(run.status == 0, "\(run.stderr)")
+        let text = try Wegwijs.temporaryFolder("wegwijs-text").appendingPathComponent("branching.md").path
+        #expect(try Wegwijs.run(["convert", course, "--to", "text", "--output", text]).status == 0)
+        let verify = try Wegwijs.run(["verify", records.path, "--course", text])
+        #expect(verify.status == 0, "\(verify.stdout)\(verify.stderr)")
+    }
+
+    @Test("mistakes in a text course: exit 65, each located at FILE:LINE:COLUMN, all in one run")
+    func mistakes() throws {
+        let original = try String(contentsOfFile: phishing, encoding: .utf8)
+        let broken = original
+            .replacingOccurrences(of: "title en: A parcel", with: "titel en: A parcel")
+            .replacingOccurrences(of: "- geven (geheim -2, critical)", with: "- geven (gehiem -2, critical)")
+            .replacingOccurrences(of: "channel: sms", with: "Dit hoort hier niet.")
+        let path = try Wegwijs.temporaryFolder("wegwijs-text").appendingPathComponent("broken.md").path
+        try Data(broken.utf8).write(to: URL(fileURLWithPath: path))
+        for command in [["validate"], ["run", "--learner", "1"], ["preview"]] {
+            let result = try Wegwijs.run(command + [path], input: "")
+            #expect(result.status == 65, "\(command): \(result.stderr)")
+            #expect(result.stderr.contains("\(path):30:1: error: 'Dit hoort hier niet.' is not a field"), "\(result.stderr)")
+            #expect(result.stderr.contains("\(path):65:10: error: option 'geven' of scenario 'wachtwoord-gevraagd' scores unknown guideline 'gehiem'"), "\(result.stderr)")
+            #expect(result.stderr.contains("\(path):28:1: error: scenario 'pakketje': 'title' has no text in 'en'"))
+            #expect(result.stderr.contains("\(path):29:1: warning: scenario 'pakketje': unknown field 'titel'"), "\(result.stderr)")
+        }
+        let convert = try Wegwijs.run(["convert", path, "--to", "json"])
+        #expect(convert.status == 65)
+        #expect(convert.stdout.isEmpty)
+        #expect(try Wegwijs.run(["convert", "/nonexistent/x.md", "--to", "json"]).status == 74)
+    }
+}
