@@ -105,3 +105,38 @@ struct TextCourseEndToEndTests {
         #expect(try Wegwijs.run(["convert", "/nonexistent/x.md", "--to", "json"]).status == 74)
     }
 }
+
+extension TextCourseEndToEndTests {
+    /// The first ```markdown block of docs/authoring.md: the complete small example.
+    static func documentedExample() throws -> String {
+        let doc = try String(contentsOf: Wegwijs.packageRoot.appendingPathComponent("docs/authoring.md"), encoding: .utf8)
+        let start = try #require(doc.range(of: "```markdown\n"))
+        let end = try #require(doc.range(of: "```", range: start.upperBound..<doc.endIndex))
+        return String(doc[start.upperBound..<end.lowerBound])
+    }
+
+    @Test("docs/authoring.md's example course validates without a warning, and its mistakes give the documented messages")
+    func documentedExampleValidates() throws {
+        let example = try Self.documentedExample()
+        #expect(example.hasPrefix("# Course wachtwoorden\n"))
+        let folder = try Wegwijs.temporaryFolder("wegwijs-text-doc")
+        let path = folder.appendingPathComponent("wachtwoorden.md").path
+        try Data(example.utf8).write(to: URL(fileURLWithPath: path))
+        let result = try Wegwijs.run(["validate", path])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("ok (1 scenario, 1 guideline, 0 warnings)"))
+        #expect(example.split(separator: "\n").count <= 40)
+
+        let broken = example.replacingOccurrences(of: "title en: The service desk calls", with: "titel en: The service desk calls")
+            .replacingOccurrences(of: "- terugbellen (geheim +2)", with: "- terugbellen (gehiem +2)")
+            .replacingOccurrences(of: "channel: telefoon", with: "Dit hoort hier niet.")
+        try Data(broken.utf8).write(to: URL(fileURLWithPath: path))
+        let doc = try String(contentsOf: Wegwijs.packageRoot.appendingPathComponent("docs/authoring.md"), encoding: .utf8)
+        let relative = try Wegwijs.run(["validate", "wachtwoorden.md"], currentDirectory: folder)
+        #expect(relative.status == 65)
+        for line in (relative.stderr + relative.stdout).split(separator: "\n") {
+            #expect(doc.contains(line), "docs/authoring.md lacks: \(line)")
+        }
+        #expect(relative.stderr.split(separator: "\n").count == 4)
+    }
+}
