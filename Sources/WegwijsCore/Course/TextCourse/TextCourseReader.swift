@@ -11,7 +11,7 @@
 /// - `name = JSON` and `name LANG = JSON` set any value written as JSON (the fallback that
 ///   carries every field, including ones this format has no words for).
 public enum TextCourseReader {
-    /// The most problems reported for one file.
+    /// The most problems `CourseLoader` reports for one text file.
     public static let maximumProblems = 50
 
     /// A located syntax problem of the text format.
@@ -27,7 +27,7 @@ public enum TextCourseReader {
         }
         var reader = Reader(bytes: bytes)
         reader.readAll()
-        return (reader.root(), Array(reader.problems.prefix(maximumProblems)))
+        return (reader.root(), reader.problems)
     }
 
     /// How `name: text` reads as field `key` (a number, yes/no, a list, or text), or nil when the
