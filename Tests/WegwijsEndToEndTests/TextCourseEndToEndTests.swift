@@ -140,3 +140,20 @@ extension TextCourseEndToEndTests {
         #expect(relative.stderr.split(separator: "\n").count == 4)
     }
 }
+
+extension TextCourseEndToEndTests {
+    @Test("in a terminal, each located problem is followed by its line and a caret under the column; piped, not")
+    func caretInTerminal() throws {
+        let example = try Self.documentedExample().replacingOccurrences(of: "- terugbellen (geheim +2)", with: "- terugbellen (gehiem +2)")
+        let path = try Wegwijs.temporaryFolder("wegwijs-text-caret").appendingPathComponent("caret.md").path
+        try Data(example.utf8).write(to: URL(fileURLWithPath: path))
+        let session = try PseudoTerminalSession(["validate", path])
+        #expect(try session.exitStatus() == 65)
+        let screen = session.transcript.replacingOccurrences(of: "\r\n", with: "\n")
+        #expect(screen.contains("\n  - terugbellen (gehiem +2)\n  " + String(repeating: " ", count: 15) + "^\n"), "\(screen)")
+        let piped = try Wegwijs.run(["validate", path])
+        #expect(piped.status == 65)
+        #expect(!piped.stderr.contains("^"))
+        #expect(piped.stderr.split(separator: "\n").count == 1)
+    }
+}
