@@ -200,4 +200,36 @@ struct TextCourseTests {
         #expect(problems.map(\.message) == ["the file is not UTF-8 text (bad byte 0xE9): save it as UTF-8"])
         #expect(problems.first?.offset == 21)
     }
+
+    @Test("damaged text courses end in located problems, never a trap: 2,000 seeded mutations")
+    func damaged() throws {
+        let original = Array(try Self.bytes("Tests/Fixtures/phishing.md"))
+        let pieces: [[UInt8]] = ["\n", "- ", "## Scenario ", "# Course ", " = ", ": ", "(", ")", ",", "+", "=[", "{\"", "\u{00}", "\t", "nl:"]
+            .map { Array($0.utf8) } + [[0xFF], [0xE2, 0x80]]
+        var state: UInt64 = 0x5EED
+        func next(_ bound: Int) -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        var rejected = 0
+        for _ in 0..<2_000 {
+            var bytes = original
+            for _ in 0..<(1 + next(4)) {
+                let at = next(bytes.count)
+                switch next(3) {
+                case 0: bytes.removeSubrange(at..<min(bytes.count, at + 1 + next(20)))
+                case 1: bytes.insert(contentsOf: pieces[next(pieces.count)], at: at)
+                default: bytes[at] = UInt8(truncatingIfNeeded: next(256))
+                }
+            }
+            let (course, problems) = CourseLoader.check(bytes: bytes, file: "damaged.md")
+            if course == nil || problems.contains(where: { $0.severity == .error }) {
+                rejected += 1
+                #expect(problems.contains { $0.severity == .error })
+            }
+            #expect(problems.count <= TextCourseReader.maximumProblems + 1)
+            #expect(problems.allSatisfy { $0.position == nil || $0.position!.line >= 1 })
+        }
+        #expect(rejected > 500)
+    }
 }
