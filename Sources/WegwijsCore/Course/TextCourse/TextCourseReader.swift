@@ -87,7 +87,7 @@ private struct Reader {
             while end < bytes.count, bytes[end] != 0x0A { end += 1 }
             var last = end
             if last > start, bytes[last - 1] == 0x0D { last -= 1 }
-            read(line: String(decoding: bytes[start..<last], as: UTF8.self), at: start)
+            read(line: bytes[start..<last], at: start)
             start = end + 1
         }
         finishSection()
@@ -97,30 +97,33 @@ private struct Reader {
         problems.append(TextCourseReader.Problem(message: message, offset: offset))
     }
 
-    mutating func read(line: String, at offset: Int) {
-        let utf8 = Array(line.utf8)
-        let indent = utf8.prefix { $0 == 0x20 || $0 == 0x09 }.count
-        guard indent < utf8.count else { return }  // blank
-        let text = String(decoding: utf8[indent...], as: UTF8.self)
+    mutating func read(line: ArraySlice<UInt8>, at offset: Int) {
+        let indent = line.prefix { $0 == 0x20 || $0 == 0x09 }.count
+        guard indent < line.count else { return }  // blank
+        let utf8 = line.dropFirst(indent)
         let at = offset + indent
-        if text.hasPrefix("<!--") { return }  // a comment for the authors
-        if indent == 0, text.hasPrefix("#") {
-            heading(text, at: at)
-        } else if text == "-" || text.hasPrefix("- ") {
-            startOption(text, at: at)
+        if utf8.starts(with: Array("<!--".utf8)) { return }  // a comment for the authors
+        let first = utf8.first, second = utf8.dropFirst().first
+        if indent == 0, first == UInt8(ascii: "#") {
+            heading(String(decoding: utf8, as: UTF8.self), at: at)
+        } else if first == UInt8(ascii: "-"), second == nil || second == 0x20 {
+            startOption(String(decoding: utf8, as: UTF8.self), at: at)
         } else if indent > 0, option != nil {
-            if let member = field(text, at: at), var target = option {
+            if let member = field(utf8, at: at), var target = option {
+                option = nil  // the only reference while it grows
                 add(member, to: &target)
                 option = target
             }
         } else {
             finishOption()
-            guard let member = field(text, at: at) else { return }
+            guard let member = field(utf8, at: at) else { return }
             if var target = section {
+                section = nil
                 add(member, to: &target.object)
                 section = target
             } else {
                 var target = course
+                course = Building(offset: 0)
                 add(member, to: &target)
                 course = target
             }
@@ -234,8 +237,9 @@ private struct Reader {
     // MARK: Fields
 
     /// `name: text`, `name LANG: text`, `name = JSON` or `name LANG = JSON`.
-    mutating func field(_ text: String, at offset: Int) -> Field? {
-        let utf8 = Array(text.utf8)
+    mutating func field(_ line: ArraySlice<UInt8>, at offset: Int) -> Field? {
+        let utf8 = Array(line)
+        var text: String { String(decoding: utf8, as: UTF8.self) }
         var index = 0
         func word() -> String? {
             let start = index
@@ -262,7 +266,9 @@ private struct Reader {
         index += 1
         while index < utf8.count, utf8[index] == 0x20 || utf8[index] == 0x09 { index += 1 }
         let valueOffset = offset + index
-        let valueText = String(decoding: utf8[index...], as: UTF8.self).trimmingSpaces
+        var end = utf8.count
+        while end > index, utf8[end - 1] == 0x20 || utf8[end - 1] == 0x09 { end -= 1 }
+        let valueText = String(decoding: utf8[index..<end], as: UTF8.self)
         let value: JSONNode
         if isJSON {
             do {
