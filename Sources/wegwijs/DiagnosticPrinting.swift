@@ -8,9 +8,16 @@ func printDiagnostic(_ diagnostic: Diagnostic) {
     printError(TextLayout.inline(diagnostic.description, limit: 2_000))
     guard isatty(STDERR_FILENO) == 1, let position = diagnostic.position,
           let line = SourceLines.line(position.line, of: diagnostic.file) else { return }
-    let shown = TextLayout.inline(line, limit: 400)
-    let column = min(max(position.column - 1, 0), shown.count)
-    let caretPad = String(shown.prefix(column).map { $0 == "\t" ? "\t" : " " })
+    // The part of the line around the column that fits the terminal, cut with "…" at either end.
+    let characters = Array(TextLayout.inline(line, limit: 2_000))
+    let column = min(max(position.column - 1, 0), characters.count)
+    let room = max(20, max(TerminalInfo.measuredWidth(of: STDERR_FILENO), TerminalInfo.minimumWidth) - 6)
+    var start = 0
+    if characters.count > room { start = min(max(0, column - room / 2), characters.count - room) }
+    let end = min(characters.count, start + room)
+    let lead = start > 0 ? "…" : ""
+    let shown = lead + String(characters[start..<end]) + (end < characters.count ? "…" : "")
+    let caretPad = String(repeating: " ", count: column - start + lead.count)
     StandardStreams.writeError("  \(shown)\n  \(caretPad)^\n")
 }
 
