@@ -157,3 +157,29 @@ extension TextCourseEndToEndTests {
         #expect(piped.stderr.split(separator: "\n").count == 1)
     }
 }
+
+extension TextCourseEndToEndTests {
+    @Test("new FILE.md writes the starter in the text format: it validates strictly and is the JSON starter converted")
+    func newInTextFormat() throws {
+        let folder = try Wegwijs.temporaryFolder("wegwijs-text-new")
+        let text = folder.appendingPathComponent("Mijn Cursus.md").path
+        let json = folder.appendingPathComponent("Mijn Cursus.json").path
+        let created = try Wegwijs.run(["new", text])
+        #expect(created.status == 0, "\(created.stderr)")
+        #expect(try String(contentsOfFile: text, encoding: .utf8).hasPrefix("# Course mijn-cursus\n"))
+        #expect(try Wegwijs.run(["validate", "--strict", text]).status == 0)
+        #expect(try Wegwijs.run(["new", json]).status == 0)
+        let converted = try Wegwijs.run(["convert", text, "--to", "json"])
+        let fromText = try JSONParser.parse(Array(converted.stdout.utf8))
+        let fromJSON = try JSONParser.parse(Array(try Data(contentsOf: URL(fileURLWithPath: json))))
+        #expect(CanonicalJSON.bytes(of: fromText) == CanonicalJSON.bytes(of: fromJSON))
+        // A name the loader would read in the other format is refused before anything is written.
+        let noEnding = folder.appendingPathComponent("cursus").path
+        let refused = try Wegwijs.run(["new", noEnding])
+        #expect(refused.status == 64)
+        #expect(refused.stderr.contains("a course in the text format must be named *.md"))
+        #expect(try Wegwijs.run(["new", folder.appendingPathComponent("c.md").path, "--format", "json"]).status == 64)
+        #expect(!FileManager.default.fileExists(atPath: noEnding))
+        #expect(try Wegwijs.run(["new", noEnding, "--format", "json"]).status == 0)
+    }
+}
