@@ -9,11 +9,18 @@ struct New: ParsableCommand {
         discussion: """
         The starter has two guidelines and two scenarios: the first branches to the second on a wrong answer, the second takes several answers. An existing file is never overwritten: wegwijs new then exits 74 (I/O error) and changes nothing.
 
+        A FILE whose name ends in .md gets the text (Markdown) format, one ending in .json gets JSON; --format chooses. A text course must be named *.md, as that is how wegwijs knows to read it as text.
+
         Next steps: wegwijs validate FILE, wegwijs preview FILE, wegwijs paths FILE.
         """
     )
 
-    @Argument(help: "The course file to create, e.g. mijn-cursus.json.")
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text
+        case json
+    }
+
+    @Argument(help: "The course file to create, e.g. mijn-cursus.md (text format) or mijn-cursus.json.")
     var file: String
 
     @Option(help: "The course id (lower-case letters, digits, '-'; at most 64); default: from the file name.")
@@ -22,15 +29,35 @@ struct New: ParsableCommand {
     @Option(help: "The language of the starter text.")
     var language: InterfaceLanguage = .nl
 
+    @Option(help: "The course format (default: from the file name: .json gives JSON, else the text format).")
+    var format: Format?
+
+    /// The format to write: the one asked for, else the file name's.
+    var chosenFormat: Format { format ?? (file.lowercased().hasSuffix(".json") ? .json : .text) }
+
     func validate() throws {
         if let id, !CourseID.isValid(id) {
             throw ValidationError("invalid --id '\(TextLayout.inline(id, limit: 70))': \(CourseID.ruleText)")
         }
+        if (chosenFormat == .text) != TextCourseFormat.isText(file) {
+            throw ValidationError(chosenFormat == .text
+                ? "'\(TextLayout.inline(file, limit: 200))': a course in the text format must be named *.md (or give --format json)"
+                : "'\(TextLayout.inline(file, limit: 200))': a file named *.md is read as the text format; name a JSON course *.json")
+        }
     }
 
     func run() throws {
-        let courseID = id ?? StarterCourse.identifier(fromFileName: file)
-        let text = StarterCourse.json(id: courseID, language: language.rawValue)
+        let stem = TextCourseFormat.isText(file) ? String(file.dropLast(TextCourseFormat.fileExtension.count)) : file
+        let courseID = id ?? StarterCourse.identifier(fromFileName: stem)
+        var text = StarterCourse.json(id: courseID, language: language.rawValue)
+        if chosenFormat == .text {
+            do {
+                text = try TextCourseWriter.text(of: try JSONParser.parse(Array(text.utf8)))
+            } catch {
+                printError("\(file): the starter course could not be written as text: \(error)")
+                throw Exit.invalidData
+            }
+        }
         guard !FileManager.default.fileExists(atPath: file) else {
             printError("\(file): already exists; not overwritten (choose another name or remove the file first)")
             throw Exit.ioError

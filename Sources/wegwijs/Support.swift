@@ -39,6 +39,7 @@ func loadCourse(_ argument: String, catalog: CourseCatalog) throws -> LoadedCour
         return try CourseLoader.load(path: path)
     } catch {
         let looksLikeID = path == argument && !argument.contains("/") && !argument.hasSuffix(".json")
+            && !TextCourseFormat.isText(argument)
         if looksLikeID, catalog.directory == nil, !FileManager.default.fileExists(atPath: path) {
             printError("\(argument): \(noBundledCourses)")
             throw Exit.ioError
@@ -48,7 +49,7 @@ func loadCourse(_ argument: String, catalog: CourseCatalog) throws -> LoadedCour
             printError("\(argument): no course file and no bundled course of that id\(Suggestion.hint(for: argument, in: known)) (bundled: \(known.joined(separator: ", ")))")
             throw Exit.ioError
         }
-        for diagnostic in error.diagnostics { printError(diagnostic.description) }
+        for diagnostic in error.diagnostics { printDiagnostic(diagnostic) }
         throw error.kind == .unreadable ? Exit.ioError : Exit.invalidData
     }
 }

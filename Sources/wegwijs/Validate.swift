@@ -34,7 +34,7 @@ struct Validate: ParsableCommand {
             printOutput(ValidationReport(files: results, strict: strict).json())
         case .text:
             for result in results {
-                result.diagnostics.forEach { printError(TextLayout.inline($0.description, limit: 2_000)) }
+                result.diagnostics.forEach { printDiagnostic($0) }
                 printOutput(TextLayout.sanitized(result.summary))
             }
         }

@@ -47,7 +47,8 @@ public struct CourseCatalog: Sendable {
     /// A course argument as a file path: an existing file, anything that looks like a path,
     /// or else the id of a bundled course (`<id>.json` in the catalog folder).
     public func resolve(_ argument: String) -> String {
-        if FileManager.default.fileExists(atPath: argument) || argument.contains("/") || argument.hasSuffix(".json") {
+        if FileManager.default.fileExists(atPath: argument) || argument.contains("/") || argument.hasSuffix(".json")
+            || TextCourseFormat.isText(argument) {
             return argument
         }
         guard let directory else { return argument }

@@ -95,12 +95,8 @@ public enum CourseLoader {
     /// `check`, and the structure hash of a document that parsed.
     private static func checked(bytes: [UInt8], file: String) -> (Course?, [Diagnostic], String?) {
         let source = SourceText(bytes: bytes)
-        let root: JSONNode
-        do {
-            root = try JSONParser.parse(bytes)
-        } catch {
-            return (nil, [Diagnostic(.error, file: file, position: source.position(of: error.offset), message: error.message)], nil)
-        }
+        let (parsed, syntax) = document(bytes: bytes, file: file)
+        guard let root = parsed else { return (nil, syntax, nil) }
         var decoder = CourseDecoder()
         let model = decoder.decodeModel(root)
         var problems = decoder.problems.map { problem in
@@ -126,7 +122,23 @@ public enum CourseLoader {
             if left.1 != right.1 { return left.1 < right.1 }
             return a.offset < b.offset
         }.map(\.element.0)
-        return (decoder.isComplete ? model : nil, sorted, decoder.isComplete ? CourseStructure.hash(of: root) : nil)
+        let all = TextCourseFormat.limited(syntax + sorted, file: file)
+        return (decoder.isComplete ? model : nil, all, decoder.isComplete ? CourseStructure.hash(of: root) : nil)
+    }
+
+    /// The course document of a file's bytes, JSON or (for `.md`) the text format, with the
+    /// located syntax problems; no document when the JSON does not parse.
+    public static func document(bytes: [UInt8], file: String) -> (JSONNode?, [Diagnostic]) {
+        let source = SourceText(bytes: bytes)
+        if TextCourseFormat.isText(file) {
+            let (root, problems) = TextCourseReader.parse(bytes)
+            return (root, problems.map { Diagnostic(.error, file: file, position: source.position(of: $0.offset), message: $0.message) })
+        }
+        do {
+            return (try JSONParser.parse(bytes), [])
+        } catch {
+            return (nil, [Diagnostic(.error, file: file, position: source.position(of: error.offset), message: error.message)])
+        }
     }
 
     /// "scenario 'x', option 'y': " for a pointer inside a scenario, so structural problems name
