@@ -14,8 +14,8 @@ struct Wegwijs: ParsableCommand {
         Exit codes: 0 passed/success, 1 unexpected failure, 2 completed but not passed, 3 stopped (progress saved), 64 usage error, 65 invalid data, 74 I/O error, 130 interrupted by Ctrl-C (progress saved), 129/131/143 ended by SIGHUP/SIGQUIT/SIGTERM (progress saved), 141 the reader of the output went away.
         """,
         version: "0.1.0",
-        subcommands: [Run.self, Validate.self, Preview.self, New.self, Convert.self, Paths.self, Courses.self, Report.self, Verify.self,
-                      CertificateCommand.self, Stats.self, Remind.self, Sync.self, Export.self, Config.self, SSH.self],
+        subcommands: [Run.self, Validate.self, Preview.self, New.self, Convert.self, Translate.self, Paths.self, Courses.self, Report.self,
+                      Verify.self, CertificateCommand.self, Stats.self, Remind.self, Sync.self, Export.self, Config.self, SSH.self],
         defaultSubcommand: Run.self
     )
 

@@ -1,0 +1,116 @@
+import ArgumentParser
+import Foundation
+import WegwijsConsole
+import WegwijsCore
+
+struct Translate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Export a course's texts for a translator, and import the translations back.",
+        subcommands: [TranslateExport.self, TranslateImport.self]
+    )
+}
+
+struct TranslateExport: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Write every text of a course with its source text and current translation as a PO file.",
+        discussion: "Each entry's msgctxt is a stable key (scenario id, option id, field); msgid is the text in the course's language; msgstr the current translation. Exit 65 when the course is invalid, 74 when a file cannot be read or written."
+    )
+
+    @Argument(help: "A course file or bundled course id.")
+    var course: String
+
+    @Option(help: "The language to translate into.")
+    var lang: String
+
+    @Option(help: "File format (po).")
+    var format = "po"
+
+    @Option(help: "Write to this file instead of stdout.")
+    var output: String?
+
+    func run() throws {
+        guard format == "po" else {
+            printError("--format: '\(format)' is not supported; use po")
+            throw Exit.usage
+        }
+        let loaded = try loadCourse(course, catalog: bundledCourses())
+        let root = try parsedCourse(loaded.path)
+        let source = loaded.course.language
+        let units = TranslationUnits.units(of: root, source: source, target: lang)
+        let text = POFile.write(units, course: loaded.course.id, source: source, target: lang)
+        try emit(text, to: output)
+    }
+}
+
+struct TranslateImport: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Write the translations of a PO file back into a course; ids, scores and routes are never changed.",
+        discussion: "An entry whose key the course does not have refuses the import (exit 65, FILE:LINE named). An entry whose source text changed since the export is written and reported as a warning (stale). Without --output the course file is replaced."
+    )
+
+    @Argument(help: "The course file.")
+    var course: String
+
+    @Argument(help: "The PO file with the translations.")
+    var file: String
+
+    @Option(help: "Write the translated course here instead of replacing COURSE.")
+    var output: String?
+
+    func run() throws {
+        let loaded = try loadCourse(course, catalog: bundledCourses())
+        let root = try parsedCourse(loaded.path)
+        guard let data = FileManager.default.contents(atPath: file) else {
+            printError("\(file): cannot read the file")
+            throw Exit.ioError
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            printError("\(file): the file is not UTF-8: save it as UTF-8")
+            throw Exit.invalidData
+        }
+        let entries: [TranslationEntry]
+        do {
+            entries = try POFile.read(text)
+        } catch {
+            printError("\(file):\(error.line): error: \(error.message)")
+            throw Exit.invalidData
+        }
+        let target = POFile.language(of: text) ?? ""
+        guard !target.isEmpty, target != loaded.course.language else {
+            printError("\(file):1: error: the header names no target language (\"Language: en\\n\") other than the course's own")
+            throw Exit.invalidData
+        }
+        let result = TranslationImport.apply(entries, to: root, target: target)
+        for entry in result.unknown {
+            printError("\(file):\(entry.line): error: the course has no text with key '\(entry.key)'")
+        }
+        guard result.unknown.isEmpty else { throw Exit.invalidData }
+        for entry in result.stale {
+            printError("\(file):\(entry.line): warning: the source text of '\(entry.key)' changed since the export; check the translation")
+        }
+        try emit(TranslationImport.json(result.root), to: output ?? loaded.path)
+        printOutput("\(result.written) translations written to \(output ?? loaded.path), \(result.stale.count) stale")
+    }
+}
+
+/// The course file's JSON tree (it loaded, so it parses).
+func parsedCourse(_ path: String) throws -> JSONNode {
+    do {
+        return try JSONParser.parse(try CourseLoader.read(path: path))
+    } catch {
+        printError("\(path): cannot read the course again")
+        throw Exit.ioError
+    }
+}
+
+func emit(_ text: String, to path: String?) throws {
+    guard let path else { print(text, terminator: ""); return }
+    do {
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+    } catch {
+        printError("\(path): cannot write the file: \(error.localizedDescription)")
+        throw Exit.ioError
+    }
+}
