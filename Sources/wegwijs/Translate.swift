@@ -50,7 +50,7 @@ struct TranslateImport: ParsableCommand {
         discussion: "An entry whose key the course does not have refuses the import (exit 65, FILE:LINE named). An entry whose source text changed since the export is written and reported as a warning (stale). Without --output the course file is replaced."
     )
 
-    @Argument(help: "The course file.")
+    @Argument(help: "The course file (JSON, or the text format for a name ending in .md).")
     var course: String
 
     @Argument(help: "The PO file with the translations.")
@@ -90,18 +90,36 @@ struct TranslateImport: ParsableCommand {
         for entry in result.stale {
             printError("\(file):\(entry.line): warning: the source text of '\(entry.key)' changed since the export; check the translation")
         }
-        try emit(TranslationImport.json(result.root), to: output ?? loaded.path)
+        try emit(try courseText(result.root, for: output ?? loaded.path), to: output ?? loaded.path)
         printOutput("\(result.written) translations written to \(output ?? loaded.path), \(result.stale.count) stale")
     }
 }
 
-/// The course file's JSON tree (it loaded, so it parses).
+/// The course file's document tree, JSON or the text format (it loaded, so it parses).
 func parsedCourse(_ path: String) throws -> JSONNode {
+    let bytes: [UInt8]
     do {
-        return try JSONParser.parse(try CourseLoader.read(path: path))
+        bytes = try CourseLoader.read(path: path)
     } catch {
-        printError("\(path): cannot read the course again")
+        error.diagnostics.forEach { printDiagnostic($0) }
         throw Exit.ioError
+    }
+    let (document, problems) = CourseLoader.document(bytes: bytes, file: path)
+    guard let document, problems.isEmpty else {
+        problems.forEach { printDiagnostic($0) }
+        throw Exit.invalidData
+    }
+    return document
+}
+
+/// A translated course in the format its file name says: the text format for `.md`, else JSON.
+func courseText(_ root: JSONNode, for path: String) throws -> String {
+    guard TextCourseFormat.isText(path) else { return TranslationImport.json(root) }
+    do {
+        return try TextCourseWriter.text(of: root)
+    } catch {
+        printError("\(path): \(error.message)")
+        throw Exit.invalidData
     }
 }
 
