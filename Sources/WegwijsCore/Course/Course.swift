@@ -143,6 +143,8 @@ public struct Course: Sendable {
     public var shuffleOptions: Bool
     /// A statement the learner confirms after passing (policy attestation).
     public var acknowledgement: LocalizedText?
+    /// After a pass, a short refresher falls due every `refresher.every`.
+    public var refresher: RefresherRule?
     public var pools: [ScenarioPool] {
         didSet { poolIndex = Self.poolIndex(pools) }
     }
@@ -158,7 +160,7 @@ public struct Course: Sendable {
                 introduction: LocalizedText? = nil, closing: LocalizedText? = nil, passing: PassingRule = PassingRule(),
                 validFor: ISODuration? = nil, dueWithinDays: Int? = nil, shuffleOptions: Bool = false,
                 acknowledgement: LocalizedText? = nil, pools: [ScenarioPool] = [],
-                guidelines: [Guideline], scenarios: [Scenario]) {
+                guidelines: [Guideline], scenarios: [Scenario], refresher: RefresherRule? = nil) {
         self.id = id
         self.version = version
         self.language = language
@@ -171,6 +173,7 @@ public struct Course: Sendable {
         self.dueWithinDays = dueWithinDays
         self.shuffleOptions = shuffleOptions
         self.acknowledgement = acknowledgement
+        self.refresher = refresher
         self.pools = pools
         self.guidelines = guidelines
         self.scenarios = scenarios

@@ -34,7 +34,7 @@ struct CourseDecoder {
 
     private static let courseKeys: Set = ["$schema", "format", "id", "version", "language", "languages", "title",
                                           "introduction", "closing", "passing", "validFor", "dueWithinDays",
-                                          "shuffleOptions", "acknowledgement", "pools", "guidelines", "scenarios"]
+                                          "shuffleOptions", "acknowledgement", "refresher", "pools", "guidelines", "scenarios"]
     private static let poolKeys: Set = ["id", "draw", "scenarios"]
     private static let passingKeys: Set = ["overall", "perGuideline", "noCritical"]
     private static let guidelineKeys: Set = ["id", "title", "summary"]
@@ -97,6 +97,7 @@ struct CourseDecoder {
         let due = integer(fields, "dueWithinDays", at: "", range: 1...CourseLimits.dueWithinDays)
         let shuffle = bool(fields, "shuffleOptions", at: "") ?? false
         let acknowledgement = localized(fields, "acknowledgement", at: "")
+        let refresher = decodeRefresher(fields["refresher"])
         var pools: [ScenarioPool] = []
         if let list = array(fields, "pools", at: "", required: false) {
             for (index, node) in list.enumerated() {
@@ -140,7 +141,7 @@ struct CourseDecoder {
                       title: title ?? LocalizedText([:]),
                       introduction: introduction, closing: closing, passing: passing, validFor: validFor,
                       dueWithinDays: due, shuffleOptions: shuffle, acknowledgement: acknowledgement, pools: pools,
-                      guidelines: guidelines, scenarios: scenarios)
+                      guidelines: guidelines, scenarios: scenarios, refresher: refresher)
     }
 
     private mutating func decodePool(_ node: JSONNode, at pointer: String) -> ScenarioPool? {
