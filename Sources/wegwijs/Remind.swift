@@ -167,24 +167,4 @@ struct Remind: ParsableCommand {
         if failed > 0 { throw Exit.ioError }
         if !plan.refused.isEmpty { throw Exit.invalidData }
     }
-
-    private func readRoster(_ path: String) throws -> Roster {
-        let bytes: [UInt8]
-        do {
-            bytes = try RecordFiles.contents(of: path, namedByUser: true, limit: Roster.maximumFileSize)
-        } catch {
-            printError(error.description)
-            throw Exit.ioError
-        }
-        do {
-            let parsed = try Roster.parse(bytes: bytes)
-            for problem in parsed.problems {
-                printError(TextLayout.inline("\(path):\(problem.line): \(problem.message)", limit: 300))
-            }
-            return parsed
-        } catch {
-            printError(TextLayout.inline("\(path): \(error.message)", limit: 300))
-            throw Exit.invalidData
-        }
-    }
 }

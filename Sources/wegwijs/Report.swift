@@ -183,26 +183,6 @@ struct Report: ParsableCommand {
         }
     }
 
-    private func readRoster(_ path: String) throws -> Roster {
-        let bytes: [UInt8]
-        do {
-            bytes = try RecordFiles.contents(of: path, namedByUser: true, limit: Roster.maximumFileSize)
-        } catch {
-            printError(error.description)
-            throw Exit.ioError
-        }
-        do {
-            let roster = try Roster.parse(bytes: bytes)
-            for problem in roster.problems {
-                printError(TextLayout.inline("\(path):\(problem.line): \(problem.message)", limit: 300))
-            }
-            return roster
-        } catch {
-            printError(TextLayout.inline("\(path): \(error.message)", limit: 300))
-            throw Exit.invalidData
-        }
-    }
-
     private func uniqued(_ ids: [String]) -> [String] {
         var seen = Set<String>()
         return ids.filter { seen.insert($0).inserted }

@@ -28,3 +28,25 @@ func warnAboutRoster(_ roster: Roster, path: String, scan: RecordScan) {
         printError(TextLayout.inline("\(path):\(entry.line): employee '\(entry.employeeID)' has no records, but '\(learner)' in the records is not on the roster: likely the same person without leading zeros (Excel drops them unless the column is text)", limit: 400))
     }
 }
+
+/// Reads and parses a staff roster named on the command line (`report`, `remind`); each row
+/// problem is printed with its line, and an unreadable (74) or unusable (65) file ends the command.
+func readRoster(_ path: String) throws -> Roster {
+    let bytes: [UInt8]
+    do {
+        bytes = try RecordFiles.contents(of: path, namedByUser: true, limit: Roster.maximumFileSize)
+    } catch {
+        printError(error.description)
+        throw Exit.ioError
+    }
+    do {
+        let roster = try Roster.parse(bytes: bytes)
+        for problem in roster.problems {
+            printError(TextLayout.inline("\(path):\(problem.line): \(problem.message)", limit: 300))
+        }
+        return roster
+    } catch {
+        printError(TextLayout.inline("\(path): \(error.message)", limit: 300))
+        throw Exit.invalidData
+    }
+}
