@@ -10,7 +10,12 @@ import json
 import os
 import sys
 
-from aiosmtpd.controller import Controller
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import parent_watch  # noqa: E402
+
+parent_watch.watch()
+
+from aiosmtpd.controller import Controller  # noqa: E402
 
 
 class Sink:

@@ -10,11 +10,11 @@ import Glibc
 struct TestServerTests {
     /// Starts `script` through a shell that exits at once, as a trapped test process would,
     /// and waits (bounded) for the orphaned server to end by itself.
-    func orphanEnds(_ script: String, _ arguments: [String]) throws {
+    func orphanEnds(_ script: String, _ arguments: [String], python: String = "/usr/bin/python3") throws {
         let port = try RalphServer.freePort()
         let folder = try Wegwijs.temporaryFolder("orphan")
         defer { try? FileManager.default.removeItem(at: folder) }
-        let command = (["/usr/bin/python3", script, String(port)] + arguments).map { "'\($0)'" }.joined(separator: " ")
+        let command = ([python, script, String(port)] + arguments).map { "'\($0)'" }.joined(separator: " ")
         let started = try RalphServer.tool("/bin/sh", ["-c", "WEGWIJS_TEST_PARENT_PID=$$ \(command) </dev/null >/dev/null 2>&1 & echo $!"])
         let pid = try #require(Int32(started.stdout.trimmingCharacters(in: .whitespacesAndNewlines)))
         defer { kill(pid, SIGKILL) }
@@ -32,13 +32,14 @@ struct TestServerTests {
         #expect(!alive, "\(script) outlived its parent")
     }
 
-    @Test("the hostile LRS and the status server end when the process that started them is gone")
+    @Test("the hostile LRS, the status server and the SMTP server end when the process that started them is gone")
     func serversWatchTheirParent() throws {
         let folder = try Wegwijs.temporaryFolder("orphan-files")
         defer { try? FileManager.default.removeItem(at: folder) }
         try orphanEnds(Wegwijs.packageRoot.appendingPathComponent("Tests/Support/hostile_lrs.py").path,
                        [folder.appendingPathComponent("script.json").path, folder.appendingPathComponent("log").path])
         try orphanEnds(RalphServer.support("status_server.py"), ["500"])
+        try orphanEnds(SMTPSink.support("smtp_sink.py"), [folder.path], python: SMTPSink.python)
     }
 
     @Test("a temp folder of an earlier test process that is gone is removed; one of a live process stays")
