@@ -29,41 +29,7 @@ struct Convert: ParsableCommand {
 
     func run() throws {
         let path = bundledCourses().resolve(course)
-        let bytes: [UInt8]
-        do {
-            bytes = try CourseLoader.read(path: path)
-        } catch {
-            error.diagnostics.forEach { printDiagnostic($0) }
-            throw error.kind == .unreadable ? Exit.ioError : Exit.invalidData
-        }
-        let (document, problems) = CourseLoader.document(bytes: bytes, file: path)
-        guard let document, problems.isEmpty else {
-            problems.forEach { printDiagnostic($0) }
-            throw Exit.invalidData
-        }
-        let text: String
-        switch to {
-        case .json:
-            var json = ""
-            JSONWriter.writePretty(document.value, indent: 0, to: &json)
-            text = json + "\n"
-        case .text:
-            do {
-                text = try TextCourseWriter.text(of: document)
-            } catch {
-                printError("\(path): \(error.message)")
-                throw Exit.invalidData
-            }
-        }
-        guard let output else {
-            printOutput(text, terminator: "")
-            return
-        }
-        do {
-            try OutputFile.write(Data(text.utf8), to: output)
-        } catch {
-            printError(error.description)
-            throw Exit.ioError
-        }
+        let document = try courseDocument(at: path)
+        try writeOutput(try courseText(document, asText: to == .text, file: path), to: output)
     }
 }

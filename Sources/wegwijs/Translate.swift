@@ -35,11 +35,11 @@ struct TranslateExport: ParsableCommand {
             throw Exit.usage
         }
         let loaded = try loadCourse(course, catalog: bundledCourses())
-        let root = try parsedCourse(loaded.path)
+        let root = try courseDocument(at: loaded.path)
         let source = loaded.course.language
         let units = TranslationUnits.units(of: root, source: source, target: lang)
         let text = POFile.write(units, course: loaded.course.id, source: source, target: lang)
-        try emit(text, to: output)
+        try writeOutput(text, to: output)
     }
 }
 
@@ -61,7 +61,7 @@ struct TranslateImport: ParsableCommand {
 
     func run() throws {
         let loaded = try loadCourse(course, catalog: bundledCourses())
-        let root = try parsedCourse(loaded.path)
+        let root = try courseDocument(at: loaded.path)
         guard let data = FileManager.default.contents(atPath: file) else {
             printError("\(file): cannot read the file")
             throw Exit.ioError
@@ -90,45 +90,8 @@ struct TranslateImport: ParsableCommand {
         for entry in result.stale {
             printError("\(file):\(entry.line): warning: the source text of '\(entry.key)' changed since the export; check the translation")
         }
-        try emit(try courseText(result.root, for: output ?? loaded.path), to: output ?? loaded.path)
-        printOutput("\(result.written) translations written to \(output ?? loaded.path), \(result.stale.count) stale")
-    }
-}
-
-/// The course file's document tree, JSON or the text format (it loaded, so it parses).
-func parsedCourse(_ path: String) throws -> JSONNode {
-    let bytes: [UInt8]
-    do {
-        bytes = try CourseLoader.read(path: path)
-    } catch {
-        error.diagnostics.forEach { printDiagnostic($0) }
-        throw Exit.ioError
-    }
-    let (document, problems) = CourseLoader.document(bytes: bytes, file: path)
-    guard let document, problems.isEmpty else {
-        problems.forEach { printDiagnostic($0) }
-        throw Exit.invalidData
-    }
-    return document
-}
-
-/// A translated course in the format its file name says: the text format for `.md`, else JSON.
-func courseText(_ root: JSONNode, for path: String) throws -> String {
-    guard TextCourseFormat.isText(path) else { return TranslationImport.json(root) }
-    do {
-        return try TextCourseWriter.text(of: root)
-    } catch {
-        printError("\(path): \(error.message)")
-        throw Exit.invalidData
-    }
-}
-
-func emit(_ text: String, to path: String?) throws {
-    guard let path else { print(text, terminator: ""); return }
-    do {
-        try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
-    } catch {
-        printError("\(path): cannot write the file: \(error.localizedDescription)")
-        throw Exit.ioError
+        let destination = output ?? loaded.path
+        try writeOutput(try courseText(result.root, asText: TextCourseFormat.isText(destination), file: destination), to: destination)
+        printOutput("\(result.written) translations written to \(destination), \(result.stale.count) stale")
     }
 }

@@ -106,8 +106,6 @@ public enum StarterCourse {
                 ]),
             ])),
         ])
-        var output = ""
-        JSONWriter.writePretty(course, indent: 0, to: &output)
-        return output + "\n"
+        return JSONWriter.document(course)
     }
 }

@@ -2,6 +2,13 @@ import Foundation
 
 /// Writes a JSON value with two-space indentation, keys in the given order.
 public enum JSONWriter {
+    /// A whole document as a course file holds it: `value` pretty-printed, with a final newline.
+    public static func document(_ value: JSONValue) -> String {
+        var output = ""
+        writePretty(value, indent: 0, to: &output)
+        return output + "\n"
+    }
+
     /// Appends `value` pretty-printed; arrays of strings stay on one line.
     public static func writePretty(_ value: JSONValue, indent: Int, to output: inout String) {
         let pad = String(repeating: "  ", count: indent + 1)

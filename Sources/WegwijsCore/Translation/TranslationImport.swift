@@ -26,11 +26,4 @@ public enum TranslationImport {
         }
         return result
     }
-
-    /// The course document as pretty-printed JSON, as `wegwijs new` writes it.
-    public static func json(_ root: JSONNode) -> String {
-        var output = ""
-        JSONWriter.writePretty(root.value, indent: 0, to: &output)
-        return output + "\n"
-    }
 }
