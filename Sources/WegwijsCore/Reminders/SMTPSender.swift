@@ -60,12 +60,11 @@ public final class SMTPSender {
     private let handle: UnsafeMutableRawPointer?
     private let server: SMTPServer
     private let timeout: Int
-    private static let globalSetUp: Bool = curl_global_init(Int(CURL_GLOBAL_DEFAULT)) == CURLE_OK
 
     public init(server: SMTPServer, timeout: Int = 30) {
         self.server = server
         self.timeout = timeout
-        handle = Self.globalSetUp ? curl_easy_init() : nil
+        handle = CurlTransfer.makeHandle()
     }
 
     deinit {
@@ -89,12 +88,8 @@ public final class SMTPSender {
             guard let file = fmemopen(raw.baseAddress, size, "r") else { return CURLE_READ_ERROR }
             defer { fclose(file) }
             return errorText.withUnsafeMutableBufferPointer { errorBuffer in
-                set(wegwijs_curl_set_string(handle, CURLOPT_URL, server.url))
-                set(wegwijs_curl_set_string(handle, CURLOPT_PROTOCOLS_STR, "smtp,smtps"))
-                set(wegwijs_curl_set_long(handle, CURLOPT_NOSIGNAL, 1))
-                set(wegwijs_curl_set_long(handle, CURLOPT_CONNECTTIMEOUT, timeout))
-                set(wegwijs_curl_set_long(handle, CURLOPT_LOW_SPEED_LIMIT, 1))
-                set(wegwijs_curl_set_long(handle, CURLOPT_LOW_SPEED_TIME, timeout))
+                set(CurlTransfer.setCommonOptions(handle, url: server.url, protocols: "smtp,smtps", seconds: timeout,
+                                                  errorBuffer: errorBuffer.baseAddress))
                 set(wegwijs_curl_set_long(handle, CURLOPT_USE_SSL, server.user == nil ? Int(CURLUSESSL_TRY.rawValue) : Int(CURLUSESSL_ALL.rawValue)))
                 if let user = server.user, let password = server.password {
                     set(wegwijs_curl_set_string(handle, CURLOPT_USERNAME, user))
@@ -105,13 +100,11 @@ public final class SMTPSender {
                 set(wegwijs_curl_set_long(handle, CURLOPT_UPLOAD, 1))
                 set(wegwijs_curl_set_size(handle, CURLOPT_INFILESIZE_LARGE, curl_off_t(size)))
                 set(wegwijs_curl_set_pointer(handle, CURLOPT_READDATA, UnsafeMutableRawPointer(file)))
-                set(wegwijs_curl_set_pointer(handle, CURLOPT_ERRORBUFFER, errorBuffer.baseAddress))
                 return code == CURLE_OK ? curl_easy_perform(handle) : code
             }
         }
         guard performed == CURLE_OK else {
-            let detail = errorText.first == 0 ? String(cString: curl_easy_strerror(performed))
-                : String(decoding: errorText.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            let detail = CurlTransfer.failureText(performed, errorText: errorText)
             let reply = wegwijs_curl_response_code(handle)
             // The server refused this message (a recipient, its size): the next may go through.
             // Anything else (no connection, no TLS, sign-in refused) stops the batch.

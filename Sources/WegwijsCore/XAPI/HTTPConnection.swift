@@ -24,15 +24,13 @@ final class HTTPConnection: @unchecked Sendable {
     static let pageLimit = 16 << 20
     static let postAnswerLimit = 1 << 20
 
-    private static let globalSetUp: Bool = curl_global_init(Int(CURL_GLOBAL_DEFAULT)) == CURLE_OK
-
     /// `timeout`: seconds to connect, and seconds without a byte moving either way before a
     /// request is given up; a whole request gets at most four times that. `authorityFile`:
     /// certificate authorities (PEM) to check the server with instead of the machine's bundle.
     init(timeout: TimeInterval, authorityFile: String? = nil) {
         self.timeout = timeout
         self.authorityFile = authorityFile
-        handle = Self.globalSetUp ? curl_easy_init() : nil
+        handle = CurlTransfer.makeHandle()
     }
 
     deinit {
@@ -105,16 +103,11 @@ final class HTTPConnection: @unchecked Sendable {
         func set(_ result: CURLcode) { if code == CURLE_OK { code = result } }
 
         let performed: CURLcode = errorText.withUnsafeMutableBufferPointer { errorBuffer in
-            set(wegwijs_curl_set_string(handle, CURLOPT_URL, url.absoluteString))
-            set(wegwijs_curl_set_string(handle, CURLOPT_PROTOCOLS_STR, "http,https"))
-            set(wegwijs_curl_set_long(handle, CURLOPT_NOSIGNAL, 1))
-            set(wegwijs_curl_set_long(handle, CURLOPT_CONNECTTIMEOUT, seconds))
-            set(wegwijs_curl_set_long(handle, CURLOPT_LOW_SPEED_LIMIT, 1))
-            set(wegwijs_curl_set_long(handle, CURLOPT_LOW_SPEED_TIME, seconds))
+            set(CurlTransfer.setCommonOptions(handle, url: url.absoluteString, protocols: "http,https", seconds: seconds,
+                                              errorBuffer: errorBuffer.baseAddress))
             set(wegwijs_curl_set_long(handle, CURLOPT_TIMEOUT, 4 * seconds))
             set(wegwijs_curl_set_headers(handle, list))
             if let authorityFile { set(wegwijs_curl_set_string(handle, CURLOPT_CAINFO, authorityFile)) }
-            set(wegwijs_curl_set_pointer(handle, CURLOPT_ERRORBUFFER, errorBuffer.baseAddress))
             set(wegwijs_curl_set_writer(handle, Self.collect, Unmanaged.passUnretained(answer).toOpaque()))
             guard code == CURLE_OK else { return code }
             guard let body else {
@@ -136,8 +129,7 @@ final class HTTPConnection: @unchecked Sendable {
                 let what = body == nil ? "a page of statements" : "the answer to a batch of statements"
                 return .failure(LRSError(message: "the LRS at \(host) sent an answer larger than \(size), more than \(what) can be; the rest was not read"))
             }
-            let detail = errorText.first == 0 ? String(cString: curl_easy_strerror(performed))
-                : String(decoding: errorText.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            let detail = CurlTransfer.failureText(performed, errorText: errorText)
             return .failure(LRSError(message: "the LRS at \(host) cannot be reached (\(detail))"))
         }
         // Redirects are never followed (the credentials would go along): said as what they are.
