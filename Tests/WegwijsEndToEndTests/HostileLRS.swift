@@ -10,7 +10,7 @@ import Glibc
 final class HostileLRS: @unchecked Sendable {
     let folder: URL
     let port: Int
-    private let process: Process
+    private let server: ServerProcess
 
     var url: String { "http://127.0.0.1:\(port)/xAPI" }
     var scriptFile: URL { folder.appendingPathComponent("script.json") }
@@ -18,10 +18,10 @@ final class HostileLRS: @unchecked Sendable {
     var credentialsFile: String { folder.appendingPathComponent("credentials").path }
     static let password = "HostileSecret42"
 
-    private init(folder: URL, port: Int, process: Process) {
+    private init(folder: URL, port: Int, server: ServerProcess) {
         self.folder = folder
         self.port = port
-        self.process = process
+        self.server = server
     }
 
     static func start() throws -> HostileLRS {
@@ -31,30 +31,19 @@ final class HostileLRS: @unchecked Sendable {
         try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: folder.appendingPathComponent("credentials").path)
         try Data("{}".utf8).write(to: folder.appendingPathComponent("script.json"))
         let port = try RalphServer.freePort()
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
-        process.arguments = [Wegwijs.packageRoot.appendingPathComponent("Tests/Support/hostile_lrs.py").path, String(port),
-                             folder.appendingPathComponent("script.json").path, folder.appendingPathComponent("requests.ndjson").path]
-        process.standardInput = FileHandle.nullDevice
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let server = HostileLRS(folder: folder, port: port, process: process)
-        for _ in 0..<400 {
-            if !process.isRunning { break }
-            if RalphServer.canConnect(port: port) { return server }
-            usleep(25_000)
-        }
+        let process = try ServerProcess.launch(
+            python: "/usr/bin/python3",
+            arguments: [Wegwijs.packageRoot.appendingPathComponent("Tests/Support/hostile_lrs.py").path, String(port),
+                        folder.appendingPathComponent("script.json").path, folder.appendingPathComponent("requests.ndjson").path],
+            log: nil)
+        let server = HostileLRS(folder: folder, port: port, server: process)
+        if process.wait(tries: 400, interval: 25_000, until: { RalphServer.canConnect(port: port) }) { return server }
         server.stop()
         throw RalphError(description: "the hostile LRS did not start on port \(port)")
     }
 
     func stop() {
-        if process.isRunning {
-            kill(process.processIdentifier, SIGKILL)
-            process.waitUntilExit()
-        }
-        try? FileManager.default.removeItem(at: folder)
+        server.stop(removing: folder)
     }
 
     /// What the server answers from now on: `get` and `post` answers as hostile_lrs.py reads them.

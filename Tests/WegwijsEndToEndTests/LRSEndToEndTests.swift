@@ -325,8 +325,8 @@ struct LRSEndToEndTests {
         let before = try pending(records)
         #expect(before.count == 6)
         var environment = up
-        var refusing: Process?
-        defer { refusing.map(stopStatusServer) }
+        var refusing: ServerProcess?
+        defer { refusing?.stop() }
         if status == 401 {
             // Ralph itself answers 401 to a wrong password (and to an account without the right scope).
             let wrong = configHome.appendingPathComponent("wrong-credentials")
@@ -336,7 +336,7 @@ struct LRSEndToEndTests {
         } else {
             // Ralph never answers 403; other LRSs do, to an account that may read but not write.
             let server = try startStatusServer(answering: status)
-            refusing = server.process
+            refusing = server.server
             environment["WEGWIJS_LRS_URL"] = server.url
         }
         let result = try sync(records, environment: environment)
@@ -354,7 +354,7 @@ struct LRSEndToEndTests {
         #expect(try run("busy-\(status)", "a\na c\na\n", records: records, environment: try down()).status == 0)
         let before = try pending(records)
         let server = try startStatusServer(answering: status)
-        defer { stopStatusServer(server.process) }
+        defer { server.server.stop() }
         var environment = up
         environment["WEGWIJS_LRS_URL"] = server.url
         let result = try sync(records, environment: environment)
@@ -381,22 +381,12 @@ struct LRSEndToEndTests {
     }
 
     /// A server that answers every request with `status` (`Tests/Support/ralph/status_server.py`).
-    func startStatusServer(answering status: Int) throws -> (process: Process, url: String) {
+    func startStatusServer(answering status: Int) throws -> (server: ServerProcess, url: String) {
         let port = try RalphServer.freePort()
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: RalphServer.python)
-        process.arguments = [RalphServer.support("status_server.py"), String(port), String(status)]
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        #expect(eventually(within: 30) { RalphServer.canConnect(port: port) })
-        return (process, "http://127.0.0.1:\(port)/xAPI")
-    }
-
-    func stopStatusServer(_ process: Process) {
-        guard process.isRunning else { return }
-        kill(process.processIdentifier, SIGKILL)
-        process.waitUntilExit()
+        let server = try ServerProcess.launch(
+            python: RalphServer.python, arguments: [RalphServer.support("status_server.py"), String(port), String(status)], log: nil)
+        #expect(server.wait(tries: 1200, interval: 25_000, until: { RalphServer.canConnect(port: port) }))
+        return (server, "http://127.0.0.1:\(port)/xAPI")
     }
 
     @Test("batches go one after another without waiting for the outbox's books; a refused batch in the middle is split, and the batches after it still arrive")

@@ -54,7 +54,7 @@ final class RalphServer: @unchecked Sendable {
     let port: Int
     /// Set when the server speaks HTTPS.
     let tls: TestCertificates?
-    private let process: Process
+    private let server: ServerProcess
 
     /// The endpoint up to before /statements.
     var url: String { "\(tls == nil ? "http" : "https")://127.0.0.1:\(port)/xAPI" }
@@ -65,11 +65,11 @@ final class RalphServer: @unchecked Sendable {
         folder.appendingPathComponent(account == .wegwijs ? "credentials" : "credentials-\(account.rawValue)").path
     }
 
-    private init(folder: URL, port: Int, tls: TestCertificates?, process: Process) {
+    private init(folder: URL, port: Int, tls: TestCertificates?, server: ServerProcess) {
         self.folder = folder
         self.port = port
         self.tls = tls
-        self.process = process
+        self.server = server
     }
 
     /// Starts a new, empty LRS (HTTPS with `tls`'s server certificate) and waits until it
@@ -94,43 +94,27 @@ final class RalphServer: @unchecked Sendable {
             try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: file.path)
         }
         let port = try freePort()
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: python)
-        process.arguments = [support("serve.py"), String(port), folder.appendingPathComponent("data").path, auth]
-            + (tls.map { [$0.serverCertificate, $0.serverKey] } ?? [])
         // Pages of at most 25 statements (Ralph's default is 100), so every `report --lrs` in the
         // tests follows `more` links across several pages.
-        process.environment = ProcessInfo.processInfo.environment.merging(
+        let environment = ProcessInfo.processInfo.environment.merging(
             ["RALPH_RUNSERVER_MAX_SEARCH_HITS_COUNT": "25",
              "RALPH_LRS_RESTRICT_BY_SCOPES": "true", "RALPH_LRS_RESTRICT_BY_AUTHORITY": "true"]) { $1 }
-        let log = folder.appendingPathComponent("server.log")
-        _ = FileManager.default.createFile(atPath: log.path, contents: nil)
-        let handle = try FileHandle(forWritingTo: log)
-        process.standardOutput = handle
-        process.standardError = handle
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let server = RalphServer(folder: folder, port: port, tls: tls, process: process)
+        let process = try ServerProcess.launch(
+            python: python,
+            arguments: [support("serve.py"), String(port), folder.appendingPathComponent("data").path, auth]
+                + (tls.map { [$0.serverCertificate, $0.serverKey] } ?? []),
+            environment: environment, log: folder.appendingPathComponent("server.log"))
+        let server = RalphServer(folder: folder, port: port, tls: tls, server: process)
         // Wait until it listens, or has died (bounded: 60 s of 50 ms tries).
-        for _ in 0..<1200 {
-            if !process.isRunning { break }
-            if canConnect(port: port) { return server }
-            usleep(50_000)
-        }
-        let output = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
+        if process.wait(tries: 1200, interval: 50_000, until: { canConnect(port: port) }) { return server }
+        let output = process.output(last: 2000)
         server.stop()
-        throw RalphError(description: "Ralph did not start on port \(port): \(output.suffix(2000))")
+        throw RalphError(description: "Ralph did not start on port \(port): \(output)")
     }
 
     /// Stops the server and removes its folder.
     func stop() {
-        if process.isRunning {
-            // SIGKILL: the server may have inherited a mask that blocks SIGTERM, and its data
-            // goes with the folder anyway.
-            kill(process.processIdentifier, SIGKILL)
-            process.waitUntilExit()
-        }
-        try? FileManager.default.removeItem(at: folder)
+        server.stop(removing: folder)
     }
 
     /// The settings that point wegwijs at this LRS as `account`, with no settings files from

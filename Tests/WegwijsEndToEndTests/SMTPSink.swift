@@ -9,15 +9,15 @@ import Glibc
 final class SMTPSink: @unchecked Sendable {
     let folder: URL
     let port: Int
-    private let process: Process
+    private let server: ServerProcess
 
     static var python: String { Wegwijs.packageRoot.appendingPathComponent(".venv/bin/python").path }
     static func support(_ name: String) -> String { Wegwijs.packageRoot.appendingPathComponent("Tests/Support/\(name)").path }
 
-    private init(folder: URL, port: Int, process: Process) {
+    private init(folder: URL, port: Int, server: ServerProcess) {
         self.folder = folder
         self.port = port
-        self.process = process
+        self.server = server
     }
 
     static func start() throws -> SMTPSink {
@@ -26,35 +26,21 @@ final class SMTPSink: @unchecked Sendable {
         }
         let folder = try Wegwijs.temporaryFolder("smtp")
         let port = try RalphServer.freePort()
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: python)
-        process.arguments = [support("smtp_sink.py"), String(port), folder.path]
-        let log = folder.appendingPathComponent("server.log")
-        _ = FileManager.default.createFile(atPath: log.path, contents: nil)
-        let handle = try FileHandle(forWritingTo: log)
-        process.standardOutput = handle
-        process.standardError = handle
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let sink = SMTPSink(folder: folder, port: port, process: process)
-        for _ in 0..<400 {
-            if !process.isRunning { break }
-            if FileManager.default.fileExists(atPath: folder.appendingPathComponent("ready").path), RalphServer.canConnect(port: port) {
-                return sink
-            }
-            usleep(25_000)
+        let process = try ServerProcess.launch(
+            python: python, arguments: [support("smtp_sink.py"), String(port), folder.path],
+            log: folder.appendingPathComponent("server.log"))
+        let sink = SMTPSink(folder: folder, port: port, server: process)
+        let started = process.wait(tries: 400, interval: 25_000) {
+            FileManager.default.fileExists(atPath: folder.appendingPathComponent("ready").path) && RalphServer.canConnect(port: port)
         }
-        let output = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
+        if started { return sink }
+        let output = process.output(last: 1000)
         sink.stop()
-        throw RalphError(description: "the SMTP server did not start on port \(port) (is aiosmtpd in .venv? run .ci/setup.d/20-python.sh): \(output.suffix(1000))")
+        throw RalphError(description: "the SMTP server did not start on port \(port) (is aiosmtpd in .venv? run .ci/setup.d/20-python.sh): \(output)")
     }
 
     func stop() {
-        if process.isRunning {
-            kill(process.processIdentifier, SIGKILL)
-            process.waitUntilExit()
-        }
-        try? FileManager.default.removeItem(at: folder)
+        server.stop(removing: folder)
     }
 
     var address: String { "127.0.0.1:\(port)" }
