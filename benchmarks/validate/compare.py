@@ -14,70 +14,45 @@ the median wall time of R runs of each:
     loaded (the most favourable figure for Python).
 The speed-up is reported against both Python figures.
 """
-import argparse
 import json
 import os
 import statistics
-import subprocess
 import sys
-import tempfile
 import time
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-ROOT = os.path.dirname(os.path.dirname(HERE))
+from bench import ROOT, arguments, generated_course, timed
+
 SCHEMA = os.path.join(ROOT, "courses", "course.schema.json")
 
 
-def timed(command, runs):
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        result = subprocess.run(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-        times.append(time.perf_counter() - start)
-        if result.returncode != 0:
-            sys.exit(f"{' '.join(command)} failed ({result.returncode}):\n{result.stdout.decode()}{result.stderr.decode()}")
-    return statistics.median(times)
-
-
 def main():
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--scenarios", type=int, default=5000)
-    parser.add_argument("--runs", type=int, default=5)
-    parser.add_argument("--binary", default=os.path.join(ROOT, ".build-release", "release", "wegwijs"))
-    args = parser.parse_args()
-    if not os.access(args.binary, os.X_OK):
-        sys.exit(f"{args.binary} not found: run `swift build -c release --scratch-path .build-release` first, or pass --binary")
+    args = arguments(__doc__)
     import jsonschema
 
-    folder = tempfile.mkdtemp(prefix="wegwijs-bench-")
-    course = os.path.join(folder, "benchmark.json")
-    subprocess.run([sys.executable, os.path.join(HERE, "generate.py"), course, str(args.scenarios)], check=True)
-    size = os.path.getsize(course) / 1_048_576
+    with generated_course(args.scenarios) as (_, course):
+        size = os.path.getsize(course) / 1_048_576
+        wegwijs = timed([args.binary, "validate", course], args.runs)
+        check = ("import json, sys, jsonschema; s = json.load(open(sys.argv[1])); "
+                 "v = jsonschema.Draft202012Validator(s); e = list(v.iter_errors(json.load(open(sys.argv[2])))); "
+                 "sys.exit(1 if e else 0)")
+        python_process = timed([sys.executable, "-c", check, SCHEMA, course], args.runs)
 
-    wegwijs = timed([args.binary, "validate", course], args.runs)
-    check = ("import json, sys, jsonschema; s = json.load(open(sys.argv[1])); "
-             "v = jsonschema.Draft202012Validator(s); e = list(v.iter_errors(json.load(open(sys.argv[2])))); "
-             "sys.exit(1 if e else 0)")
-    python_process = timed([sys.executable, "-c", check, SCHEMA, course], args.runs)
-
-    with open(SCHEMA, encoding="utf-8") as handle:
-        validator = jsonschema.Draft202012Validator(json.load(handle))
-    in_process = []
-    for _ in range(args.runs):
-        start = time.perf_counter()
-        with open(course, encoding="utf-8") as handle:
-            errors = list(validator.iter_errors(json.load(handle)))
-        in_process.append(time.perf_counter() - start)
-        if errors:
-            sys.exit(f"jsonschema found {len(errors)} errors in the generated course: {errors[0].message}")
-    python_in_process = statistics.median(in_process)
+        with open(SCHEMA, encoding="utf-8") as handle:
+            validator = jsonschema.Draft202012Validator(json.load(handle))
+        in_process = []
+        for _ in range(args.runs):
+            start = time.perf_counter()
+            with open(course, encoding="utf-8") as handle:
+                errors = list(validator.iter_errors(json.load(handle)))
+            in_process.append(time.perf_counter() - start)
+            if errors:
+                sys.exit(f"jsonschema found {len(errors)} errors in the generated course: {errors[0].message}")
+        python_in_process = statistics.median(in_process)
 
     print(f"course: {args.scenarios} scenarios, {size:.1f} MB; median of {args.runs} runs; {os.cpu_count()} CPUs")
     print(f"wegwijs validate (whole process):      {wegwijs * 1000:8.1f} ms")
     print(f"python jsonschema (whole process):     {python_process * 1000:8.1f} ms   {python_process / wegwijs:5.1f}x slower")
     print(f"python jsonschema (in-process only):   {python_in_process * 1000:8.1f} ms   {python_in_process / wegwijs:5.1f}x slower")
-    os.remove(course)
-    os.rmdir(folder)
     if python_in_process / wegwijs < 10:
         print("below the 10x target", file=sys.stderr)
         sys.exit(1)
