@@ -87,7 +87,7 @@ extension ReportRenderer {
             text += "  line \(problem.line): \(TextLayout.inline(problem.message, limit: 200))\n"
         }
         for match in notice.likelyMatches.prefix(ReportPage.rosterProblemsShown) {
-            text += TextLayout.inline(RosterNoticePhrases.en.likelyMatch(String(match.line), match.employeeID, match.learner), limit: 300) + "\n"
+            text += "Roster " + TextLayout.inline(RosterNoticePhrases.en.likelyMatch(String(match.line), match.employeeID, match.learner), limit: 300) + "\n"
         }
         return text
     }

@@ -33,12 +33,14 @@ extension Roster {
             return rest.isEmpty ? "0" : String(rest)
         }
         let onRoster = Set(entries.map(\.employeeID))
+        let recorded = Set(recordedLearners)
         var byStripped: [String: [String]] = [:]
-        for learner in Set(recordedLearners) where !onRoster.contains(learner) {
+        for learner in recorded where !onRoster.contains(learner) {
             if let key = stripped(learner) { byStripped[key, default: []].append(learner) }
         }
         return entries.compactMap { entry -> (Entry, String)? in
-            guard let key = stripped(entry.employeeID), let learner = byStripped[key]?.sorted().first else { return nil }
+            guard !recorded.contains(entry.employeeID), let key = stripped(entry.employeeID),
+                  let learner = byStripped[key]?.sorted().first else { return nil }
             return (entry, learner)
         }
     }
