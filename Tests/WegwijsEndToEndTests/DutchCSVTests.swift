@@ -117,8 +117,10 @@ struct DutchCSVTests {
         let result = try Wegwijs.run(["report", records.path, "--roster", roster.path, "--course", course, "--lang", "nl",
                                       "--output", csv.path])
         #expect(result.status == 0, "\(result.stderr)")
-        let text = try String(contentsOf: csv, encoding: .utf8)
-        #expect(text.hasPrefix("\u{FEFF}Personeelsnummer;Naam;Afdeling;Cursus;Status;Beste score;"), "\(text.prefix(200))")
+        let bytes = try Data(contentsOf: csv)
+        #expect(bytes.prefix(3) == Data([0xEF, 0xBB, 0xBF]), "a byte order mark")
+        let text = String(decoding: bytes.dropFirst(3), as: UTF8.self)
+        #expect(text.hasPrefix("Personeelsnummer;Naam;Afdeling;Cursus;Status;Beste score;"), "\(text.prefix(200))")
         #expect(text.contains("\"=\"\"012345\"\"\";\"Bakker; Chantal\";Klantcontact;test-branching;Geslaagd;85,7;"), "\(text)")
 
         let rows = try openInCalc(csv, folder: folder)
@@ -161,11 +163,11 @@ struct DutchCSVTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let result = try Wegwijs.run(["report", records.path, "--roster", roster.path, "--course", course, "--format", "csv"])
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stdout.hasPrefix("employee_id,name,department,course,status,best_percent,"))
-        #expect(result.stdout.contains("\r\n012345,\"Bakker; Chantal\",Klantcontact,test-branching,passed,85.7,1,"), "\(result.stdout)")
+        #expect(result.stdout.hasPrefix("employee_id,name,department,course,status,best_percent,"), "no byte order mark")
+        #expect(result.stdout.contains("\r\n012345,Bakker; Chantal,Klantcontact,test-branching,passed,85.7,1,"), "\(result.stdout)")
         let dutchWordsCommas = try Wegwijs.run(["report", records.path, "--roster", roster.path, "--course", course, "--format", "csv",
                                                 "--lang", "nl", "--delimiter", ","])
         #expect(dutchWordsCommas.stdout.hasPrefix("Personeelsnummer,Naam,"))
-        #expect(dutchWordsCommas.stdout.contains("\r\n012345,\"Bakker; Chantal\",Klantcontact,test-branching,Geslaagd,85.7,"))
+        #expect(dutchWordsCommas.stdout.contains("\r\n012345,Bakker; Chantal,Klantcontact,test-branching,Geslaagd,85.7,"))
     }
 }
