@@ -24,8 +24,9 @@ public struct ReportPage: Sendable {
         body += "<p class=\"meta\" id=\"as-of\" data-day=\"\(report.asOf)\">\(HTML.escaped(phrases.asOf(numbers.day(report.asOf))))</p>\n"
         body += "<p class=\"meta\">\(HTML.escaped(phrases.courses)): "
         body += report.courses.map { id in
-            let title = courseTitle(id, in: report).map { "\(HTML.escaped($0)) " } ?? ""
-            return "<span class=\"course\" data-id=\"\(HTML.escaped(id))\">\(title)<span class=\"course-id\">(\(HTML.escaped(id)))</span></span>"
+            // A course known only from its records has no title: its id alone.
+            let name = courseTitle(id, in: report).map { "\(HTML.escaped($0)) <span class=\"course-id\">(\(HTML.escaped(id)))</span>" } ?? HTML.escaped(id)
+            return "<span class=\"course\" data-id=\"\(HTML.escaped(id))\">\(name)</span>"
         }.joined(separator: ", ")
         body += "</p>\n</header>\n<main>\n"
         body += rosterWarning(report)
