@@ -39,6 +39,7 @@ public struct ReportRenderer: Sendable {
         }
         text += "\n" + counts(report)
         text += rosterProblems(report)
+        text += suspectRecords(report)
         if !report.departments.isEmpty { text += "\n" + departments(report) }
         return text
     }

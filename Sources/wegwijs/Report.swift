@@ -40,17 +40,17 @@ struct Report: ParsableCommand {
     @Option(help: "Output format (default: from the --output extension, else table).")
     var format: TableFormat?
 
-    @Option(help: "Keep only rows with these statuses (comma-separated or repeated): passed, expired, failed, in-progress, not-started, overdue.")
+    @Option(help: "Keep only rows with these statuses (comma-separated or repeated): passed, expired, failed, in-progress, not-started, overdue, and expiring (passes that expire within 30 days).")
     var status: [String] = []
 
     @Option(help: "Keep only rows of these roster departments (comma-separated or repeated).")
     var department: [String] = []
 
-    @Option(help: "Language of the HTML page, with its number and date conventions.")
+    @Option(help: "Language of the HTML page, with its number and date conventions; nl also gives the CSV Dutch headers and status words, with ';' as its delimiter.")
     var lang: InterfaceLanguage = .en
 
-    @Option(help: "CSV delimiter; ';' suits Dutch Excel (the file then starts with a byte order mark).")
-    var delimiter: Delimiter = .comma
+    @Option(help: "CSV delimiter (default ',', with --lang nl ';'); ';' writes the spreadsheet form: a byte order mark, decimal commas, employee numbers kept as text.")
+    var delimiter: Delimiter?
 
     @Option(help: "Write the report to this file (atomically; through a symbolic link to its target) instead of standard output.")
     var output: String?
@@ -65,17 +65,26 @@ struct Report: ParsableCommand {
         _ = try statuses()
     }
 
-    /// The statuses named with --status; a name that is not a status is a usage error.
-    private func statuses() throws -> Set<ReportStatus> {
+    /// The word of `--status` that keeps passes expiring within 30 days (not a status of its own:
+    /// such a pass is `passed`).
+    static let expiring = "expiring"
+
+    /// The statuses named with --status, and whether `expiring` was; a name that is neither is a usage error.
+    private func statuses() throws -> (statuses: Set<ReportStatus>, expiring: Bool) {
         var chosen = Set<ReportStatus>()
+        var expiring = false
         for name in Self.split(status) {
+            if name.lowercased() == Self.expiring {
+                expiring = true
+                continue
+            }
             guard let parsed = ReportStatus(rawValue: name.lowercased()) else {
-                let known = ReportStatus.allCases.map(\.rawValue)
+                let known = ReportStatus.allCases.map(\.rawValue) + [Self.expiring]
                 throw ValidationError("--status '\(TextLayout.inline(name, limit: 30))' is not a status\(Suggestion.hint(for: name.lowercased(), in: known)); use \(known.joined(separator: ", "))")
             }
             chosen.insert(parsed)
         }
-        return chosen
+        return (chosen, expiring)
     }
 
     /// Values of a repeatable option that may also be comma-separated, trimmed, empty ones dropped.
@@ -147,7 +156,9 @@ struct Report: ParsableCommand {
             printError("\(scan.problems.count) of \(scan.files) record file\(scan.files == 1 ? "" : "s") skipped")
         }
         if !scan.untrusted.isEmpty {
-            printError("\(scan.untrusted.count) untrusted record\(scan.untrusted.count == 1 ? "" : "s") counted as not passed (wegwijs verify re-scores them from their answers)")
+            let future = scan.untrusted.filter { RecordTrust.isFutureDated($0.reason) }.count
+            let dated = future == 0 ? "" : ", \(future) of them dated after the moment of the report"
+            printError("\(scan.untrusted.count) untrusted record\(scan.untrusted.count == 1 ? "" : "s") counted as not passed\(dated) (wegwijs verify re-scores them from their answers)")
         }
 
         let courseIDs = given.isEmpty ? scan.recordedTerms.keys.sorted() : uniqued(given.map(\.id))
@@ -156,14 +167,19 @@ struct Report: ParsableCommand {
         if courseIDs.isEmpty { printError("\(source): no completion records found; name a course with --course to report a roster against it") }
         if let parsedRoster, let roster { warnAboutRoster(parsedRoster, path: roster, scan: scan) }
         var report = HRReport.make(scan: scan, roster: parsedRoster, courses: terms, asOf: day)
-            .filtered(statuses: keptStatuses, departments: keptDepartments)
-        report.untrusted = scan.untrusted.count
-        if let parsedRoster, !parsedRoster.problems.isEmpty { report.rosterNotice = RosterNotice(parsedRoster) }
+            .filtered(statuses: keptStatuses.statuses, departments: keptDepartments, expiring: keptStatuses.expiring)
+        report.suspectRecords = scan.untrusted
+        if let parsedRoster {
+            let notice = RosterNotice(parsedRoster, recordedLearners: scan.tallies.keys.map(\.learner))
+            if !notice.isEmpty { report.rosterNotice = notice }
+        }
 
         let chosen = TableFormat.chosen(format, output: output)
         let text: String
         switch chosen {
-        case .csv: text = ReportFormat.csv(report, delimiter: delimiter.character)
+        case .csv:
+            let character = delimiter?.character ?? (lang == .nl ? ";" : ",")
+            text = ReportFormat.csv(report, style: .of(lang, delimiter: character))
         case .json: text = ReportFormat.json(report)
         case .html: text = ReportPage(language: lang).render(report)
         case .table:

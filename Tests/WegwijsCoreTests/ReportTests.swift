@@ -110,6 +110,69 @@ struct ReportTests {
         #expect(second.fields[safe: 2] == "Team \"Noord\"; Zuid" && second.fields.count == 14)
     }
 
+    @Test("the spreadsheet form (';') writes decimal commas and employee numbers that start with a digit as =\"…\"")
+    func spreadsheetCSV() throws {
+        var report = Self.sampleReport()
+        report.rows[0].employeeID = "012345"
+        var other = report.rows[0]
+        other.employeeID = "A-7"
+        report.rows.append(other)
+        let text = ReportFormat.csv(report, delimiter: ";")
+        let rows = CSV.rows(text, delimiter: ";")
+        #expect(rows.map { $0.fields[0] } == ["employee_id", "=\"012345\"", "A-7"])
+        #expect(rows.dropFirst().allSatisfy { $0.fields[5] == "85,5" })
+        #expect(text.contains("\r\n\"=\"\"012345\"\"\";"), "quoted as RFC 4180 says")
+        // The standard form is untouched.
+        #expect(CSV.rows(ReportFormat.csv(report), delimiter: ",").dropFirst().map { "\($0.fields[0]) \($0.fields[5])" } == ["012345 85.5", "A-7 85.5"])
+    }
+
+    @Test("only employee numbers of safe characters that start with a digit are wrapped", arguments: [
+        ("012345", "=\"012345\""), ("1-6", "=\"1-6\""), ("12345678901234567890", "=\"12345678901234567890\""),
+        ("A12", "A12"), ("", ""), ("1\"2", "1\"2"), ("1 2", "1 2"), ("=1", "=1"),
+    ])
+    func keptAsText(id: String, expected: String) {
+        #expect(CSVStyle.keptAsText(id) == expected)
+    }
+
+    @Test("the CSV's words come from its style: headers, statuses and yes/no")
+    func csvWords() throws {
+        let style = CSVStyle(delimiter: ";", spreadsheet: true, header: { $0.uppercased() }, status: { "S-\($0.rawValue)" }, yes: "Y", no: "N")
+        let rows = CSV.rows(ReportFormat.csv(Self.sampleReport(), style: style), delimiter: ";")
+        #expect(rows.first?.fields.first == "EMPLOYEE_ID")
+        #expect(rows.last?.fields[4] == "S-passed" && rows.last?.fields.last == "N")
+    }
+
+    @Test("--status expiring keeps passes that expire within 30 days of the report's day, up to and including the last day")
+    func expiringFilter() throws {
+        func row(_ id: String, _ status: ReportStatus, expires: String?) -> ReportRow {
+            ReportRow(employeeID: id, name: "", department: "", course: "c", status: status, bestPercent: nil, attempts: 1,
+                      lastActivity: nil, passedAt: nil, expiresAt: expires.flatMap { CalendarDay($0) }, dueDate: nil, onRoster: true)
+        }
+        let report = HRReport(asOf: Self.asOf, rows: [row("1", .passed, expires: "2026-03-01"), row("2", .passed, expires: "2026-03-31"),
+                                                      row("3", .passed, expires: "2026-04-01"), row("4", .expired, expires: "2026-02-28"),
+                                                      row("5", .passed, expires: nil)],
+                              hasRoster: true, departments: [])
+        #expect(report.filtered(statuses: [], departments: [], expiring: true).rows.map(\.employeeID) == ["1", "2"])
+        #expect(report.filtered(statuses: [.expired], departments: [], expiring: true).rows.map(\.employeeID) == ["1", "2", "4"])
+        #expect(report.filtered(statuses: [.expired], departments: []).rows.map(\.employeeID) == ["4"])
+        #expect(report.expired.map(\.employeeID) == ["4"])
+    }
+
+    @Test("a record dated after the moment of reading is untrusted, counted as not passed, and counted as future-dated")
+    func futureDatedRecord() throws {
+        var scan = RecordScan()
+        var facts = Self.facts("1", .passed, "2099-01-01T10:00:00Z", percent: 90)
+        facts.distrust = RecordTrust.futureTime(in: try JSONParser.parse(Array(#"{"finishedAt":"2099-01-01T10:00:00Z"}"#.utf8)),
+                                                now: Self.seconds("2026-03-01T10:00:00Z"))
+        let reason = try #require(facts.distrust)
+        #expect(RecordTrust.isFutureDated(reason))
+        #expect(!RecordTrust.isFutureDated("status is 'passed' but the overall score is below 80%"))
+        scan.untrusted = [FileProblem(path: "c/1/x.json", reason: reason), FileProblem(path: "c/2/y.json", reason: "not signed")]
+        var report = HRReport.make(scan: scan, roster: nil, courses: [CourseTerms(id: "c")], asOf: Self.asOf)
+        report.suspectRecords = scan.untrusted
+        #expect(report.untrusted == 2 && report.futureDated == 1)
+    }
+
     @Test("JSON output is an array of objects with the CSV's keys; empty values are null")
     func json() throws {
         let text = ReportFormat.json(Self.sampleReport())

@@ -33,9 +33,10 @@ struct Chromium {
         self.profile = profile
     }
 
-    /// The DOM of `page` after its scripts ran (virtual time, so no waiting on the clock).
-    func dumpDOM(_ page: URL, fragment: String = "") throws -> Run {
-        try run(["--dump-dom", page.absoluteString + fragment])
+    /// The DOM of `page` after its scripts ran (virtual time, so no waiting on the clock), in a
+    /// window `width` pixels wide when given.
+    func dumpDOM(_ page: URL, fragment: String = "", width: Int? = nil) throws -> Run {
+        try run((width.map { ["--window-size=\($0),800"] } ?? []) + ["--dump-dom", page.absoluteString + fragment])
     }
 
     /// `page` printed to `pdf` as Chromium prints (the page's own `@page` size), without the

@@ -53,6 +53,38 @@ struct ExcelRosterTests {
         #expect(result.stderr.contains("\(roster):2: employee '012345' has no records, but '12345' in the records is not on the roster: likely the same person"))
     }
 
+    @Test("the likely match is on the page and under the table too")
+    func leadingZerosOnThePage() throws {
+        let records = try records()
+        let roster = try write("personeelsnummer;naam\n012345;Dirk Schouten\n", in: records)
+        let page = try Wegwijs.run(["report", records.path, "--roster", roster, "--course", course, "--format", "html", "--lang", "nl"])
+        #expect(page.stdout.contains("<ul id=\"likely-matches\" data-count=\"1\">\n<li>regel 2: 012345 heeft geen records, maar 12345 in de records staat niet op de lijst"))
+        let table = try Wegwijs.run(["report", records.path, "--roster", roster, "--course", course, "--plain"])
+        #expect(table.stdout.contains("line 2: 012345 has no records, but 12345 in the records is not on the roster: likely the same person"))
+    }
+
+    @Test("a pass dated in the future is not a pass: counted and listed as not believed on stderr, under the table and on the page")
+    func futureDatedPass() throws {
+        let records = try records()
+        let learner = records.appendingPathComponent("test-branching/12345")
+        let file = learner.appendingPathComponent(try #require(Wegwijs.files(under: learner).first))
+        let text = try String(contentsOf: file, encoding: .utf8)
+        try Data(text.replacing(/"finishedAt" *: *"[^"]+"/, with: "\"finishedAt\": \"2099-01-01T10:00:00Z\"").utf8).write(to: file)
+        let csv = try Wegwijs.run(["report", records.path, "--course", course, "--format", "csv"])
+        #expect(csv.status == 0)
+        #expect(csv.stdout.contains("\r\n12345,,,test-branching,failed,,1,") || csv.stdout.contains("\r\n12345,,,test-branching,in-progress,,1,"),
+                "not passed: \(csv.stdout)")
+        #expect(csv.stderr.contains("untrusted, counted as not passed: dated in the future: finishedAt is 2099-01-01T10:00:00Z"))
+        #expect(csv.stderr.contains("1 untrusted record counted as not passed, 1 of them dated after the moment of the report"))
+        let table = try Wegwijs.run(["report", records.path, "--course", course, "--plain"])
+        #expect(table.stdout.contains("Not believed: 1 record counted as not passed, 1 dated after the moment of the report\n  \(file.path): dated in the future"),
+                "\(table.stdout)")
+        let page = try Wegwijs.run(["report", records.path, "--course", course, "--format", "html"])
+        #expect(page.stdout.contains("id=\"suspect-records\" data-count=\"1\" data-future=\"1\""))
+        #expect(page.stdout.contains("<td class=\"path\">\(file.path)</td><td>dated in the future: finishedAt is 2099-01-01T10:00:00Z"))
+        #expect(page.stdout.contains("data-status=\"passed\" data-count=\"0\""))
+    }
+
     @Test("a past --as-of leaves out employees who started after it; today keeps the coming hires")
     func asOfLeavesOutLaterStarters() throws {
         let records = try records()

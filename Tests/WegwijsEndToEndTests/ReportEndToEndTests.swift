@@ -28,13 +28,14 @@ struct ReportEndToEndTests {
         #expect(result.status == 0, "\(result.stderr)")
         let lines = result.stdout.components(separatedBy: "\r\n").filter { !$0.isEmpty }
         #expect(lines.first == "\u{FEFF}employee_id;name;department;course;status;best_percent;attempts;last_activity;passed_at;expires_at;due_date;acknowledged_at;on_roster")
+        // The spreadsheet form: employee numbers as ="123" (text for Excel), decimal commas.
         let rows = Dictionary(uniqueKeysWithValues: lines.dropFirst().map { line in
-            (String(line.prefix { $0 != ";" }), line)
+            (String(line.prefix { $0 != ";" }).replacingOccurrences(of: "\"=\"\"", with: "").replacingOccurrences(of: "\"\"\"", with: ""), line)
         })
         #expect(rows.keys.sorted() == ["123", "124", "125", "126", "777"])
-        #expect(rows["123"]?.hasPrefix("123;\"Vries; Piet de\";Klantcontact;test-branching;passed;100.0;1;\(today);\(today);") == true)
+        #expect(rows["123"]?.hasPrefix("\"=\"\"123\"\"\";\"Vries; Piet de\";Klantcontact;test-branching;passed;100,0;1;\(today);\(today);") == true)
         #expect(rows["124"]?.contains(";overdue;") == true)
-        #expect(rows["125"]?.hasPrefix("125;\"Anna \"\"An\"\" Bakker\";IT;test-branching;not-started;;0;") == true)
+        #expect(rows["125"]?.hasPrefix("\"=\"\"125\"\"\";\"Anna \"\"An\"\" Bakker\";IT;test-branching;not-started;;0;") == true)
         #expect(rows["125"]?.hasSuffix(";2099-01-31;;yes") == true)
         // '05-01-2026' is a Dutch Excel date: 5 January 2026, due 30 days later, so overdue now.
         #expect(rows["126"]?.contains(";overdue;") == true && rows["126"]?.contains(";2026-02-04;") == true)

@@ -59,6 +59,30 @@ struct ReportFilterTests {
         #expect(comma.rows.map { "\($0[0]) \($0[4]) \($0[email])" } == ["102 overdue jan@example.org", "103 overdue anna@example.org", "105 not-started "])
     }
 
+    @Test("--status expiring keeps passes that expire within 30 days, --status expired the expired ones, in the CSV and on the page")
+    func expiringAndExpired() throws {
+        let setup = try setUp()
+        defer { try? FileManager.default.removeItem(at: setup.folder) }
+        let today = try #require(CalendarDay(Self.today))
+        func report(_ arguments: [String], asOf days: Int) throws -> [String] {
+            let result = try Wegwijs.run(["report", setup.records.path, "--roster", setup.roster.path, "--format", "csv",
+                                          "--as-of", today.adding(days: days).description] + arguments)
+            #expect(result.status == 0, "\(result.stderr)")
+            return CSV.rows(result.stdout, delimiter: ",").dropFirst().map { "\($0.fields[0]) \($0.fields[4])" }
+        }
+        // 101 passed today; the course's validFor is a year.
+        #expect(try report(["--status", "expiring"], asOf: 300) == [])
+        #expect(try report(["--status", "expiring"], asOf: 340) == ["101 passed"])
+        #expect(try report(["--status", "expiring"], asOf: 365) == ["101 passed"], "the last day the pass counts")
+        #expect(try report(["--status", "expiring"], asOf: 366) == [])
+        #expect(try report(["--status", "expired"], asOf: 366) == ["101 expired"])
+        #expect(try report(["--status", "expiring,overdue"], asOf: 340) == ["101 passed", "102 overdue", "103 overdue"])
+        let page = try Wegwijs.run(["report", setup.records.path, "--roster", setup.roster.path, "--format", "html",
+                                    "--as-of", today.adding(days: 340).description, "--status", "expiring"])
+        let rows = page.stdout.matches(of: /<tr( data-expiring="")?><td>(\d+)<\/td>/).map { String($0.output.2) }
+        #expect(rows == ["101", "101"], "the expiring list and the full table hold 101 only")
+    }
+
     @Test("--department keeps one department (any case), and combines with --status")
     func departmentFilter() throws {
         let setup = try setUp()

@@ -232,6 +232,95 @@ struct ReportHTMLTests {
         #expect(off.stdout.contains("<summary>Rows 2,001–2,500 (employee 12001 to 12500)</summary>"))
         let rows = off.stdout.matches(of: /<tr><td>(\d+)<\/td>/).map { String($0.output.1) }
         #expect(rows == ids, "every row is in the page, in its section")
-        #expect(off.stdout.contains("<table id=\"learners\" class=\"wide\" hidden=\"\">"), "no empty table shows without the script")
+        #expect(off.stdout.contains("<div class=\"scroll\" id=\"learners-box\" role=\"region\" tabindex=\"0\" aria-labelledby=\"h-table\" hidden=\"\">"),
+                "no empty table shows without the script")
+    }
+
+    /// `page` with its content security policy removed and `probe` run after the page's own
+    /// script; the probe's result is read from `<body data-probe="…">` in the DOM.
+    static func probed(_ page: URL, probe: String) throws -> URL {
+        let html = try String(contentsOf: page, encoding: .utf8)
+        let open = html.replacing(/<meta http-equiv="Content-Security-Policy"[^>]*>/, with: "")
+        let copy = page.deletingLastPathComponent().appendingPathComponent("probed-" + page.lastPathComponent)
+        try Data(open.replacingOccurrences(of: "</body>", with: "<script>\(probe)</script>\n</body>").utf8).write(to: copy)
+        return copy
+    }
+
+    @Test("at 1280 px the page does not scroll sideways: the wide table scrolls in its box with the employee column fixed")
+    func fitsAt1280() throws {
+        let (folder, records, _) = try setUp()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // Long names, departments and addresses, as a real HR export has them.
+        let roster = folder.appendingPathComponent("wide-roster.csv")
+        let rows = (101...109).map { id in
+            "\(id);Anna-Maria Wilhelmina van den Heuvel-Oudshoorn \(id);anna-maria.vandenheuvel-oudshoorn\(id)@klantcontact.example.org;Klantcontact en Dienstverlening Noord-Holland;2000-01-05"
+        }
+        try Data(("personeelsnummer;naam;e-mail;afdeling;startdatum\n" + rows.joined(separator: "\n") + "\n").utf8).write(to: roster)
+        let page = folder.appendingPathComponent("report.html")
+        let result = try Wegwijs.run(["report", records.path, "--roster", roster.path, "--course", course, "--lang", "nl",
+                                      "--as-of", Self.today, "--output", page.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        let html = try String(contentsOf: page, encoding: .utf8)
+        #expect(html.contains("<span class=\"course\" data-id=\"test-branching\">Testcursus <span class=\"course-id\">(test-branching)</span></span>"),
+                "the course's title with its id")
+        let probe = """
+        (function () {
+          var de = document.documentElement, box = document.getElementById("learners-box");
+          var cell = document.querySelector("#learners tbody td");
+          var before = Math.round(cell.getBoundingClientRect().left - box.getBoundingClientRect().left);
+          box.scrollLeft = 400;
+          var after = Math.round(cell.getBoundingClientRect().left - box.getBoundingClientRect().left);
+          document.body.setAttribute("data-probe", [de.scrollWidth, window.innerWidth, box.scrollWidth, box.clientWidth,
+            box.scrollLeft, getComputedStyle(cell).position, before, after].join(" "));
+        })();
+        """
+        let chromium = try Chromium(profile: folder.appendingPathComponent("profile"))
+        let run = try chromium.dumpDOM(try Self.probed(page, probe: probe), width: 1280)
+        #expect(run.consoleMessages.isEmpty, "console: \(run.consoleMessages)")
+        let match = try #require(run.stdout.firstMatch(of: /data-probe="(\d+) (\d+) (\d+) (\d+) (\d+) ([a-z]+) (-?\d+) (-?\d+)"/),
+                                 "the probe ran: \(run.stdout.prefix(600))")
+        let (pageWidth, window) = (Int(match.output.1) ?? 0, Int(match.output.2) ?? 0)
+        let (boxContent, boxWidth, scrolled) = (Int(match.output.3) ?? 0, Int(match.output.4) ?? 0, Int(match.output.5) ?? 0)
+        #expect(window == 1280)
+        #expect(pageWidth <= window, "the page is \(pageWidth) px wide in a 1280 px window")
+        #expect(boxContent > boxWidth && scrolled > 0, "the table (\(boxContent) px) scrolls inside its box (\(boxWidth) px)")
+        // Within the box's border: without `position: sticky` the cell would move 400 px to the left.
+        #expect(match.output.6 == "sticky" && abs((Int(match.output.7) ?? 0) - (Int(match.output.8) ?? 999)) <= 2,
+                "the employee column stays put when the box scrolls: \(match.output.7) then \(match.output.8)")
+        let png = try Self.screenshotPath("report-wide-1280x800.png")
+        _ = try chromium.screenshot(page, to: png)
+    }
+
+    @Test("the page lists expired passes and the records not believed, and #status=expiring shows the passes about to expire")
+    func expiredAndSuspect() throws {
+        let (folder, records, roster) = try setUp()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // 101's pass dated in the future: a clock set ahead.
+        let learner = records.appendingPathComponent("test-branching/101")
+        let file = learner.appendingPathComponent(try #require(Wegwijs.files(under: learner).first))
+        let text = try String(contentsOf: file, encoding: .utf8)
+        try Data(text.replacing(/"finishedAt" *: *"[^"]+"/, with: "\"finishedAt\": \"2099-01-01T10:00:00Z\"").utf8).write(to: file)
+        let day = try #require(CalendarDay(Self.today))
+        // A year and 10 days on, today's passes (103 and 900) are expired; 340 days on, they expire within 30 days.
+        let later = day.adding(days: 375).description, sooner = day.adding(days: 340).description
+        let page = folder.appendingPathComponent("report.html")
+        let result = try Wegwijs.run(["report", records.path, "--roster", roster.path, "--as-of", later, "--output", page.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.contains("1 untrusted record counted as not passed, 1 of them dated after the moment of the report"))
+        let html = try String(contentsOf: page, encoding: .utf8)
+        #expect(html.contains("<h2 id=\"h-expired\">Expired (2)</h2>"))
+        let start = try #require(html.firstRange(of: "<table id=\"expired\">"))
+        let end = try #require(html[start.upperBound...].firstRange(of: "</table>"))
+        let expired = html[start.lowerBound..<end.upperBound]
+        #expect(expired.contains("<td>103</td>") && expired.contains("<td>900</td>"))
+        #expect(html.contains("id=\"suspect-records\" data-count=\"1\" data-future=\"1\""))
+        #expect(html.contains("test-branching/101/") && html.contains("dated in the future: finishedAt is 2099-01-01T10:00:00Z"))
+
+        let soon = folder.appendingPathComponent("soon.html")
+        #expect(try Wegwijs.run(["report", records.path, "--roster", roster.path, "--as-of", sooner, "--output", soon.path]).status == 0)
+        let chromium = try Chromium(profile: folder.appendingPathComponent("profile"))
+        let run = try chromium.dumpDOM(soon, fragment: "#status=expiring")
+        #expect(run.consoleMessages.isEmpty, "console: \(run.consoleMessages)")
+        #expect(try Self.learnerRows(run.stdout).map { $0[0] }.sorted() == ["103", "900"])
     }
 }

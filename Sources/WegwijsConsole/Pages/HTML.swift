@@ -84,6 +84,14 @@ public enum HTML {
     th { background: #e8e8e8; }
     td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; }
     .wide { width: 100%; }
+    .scroll { overflow-x: auto; max-width: 100%; margin: .4rem 0 1rem; }
+    .scroll > table { margin: 0; }
+    .scroll:focus-visible { outline: 3px solid #174f8c; outline-offset: 1px; }
+    #learners tr > :first-child, table.rows tr > :first-child { position: sticky; left: 0; z-index: 1; background: #fff;
+           box-shadow: inset -1px 0 0 #767676; }
+    #learners thead tr > :first-child, table.rows thead tr > :first-child { background: #e8e8e8; }
+    td.path { overflow-wrap: anywhere; }
+    .course-id { color: #3d3d3d; }
     .badge { display: inline-block; padding: 0 .35rem; border-radius: .2rem; font-weight: bold; border: 1px solid currentColor; }
     .s-passed { color: #0b5d1e; } .s-expired { color: #8a3b00; } .s-failed { color: #a1005a; }
     .s-in-progress { color: #174f8c; } .s-not-started { color: #454545; } .s-overdue { color: #a10f1f; }
@@ -102,6 +110,8 @@ public enum HTML {
       @page { size: A4 landscape; margin: 10mm; }
       body { margin: 0; max-width: none; font-size: 8pt; }
       .controls, .no-print { display: none !important; }
+      .scroll { overflow: visible; }
+      #learners tr > :first-child, table.rows tr > :first-child { position: static; box-shadow: none; }
       table { page-break-inside: auto; }
       table.wide { width: 100%; }
       tr { page-break-inside: avoid; }

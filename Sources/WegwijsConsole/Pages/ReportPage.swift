@@ -23,7 +23,11 @@ public struct ReportPage: Sendable {
         body += "<header>\n<h1>\(HTML.escaped(phrases.title))</h1>\n"
         body += "<p class=\"meta\" id=\"as-of\" data-day=\"\(report.asOf)\">\(HTML.escaped(phrases.asOf(numbers.day(report.asOf))))</p>\n"
         body += "<p class=\"meta\">\(HTML.escaped(phrases.courses)): "
-        body += report.courses.map { "<span class=\"course\">\(HTML.escaped($0))</span>" }.joined(separator: ", ")
+        body += report.courses.map { id in
+            // A course known only from its records has no title: its id alone.
+            let name = courseTitle(id, in: report).map { "\(HTML.escaped($0)) <span class=\"course-id\">(\(HTML.escaped(id)))</span>" } ?? HTML.escaped(id)
+            return "<span class=\"course\" data-id=\"\(HTML.escaped(id))\">\(name)</span>"
+        }.joined(separator: ", ")
         body += "</p>\n</header>\n<main>\n"
         body += rosterWarning(report)
         body += counts(report)
@@ -31,9 +35,20 @@ public struct ReportPage: Sendable {
         body += lists(report)
         body += table(report)
         body += rosterProblems(report)
+        body += suspectRecords(report)
         body += "</main>\n<footer><p class=\"note\">\(HTML.escaped(phrases.madeBy))</p></footer>\n"
         return HTML.page(language: phrases.language, title: "\(phrases.title) — \(numbers.day(report.asOf))",
                          style: HTML.baseStyle, body: body, script: Self.script)
+    }
+
+    /// A course's title in the page's language, when the course is known (not only from records).
+    func courseTitle(_ id: String, in report: HRReport) -> String? {
+        report.courseTerms.first { $0.id == id }?.title(in: phrases.language.rawValue)
+    }
+
+    /// A course as charts name it: its title and id, or its id alone.
+    private func courseName(_ id: String, in report: HRReport) -> String {
+        courseTitle(id, in: report).map { "\($0) (\(id))" } ?? id
     }
 
     /// The statuses shown: all six with a roster, else the four that can occur without one.
@@ -78,8 +93,9 @@ public struct ReportPage: Sendable {
             let labelWidth = 230, barWidth = 560, rowHeight = 30, top = 6
             let height = top + summaries.count * rowHeight + 4
             html += "<figure>\n<svg role=\"img\" aria-labelledby=\"\(id)-title \(id)-desc\" viewBox=\"0 0 \(labelWidth + barWidth + 190) \(height)\" width=\"100%\" style=\"max-width:\(labelWidth + barWidth + 190)px\">"
-            html += "<title id=\"\(id)-title\">\(HTML.escaped(phrases.chartTitle(course)))</title>"
-            html += "<desc id=\"\(id)-desc\">\(HTML.escaped(phrases.chartDescription(course)))</desc>"
+            let name = courseName(course, in: report)
+            html += "<title id=\"\(id)-title\">\(HTML.escaped(phrases.chartTitle(name)))</title>"
+            html += "<desc id=\"\(id)-desc\">\(HTML.escaped(phrases.chartDescription(name)))</desc>"
             for (index, summary) in summaries.enumerated() {
                 let y = top + index * rowHeight
                 let name = label(summary, hasDepartments: hasDepartments)
@@ -101,8 +117,8 @@ public struct ReportPage: Sendable {
                 }
                 html += "<text x=\"\(labelWidth + barWidth + 8)\" y=\"\(y + 17)\" font-size=\"13\">\(HTML.escaped(phrases.passedOf(numbers.count(summary.passed), numbers.count(summary.learners))))</text>"
             }
-            html += "</svg>\n<figcaption class=\"note\">\(HTML.escaped(phrases.chartTitle(course)))</figcaption>\n</figure>\n"
-            html += "<table class=\"chart-data\"><caption>\(HTML.escaped(phrases.chartTable(course)))</caption>\n<thead><tr><th scope=\"col\">\(HTML.escaped(phrases.departmentColumn))</th>"
+            html += "</svg>\n<figcaption class=\"note\">\(HTML.escaped(phrases.chartTitle(name)))</figcaption>\n</figure>\n"
+            html += "<table class=\"chart-data\"><caption>\(HTML.escaped(phrases.chartTable(name)))</caption>\n<thead><tr><th scope=\"col\">\(HTML.escaped(phrases.departmentColumn))</th>"
             for status in shown { html += "<th scope=\"col\" class=\"n\">\(HTML.escaped(phrases.status(status)))</th>" }
             html += "<th scope=\"col\" class=\"n\">\(HTML.escaped(phrases.total))</th></tr></thead>\n<tbody>\n"
             for summary in summaries {
@@ -133,7 +149,7 @@ public struct ReportPage: Sendable {
             }
             html += "</section>\n"
         }
-        let expiring = report.expiring(withinDays: 30)
+        let expiring = report.expiring(withinDays: HRReport.expiringWindow)
         html += "<section aria-labelledby=\"h-expiring\">\n<h2 id=\"h-expiring\">\(HTML.escaped(phrases.expiringHeading)) (\(numbers.count(expiring.count)))</h2>\n"
         if expiring.isEmpty {
             html += "<p>\(HTML.escaped(phrases.expiringNone))</p>\n"
@@ -144,12 +160,13 @@ public struct ReportPage: Sendable {
             html += listTable(id: "expiring", caption: phrases.expiringHeading, columns: columns, extra: nil, rows: expiring,
                               report: report) { _ in "" }
         }
-        return html + "</section>\n"
+        html += "</section>\n"
+        return html + expiredList(report)
     }
 
-    private func listTable(id: String, caption: String, columns: [String], extra: String?, rows: [ReportRow],
-                           report: HRReport, extraValue: (ReportRow) -> String) -> String {
-        var html = "<table id=\"\(id)\"><caption>\(HTML.escaped(caption))</caption>\n<thead><tr>"
+    func listTable(id: String, caption: String, columns: [String], extra: String?, rows: [ReportRow],
+                   report: HRReport, extraValue: (ReportRow) -> String) -> String {
+        var html = "<div class=\"scroll\" role=\"region\" tabindex=\"0\" aria-label=\"\(HTML.escaped(caption))\"><table id=\"\(id)\"><caption>\(HTML.escaped(caption))</caption>\n<thead><tr>"
         for column in columns { html += "<th scope=\"col\">\(HTML.escaped(phrases.column(column)))</th>" }
         if let extra { html += "<th scope=\"col\" class=\"n\">\(HTML.escaped(extra))</th>" }
         html += "</tr></thead>\n<tbody>\n"
@@ -159,7 +176,7 @@ public struct ReportPage: Sendable {
             if extra != nil { html += "<td class=\"n\">\(extraValue(row))</td>" }
             html += "</tr>\n"
         }
-        html += "</tbody></table>\n"
+        html += "</tbody></table></div>\n"
         if rows.count > listLimit {
             html += "<p class=\"note\">\(HTML.escaped(phrases.moreRows(numbers.count(rows.count - listLimit))))</p>\n"
         }
@@ -205,12 +222,13 @@ public struct ReportPage: Sendable {
         var html = "<section aria-labelledby=\"h-table\">\n<h2 id=\"h-table\">\(HTML.escaped(phrases.tableHeading))</h2>\n"
         html += controls(report)
         html += "<p class=\"note no-print\" id=\"sort-hint\" hidden>\(HTML.escaped(phrases.sortHint))</p>\n"
-        html += "<table id=\"learners\" class=\"wide\"\(sectioned ? " hidden" : "")><caption>\(HTML.escaped(phrases.tableCaption(numbers.count(report.rows.count))))</caption>\n"
+        html += "<div class=\"scroll\" id=\"learners-box\" role=\"region\" tabindex=\"0\" aria-labelledby=\"h-table\"\(sectioned ? " hidden" : "")>"
+        html += "<table id=\"learners\" class=\"wide\"><caption>\(HTML.escaped(phrases.tableCaption(numbers.count(report.rows.count))))</caption>\n"
         html += head + "<tbody>\n"
         var text = ""
         text.reserveCapacity(report.rows.count * 300)
         if sectioned {
-            html += "</tbody></table>\n"
+            html += "</tbody></table></div>\n"
             text += "<div id=\"sections\">\n<p class=\"note\">\(HTML.escaped(phrases.sections(numbers.count(report.rows.count), numbers.count(sectionSize))))</p>\n"
         }
         for (index, row) in report.rows.enumerated() {
@@ -218,10 +236,11 @@ public struct ReportPage: Sendable {
                 let last = min(index + sectionSize, report.rows.count)
                 let range = phrases.sectionRange(numbers.count(index + 1), numbers.count(last),
                                                  report.rows[index].employeeID, report.rows[last - 1].employeeID)
-                if index > 0 { text += "</tbody></table>\n</details>\n" }
-                text += "<details class=\"rows\"><summary>\(HTML.escaped(range))</summary>\n<table class=\"wide rows\"><caption>\(HTML.escaped(range))</caption>\n" + head + "<tbody>\n"
+                if index > 0 { text += "</tbody></table></div>\n</details>\n" }
+                text += "<details class=\"rows\"><summary>\(HTML.escaped(range))</summary>\n<div class=\"scroll\">"
+                text += "<table class=\"wide rows\"><caption>\(HTML.escaped(range))</caption>\n" + head + "<tbody>\n"
             }
-            text += "<tr>"
+            text += report.isExpiring(row, withinDays: HRReport.expiringWindow) ? "<tr data-expiring=\"\">" : "<tr>"
             for column in columns {
                 switch column {
                 case "status": text += "<td class=\"s-\(row.status.rawValue)\">"
@@ -234,7 +253,7 @@ public struct ReportPage: Sendable {
             text += "</tr>\n"
         }
         html += text
-        html += sectioned ? "</tbody></table>\n</details>\n</div>\n</section>\n" : "</tbody></table>\n</section>\n"
+        html += sectioned ? "</tbody></table></div>\n</details>\n</div>\n</section>\n" : "</tbody></table></div>\n</section>\n"
         return html
     }
 
@@ -245,6 +264,7 @@ public struct ReportPage: Sendable {
         for status in statuses(report) {
             html += "<option value=\"\(status.rawValue)\">\(HTML.escaped(phrases.status(status)))</option>"
         }
+        html += "<option value=\"expiring\">\(HTML.escaped(phrases.expiringHeading))</option>"
         html += "</select></label>\n"
         html += "<label>\(HTML.escaped(phrases.column("department")))<select id=\"f-department\"><option value=\"\">\(HTML.escaped(phrases.any))</option></select></label>\n"
         html += "<label>\(HTML.escaped(phrases.column("course")))<select id=\"f-course\"><option value=\"\">\(HTML.escaped(phrases.any))</option></select></label>\n"
@@ -275,7 +295,7 @@ public struct ReportPage: Sendable {
         // A large report keeps its rows in closed sections; the script shows them all here.
         rows = Array.prototype.slice.call(sections.querySelectorAll("table.rows > tbody > tr"));
         sections.hidden = true;
-        table.hidden = false;
+        table.parentNode.hidden = false;
       }
       var keys = [], types = [], i;
       for (i = 0; i < heads.length; i++) { keys.push(heads[i].getAttribute("data-key")); types.push(heads[i].getAttribute("data-type")); }
@@ -311,7 +331,8 @@ public struct ReportPage: Sendable {
       function apply() {
         var s = col("status"), dep = col("department"), c = col("course"), text = state.text.toLowerCase();
         shown = rows.filter(function (r) {
-          if (state.status && r.cells[s].className !== "s-" + state.status) return false;
+          if (state.status === "expiring") { if (!r.hasAttribute("data-expiring")) return false; }
+          else if (state.status && r.cells[s].className !== "s-" + state.status) return false;
           if (state.department && r.cells[dep].textContent !== state.department) return false;
           if (state.course && r.cells[c].textContent !== state.course) return false;
           return !text || r.textContent.toLowerCase().indexOf(text) >= 0;

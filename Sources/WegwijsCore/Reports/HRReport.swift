@@ -19,6 +19,10 @@ public struct CourseTerms: Sendable, Hashable {
     public var id: String
     public var validFor: ISODuration?
     public var dueWithinDays: Int?
+    /// The course's title, when the course itself is known (records state only its id).
+    public var title: LocalizedText?
+    /// The course's own language: the title's fallback.
+    public var language = ""
 
     public init(id: String, validFor: ISODuration? = nil, dueWithinDays: Int? = nil) {
         self.id = id
@@ -29,6 +33,13 @@ public struct CourseTerms: Sendable, Hashable {
     /// The terms of a loaded course.
     public init(_ course: Course) {
         self.init(id: course.id, validFor: course.validFor, dueWithinDays: course.dueWithinDays)
+        title = course.title
+        language = course.language
+    }
+
+    /// The title in `language` (else the course's own), or nil when the course is known only by id.
+    public func title(in language: String) -> String? {
+        title.map { $0.resolved(language, fallback: self.language) }.flatMap { $0.isEmpty ? nil : $0 }
     }
 }
 
@@ -79,10 +90,19 @@ public struct HRReport: Sendable {
     public var hasEmails: Bool = false
     /// The ids of the courses covered, in report order.
     public var courses: [String] = []
-    /// Records that could not be believed and were counted as not passed (SPEC §5 Trust).
-    public var untrusted = 0
+    /// The terms (and titles) of the courses covered, in report order.
+    public var courseTerms: [CourseTerms] = []
+    /// Records that could not be believed and were counted as not passed (SPEC §5 Trust), by
+    /// path: among them records dated after the moment of the report.
+    public var suspectRecords: [FileProblem] = []
     /// The roster's row problems (unreadable start dates, skipped rows), when it has any.
     public var rosterNotice: RosterNotice? = nil
+
+    /// Records that could not be believed and were counted as not passed.
+    public var untrusted: Int { suspectRecords.count }
+
+    /// How many of the suspect records are dated after the moment of the report.
+    public var futureDated: Int { suspectRecords.reduce(0) { $0 + (RecordTrust.isFutureDated($1.reason) ? 1 : 0) } }
 
     /// How many rows have a status.
     public func count(of status: ReportStatus) -> Int { rows.reduce(0) { $0 + ($1.status == status ? 1 : 0) } }
@@ -123,7 +143,7 @@ public struct HRReport: Sendable {
         let courseIDs = courses.map(\.id)
         let departments = roster?.hasDepartments == true ? departmentSummaries(rows: rows, courses: courseIDs) : []
         return HRReport(asOf: asOf, rows: rows, hasRoster: roster != nil, departments: departments,
-                        hasEmails: roster?.hasEmails ?? false, courses: courseIDs)
+                        hasEmails: roster?.hasEmails ?? false, courses: courseIDs, courseTerms: courses)
     }
 
     /// Per course, one summary per department of `rows`: named departments A–Z, then "no
@@ -156,13 +176,15 @@ public struct HRReport: Sendable {
 
     /// The report with only the rows whose status and department are among those given (an
     /// empty set keeps every status or department); counts and department summaries follow.
-    /// Departments are compared without regard to case.
-    public func filtered(statuses: Set<ReportStatus>, departments: Set<String>) -> HRReport {
-        guard !statuses.isEmpty || !departments.isEmpty else { return self }
+    /// With `expiring`, passes that expire within `expiringWindow` days are kept too (whatever
+    /// `statuses` holds). Departments are compared without regard to case.
+    public func filtered(statuses: Set<ReportStatus>, departments: Set<String>, expiring: Bool = false) -> HRReport {
+        guard !statuses.isEmpty || !departments.isEmpty || expiring else { return self }
         let wanted = Set(departments.map { $0.lowercased() })
         var report = self
+        let anyStatus = statuses.isEmpty && !expiring
         report.rows = rows.filter { row in
-            (statuses.isEmpty || statuses.contains(row.status))
+            (anyStatus || statuses.contains(row.status) || (expiring && isExpiring(row, withinDays: Self.expiringWindow)))
                 && (wanted.isEmpty || (row.onRoster != false && wanted.contains(row.department.lowercased())))
         }
         if !self.departments.isEmpty { report.departments = Self.departmentSummaries(rows: report.rows, courses: courses) }
@@ -191,14 +213,27 @@ public struct HRReport: Sendable {
         }
     }
 
+    /// How many days ahead a pass counts as expiring (the page's list, `--status expiring`).
+    public static let expiringWindow = 30
+
+    /// Whether a row is a pass still valid on the report's day that expires within `days` days after it.
+    public func isExpiring(_ row: ReportRow, withinDays days: Int) -> Bool {
+        guard row.status == .passed, let expires = row.expiresAt else { return false }
+        return expires >= asOf && expires <= asOf.adding(days: days)
+    }
+
     /// Passes still valid on the report's day that expire within `days` days after it, soonest first.
     public func expiring(withinDays days: Int) -> [ReportRow] {
-        let last = asOf.adding(days: days)
-        return rows.filter { row in
-            guard row.status == .passed, let expires = row.expiresAt else { return false }
-            return expires >= asOf && expires <= last
-        }.sorted { a, b in
+        rows.filter { isExpiring($0, withinDays: days) }.sorted { a, b in
             if a.expiresAt != b.expiresAt { return (a.expiresAt?.number ?? 0) < (b.expiresAt?.number ?? 0) }
+            return EmployeeOrder.precedes(a.employeeID, b.employeeID)
+        }
+    }
+
+    /// Passes that have expired, the longest expired first.
+    public var expired: [ReportRow] {
+        rows.filter { $0.status == .expired }.sorted { a, b in
+            if a.expiresAt != b.expiresAt { return (a.expiresAt?.number ?? .max) < (b.expiresAt?.number ?? .max) }
             return EmployeeOrder.precedes(a.employeeID, b.employeeID)
         }
     }

@@ -4,6 +4,12 @@ extension RecordTrust {
     /// How far a record's times may lie ahead of the reading machine's clock (clocks differ).
     public static let clockSkew: Int64 = 300
 
+    /// How `futureTime` begins its reason: how the report tells a future-dated record from other untrusted ones.
+    static let futureReasonStart = "dated in the future: "
+
+    /// Whether an untrusted record's reason is that it is dated after the moment of reading.
+    public static func isFutureDated(_ reason: String) -> Bool { reason.hasPrefix(futureReasonStart) }
+
     /// The first of a record's times (`startedAt`, `finishedAt`, `acknowledgedAt`, an answer's
     /// or event's `at`) later than `now` plus `clockSkew`, in words; nil when none is.
     public static func futureTime(in root: JSONNode, now: Int64) -> String? {
@@ -14,7 +20,7 @@ extension RecordTrust {
         for (field, node) in stamps {
             guard let text = node?.string, let seconds = Timestamp.secondsSince1970(text) else { continue }
             if seconds > now + clockSkew {
-                return "dated in the future: \(field) is \(text.prefix(30)), after the time of reading (a clock set ahead?)"
+                return futureReasonStart + "\(field) is \(text.prefix(30)), after the time of reading (a clock set ahead?)"
             }
         }
         return nil

@@ -41,19 +41,74 @@ public enum ReportColumns {
     }
 }
 
+/// How a report's CSV is written. The standard form (`,`) is for tools: the column names and
+/// status words of the report, decimal points. The spreadsheet form (`;`, Dutch Excel and
+/// LibreOffice in a decimal-comma locale) starts with a byte order mark, writes percentages with
+/// a decimal comma and employee numbers that start with a digit as `="012345"`, a formula
+/// whose value is that text: Excel and LibreOffice both keep it as text, with its leading zeros.
+public struct CSVStyle: Sendable {
+    public var delimiter: Character
+    /// Byte order mark, decimal comma, employee numbers kept as text.
+    public var spreadsheet: Bool
+    /// A column's header from its name (`employee_id`).
+    public var header: @Sendable (String) -> String
+    public var status: @Sendable (ReportStatus) -> String
+    public var yes: String
+    public var no: String
+
+    public init(delimiter: Character, spreadsheet: Bool, header: @escaping @Sendable (String) -> String,
+                status: @escaping @Sendable (ReportStatus) -> String, yes: String, no: String) {
+        self.delimiter = delimiter
+        self.spreadsheet = spreadsheet
+        self.header = header
+        self.status = status
+        self.yes = yes
+        self.no = no
+    }
+
+    /// The report's own column names and words; the spreadsheet form with `;`.
+    public static func standard(delimiter: Character) -> CSVStyle {
+        CSVStyle(delimiter: delimiter, spreadsheet: delimiter == ";", header: { $0 }, status: { $0.rawValue }, yes: "yes", no: "no")
+    }
+
+    /// An employee number as a spreadsheet keeps it: one that starts with a digit (which a
+    /// spreadsheet would read as a number or a date, dropping leading zeros) as `="…"`. Only
+    /// numbers of letters, digits, `.`, `_` and `-` are wrapped; others are left as they are.
+    public static func keptAsText(_ employeeID: String) -> String {
+        guard let first = employeeID.utf8.first, first >= 0x30, first <= 0x39,
+              employeeID.utf8.allSatisfy({ byte in
+                  (byte >= 0x30 && byte <= 0x39) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A) || byte == 0x2E || byte == 0x5F || byte == 0x2D
+              }) else { return employeeID }
+        return "=\"" + employeeID + "\""
+    }
+}
+
 /// The report as CSV (RFC 4180, UTF-8) and JSON.
 public enum ReportFormat {
-    /// CSV with a header row. With `;` as delimiter (Dutch Excel) the text starts with a byte
-    /// order mark, which is how Excel knows it is UTF-8. Text that a spreadsheet would run as a
-    /// formula (starting with `=`, `+`, `-`, `@`) gets a leading `'`, and control characters
-    /// are shown escaped (`\x1B`): names come from records that learners write.
+    /// CSV with a header row in the standard form for `delimiter` (see `CSVStyle`).
     public static func csv(_ report: HRReport, delimiter: Character = ",") -> String {
-        var text = delimiter == ";" ? "\u{FEFF}" : ""
-        text += CSV.line(ReportColumns.names(for: report), delimiter: delimiter)
+        csv(report, style: .standard(delimiter: delimiter))
+    }
+
+    /// CSV with a header row. In the spreadsheet form the text starts with a byte order mark,
+    /// which is how Excel knows it is UTF-8. Text that a spreadsheet would run as a formula
+    /// (starting with `=`, `+`, `-`, `@`) gets a leading `'`, and control characters are shown
+    /// escaped (`\x1B`): names come from records that learners write.
+    public static func csv(_ report: HRReport, style: CSVStyle) -> String {
+        let delimiter = style.delimiter
+        var text = style.spreadsheet ? "\u{FEFF}" : ""
+        text += CSV.line(ReportColumns.names(for: report).map(style.header), delimiter: delimiter)
         let textColumns = ReportColumns.textColumns(for: report)
+        let statusColumn = 4, percentColumn = 5, onRosterColumn = ReportColumns.names(for: report).count - 1
         for row in report.rows {
-            let values = ReportColumns.values(of: row, in: report).enumerated().map { index, value in
+            var values = ReportColumns.values(of: row, in: report).enumerated().map { index, value in
                 textColumns.contains(index) ? neutralized(ControlCharacters.escaped(value)) : value
+            }
+            values[statusColumn] = style.status(row.status)
+            if report.hasRoster { values[onRosterColumn] = row.onRoster == false ? style.no : style.yes }
+            if style.spreadsheet {
+                values[0] = CSVStyle.keptAsText(values[0])
+                values[percentColumn] = values[percentColumn].replacingOccurrences(of: ".", with: ",")
             }
             text += CSV.line(values, delimiter: delimiter)
         }

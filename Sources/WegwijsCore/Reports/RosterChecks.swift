@@ -33,12 +33,14 @@ extension Roster {
             return rest.isEmpty ? "0" : String(rest)
         }
         let onRoster = Set(entries.map(\.employeeID))
+        let recorded = Set(recordedLearners)
         var byStripped: [String: [String]] = [:]
-        for learner in Set(recordedLearners) where !onRoster.contains(learner) {
+        for learner in recorded where !onRoster.contains(learner) {
             if let key = stripped(learner) { byStripped[key, default: []].append(learner) }
         }
         return entries.compactMap { entry -> (Entry, String)? in
-            guard let key = stripped(entry.employeeID), let learner = byStripped[key]?.sorted().first else { return nil }
+            guard !recorded.contains(entry.employeeID), let key = stripped(entry.employeeID),
+                  let learner = byStripped[key]?.sorted().first else { return nil }
             return (entry, learner)
         }
     }
@@ -61,12 +63,29 @@ public struct RosterNotice: Sendable, Hashable {
     public var datedRows: Int
     /// Every row problem, by line.
     public var problems: [Roster.Problem]
+    /// Roster employees with no records who match a learner in the records only without
+    /// leading zeros (`012345` and `12345`), by roster line.
+    public var likelyMatches: [LikelyMatch] = []
 
-    public init(_ roster: Roster) {
+    /// A roster employee and the learner in the records who is likely the same person.
+    public struct LikelyMatch: Sendable, Hashable {
+        public var line: Int
+        public var employeeID: String
+        public var learner: String
+    }
+
+    /// The notice of a roster; with the learners in the records, also its likely matches.
+    public init(_ roster: Roster, recordedLearners: some Sequence<String> = [String]()) {
         unreadableDates = roster.unreadableStartDates
         datedRows = roster.entries.filter { $0.startDate != nil }.count + unreadableDates
         problems = roster.problems
+        likelyMatches = roster.likelyMatches(recordedLearners: recordedLearners).map {
+            LikelyMatch(line: $0.entry.line, employeeID: $0.entry.employeeID, learner: $0.learner)
+        }
     }
+
+    /// Whether there is anything to say.
+    public var isEmpty: Bool { problems.isEmpty && likelyMatches.isEmpty }
 
     /// Whether most start dates could not be read (the page then says so at the top).
     public var mostDatesUnreadable: Bool { unreadableDates * 2 > datedRows }
