@@ -19,7 +19,7 @@ struct Preview: ParsableCommand {
 
     func run() throws {
         let loaded = try loadCourse(course, catalog: bundledCourses())
-        let language = try language.language(for: loaded.course)
+        let language = try language.language(for: loaded)
         let renderer = CoursePreviewRenderer(course: loaded.course, language: language, terminal: display.terminal)
         if let scenario {
             guard let index = loaded.course.indexOfScenario(scenario) else {

@@ -46,7 +46,7 @@ struct Run: ParsableCommand {
         }
         let configured = try loadSettings(flags: records.flags)
         let loaded = try loadCourse(course, catalog: bundledCourses())
-        let language = try language.language(for: loaded.course)
+        let language = try language.language(for: loaded)
         let signer = try SigningKey.configured()
         var settings = SessionSettings(learnerID: learner, learnerName: name, language: language, restart: restart,
                                        store: RecordStore(root: configured.records), signer: signer)
