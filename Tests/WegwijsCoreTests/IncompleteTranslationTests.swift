@@ -197,4 +197,28 @@ struct IncompleteTranslationTests {
         #expect(!added.contains { $0.position?.line == 6 }, "\(added.map(\.description))")
         #expect(!added.contains { $0.severity == .error }, "\(added.map(\.description))")
     }
+
+    @Test("translate: a missing text is exported with an empty translation, a plain string too, and importing completes the language")
+    func translationRoundTrip() throws {
+        let text = try Self.edited(Self.branching, Self.oneMissing + [
+            (#""introduction": {"nl": "Een kleine cursus om de motor te testen.", "en": "A small course to test the engine."}"#,
+             #""introduction": "Een kleine cursus om de motor te testen.""#),
+        ])
+        let root = try JSONParser.parse(Array(text.utf8))
+        let units = TranslationUnits.units(of: root, source: "nl", target: "en")
+        let untranslated = units.filter { $0.target == nil }
+        #expect(untranslated == [
+            TranslationUnit(key: "course/introduction", source: "Een kleine cursus om de motor te testen.", target: nil),
+            TranslationUnit(key: "scenario/start/option/fout/text", source: "Fout antwoord", target: nil),
+        ])
+        let entries = untranslated.enumerated().map { TranslationEntry(key: $1.key, source: $1.source, target: "English \($0)", line: $0) }
+        let result = TranslationImport.apply(entries, to: root, target: "en")
+        #expect(result.unknown.isEmpty && result.stale.isEmpty && result.written == 2)
+        let imported = TranslationImport.json(result.root)
+        let loaded = try Self.load(imported, name: "imported.json")
+        #expect(loaded.course.incompleteLanguages.isEmpty)
+        #expect(loaded.course.introduction?.translations == ["nl": "Een kleine cursus om de motor te testen.", "en": "English 0"])
+        let before = try Self.load(text, name: "before.json")
+        #expect(loaded.structure == before.structure)
+    }
 }

@@ -73,6 +73,14 @@ struct IncompleteTranslationEndToEndTests {
         #expect(paths.status == 0, "\(paths.stderr)")
     }
 
+    @Test("translate export of an unfinished translation: the missing text has an empty msgstr")
+    func exportsUnfinished() throws {
+        let (_, path) = try Self.incompleteCourse()
+        let result = try Wegwijs.run(["translate", "export", path, "--lang", "en"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("msgctxt \"scenario/start/option/fout/text\"\nmsgid \"Fout antwoord\"\nmsgstr \"\"\n"), "\(result.stdout)")
+    }
+
     @Test("the language setting falls back to the course's own language where the course is incomplete")
     func settingFallsBack() throws {
         let (_, path) = try Self.incompleteCourse()
