@@ -10,6 +10,8 @@ struct Run: ParsableCommand {
         With a terminal, answers are typed through readline (editing, history, Tab completion). Piped, answers are read one per line and --learner is required.
 
         At the prompt: a letter (or 'a c' for several), ?, richtlijnen/guidelines, stop.
+
+        A course whose translation is not finished runs in every language it is complete in; asking for another (--lang) exits 65 and lists every missing text.
         """
     )
 
