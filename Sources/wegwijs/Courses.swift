@@ -21,7 +21,7 @@ struct Courses: ParsableCommand {
                 let course = try CourseLoader.load(path: path).course
                 rows.append([course.id, TextLayout.inline(course.version, limit: 60),
                              TextLayout.inline(course.title.resolved(course.language, fallback: course.language)),
-                             TextLayout.inline(course.languages.joined(separator: ","), limit: 40), Self.scenarios(course)])
+                             TextLayout.inline(course.completeLanguages.joined(separator: ","), limit: 40), Self.scenarios(course)])
             } catch {
                 failed = true
                 for diagnostic in error.diagnostics where diagnostic.severity == .error { printError(diagnostic.description) }

@@ -36,13 +36,22 @@ struct LanguageOptions: ParsableArguments {
     @Option(help: "Language of the course text and interface (default: the course's language).")
     var lang: InterfaceLanguage?
 
-    /// The language to show `course` in; a usage error when the course does not offer it.
-    func language(for course: Course) throws -> String {
-        // The language setting applies where the course offers it; --lang must be offered.
-        let preferred = quietSettings()?[.language].flatMap { course.languages.contains($0) ? $0 : nil }
+    /// The language to show the course in: a usage error (64) when the course does not offer
+    /// it; when some text lacks it, every missing text is printed, located, and the command
+    /// ends with 65 before anything is shown.
+    func language(for loaded: LoadedCourse) throws -> String {
+        let course = loaded.course
+        // The language setting applies where the course can be taken in it; --lang must be offered.
+        let preferred = quietSettings()?[.language].flatMap { course.completeLanguages.contains($0) ? $0 : nil }
         let language = lang?.rawValue ?? preferred ?? course.language
         guard course.languages.contains(language) else {
             throw ValidationError("course '\(course.id)' is not available in '\(TextLayout.inline(language, limit: 20))' (it offers \(TextLayout.inline(course.languages.joined(separator: ", "), limit: 80)))")
+        }
+        if let missing = loaded.missingTexts[language], !missing.isEmpty {
+            missing.forEach { printDiagnostic($0) }
+            printError(TextLayout.sanitized("\(loaded.path): " + MissingTexts.refusal(
+                course: course.id, language: language, count: missing.count, complete: course.completeLanguages)))
+            throw Exit.invalidData
         }
         return language
     }

@@ -5,7 +5,7 @@ import WegwijsCore
 struct Preview: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Show scenarios as a learner sees them, with every option's scores, feedback and next.",
-        discussion: "For reviewing content with the policy owner. Records nothing. Exit 65 when the course is invalid (run wegwijs validate for every problem)."
+        discussion: "For reviewing content with the policy owner. Records nothing. Exit 65 when the course is invalid (run wegwijs validate for every problem), or when some text lacks the language asked for (every missing text is listed)."
     )
 
     @Argument(help: "A course file, or the id of a bundled course.")
@@ -19,7 +19,7 @@ struct Preview: ParsableCommand {
 
     func run() throws {
         let loaded = try loadCourse(course, catalog: bundledCourses())
-        let language = try language.language(for: loaded.course)
+        let language = try language.language(for: loaded)
         let renderer = CoursePreviewRenderer(course: loaded.course, language: language, terminal: display.terminal)
         if let scenario {
             guard let index = loaded.course.indexOfScenario(scenario) else {

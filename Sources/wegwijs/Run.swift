@@ -10,6 +10,8 @@ struct Run: ParsableCommand {
         With a terminal, answers are typed through readline (editing, history, Tab completion). Piped, answers are read one per line and --learner is required.
 
         At the prompt: a letter (or 'a c' for several), ?, richtlijnen/guidelines, stop.
+
+        A course whose translation is not finished runs in every language it is complete in; asking for another (--lang) exits 65 and lists every missing text.
         """
     )
 
@@ -46,7 +48,7 @@ struct Run: ParsableCommand {
         }
         let configured = try loadSettings(flags: records.flags)
         let loaded = try loadCourse(course, catalog: bundledCourses())
-        let language = try language.language(for: loaded.course)
+        let language = try language.language(for: loaded)
         let signer = try SigningKey.configured()
         var settings = SessionSettings(learnerID: learner, learnerName: name, language: language, restart: restart,
                                        store: RecordStore(root: configured.records), signer: signer)

@@ -210,6 +210,8 @@ struct AuthoringTests {
         (#""format": "wegwijs.course/1""#, #""format": "wegwijs.course/2""#),
         (#""id": "m1", "text""#, #""id": "m1", "next": "kritiek", "text""#),
         (#""dueWithinDays": 30"#, #""dueWithinDays": 30, "dueWithin": 30"#),
+        (#""languages": ["nl", "en"]"#, #""languages": ["nl", "EN"]"#),
+        (#""languages": ["nl", "en"]"#, #""languages": "nl, en""#),
     ]
 
     @Test("the JSON Schema rejects wrong types and values", arguments: wrongTypes)

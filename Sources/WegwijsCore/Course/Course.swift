@@ -134,6 +134,9 @@ public struct Course: Sendable {
     public var version: String
     public var language: String
     public var languages: [String]
+    /// Languages of `languages` that some text of the course lacks (a translation under way).
+    /// The course's own `language` is never among them: a course lacking it does not load.
+    public var incompleteLanguages: [String] = []
     public var title: LocalizedText
     public var introduction: LocalizedText?
     public var closing: LocalizedText?
@@ -180,6 +183,9 @@ public struct Course: Sendable {
         self.scenarioIndex = Self.index(scenarios)
         self.poolIndex = Self.poolIndex(pools)
     }
+
+    /// The languages every text of the course has: the ones a session can be given in.
+    public var completeLanguages: [String] { languages.filter { !incompleteLanguages.contains($0) } }
 
     private static func poolIndex(_ pools: [ScenarioPool]) -> [String: Int] {
         var index: [String: Int] = [:]

@@ -144,8 +144,10 @@ extension CourseDecoder {
         return strings
     }
 
-    /// A plain string (the default language) or an object of language → string; every
-    /// declared language must be present.
+    /// A plain string (the default language) or an object of language → string. The default
+    /// language must be present; a text another declared language lacks (or has empty while the
+    /// default language's is not) is a translation under way, collected in `missingTexts`
+    /// rather than reported as an error.
     mutating func localized(_ fields: [String: JSONNode], _ key: String, at pointer: String,
                                     required: Bool = false) -> LocalizedText? {
         guard let node = fields[key] else {
@@ -164,7 +166,7 @@ extension CourseDecoder {
                     continue
                 }
                 translations[member.key] = text
-                if !languages.contains(member.key) {
+                if languagesKnown, !languages.contains(member.key) {
                     problems.append(CourseProblem(.warning, at: path, key: member.key,
                                                   "'\(key)' has text in '\(member.key)', which is not among the course's languages (\(languages.joined(separator: ", ")))"))
                 }
@@ -174,13 +176,20 @@ extension CourseDecoder {
             typeMismatch(at: path, "'\(key)'", expected: "a string or an object of language → string", found: node)
             return nil
         }
-        let missing = languages.filter { translations[$0] == nil }
-        if !missing.isEmpty {
-            let names = missing.map { "'\($0)'" }.joined(separator: ", ")
-            error(at: path, "'\(key)' has no text in \(names)")
+        if translations[language] == nil {
+            error(at: path, "'\(key)' has no text in '\(language)'")
+        } else if required, let text = translations[language], Self.isBlank(text) {
+            error(at: path, "'\(key)' is empty in '\(language)'")
         }
-        for (code, text) in translations where required && languages.contains(code) && Self.isBlank(text) {
-            error(at: path, "'\(key)' is empty in '\(code)'")
+        // An empty text where the default language has one is a translation not yet written; a
+        // text without the default language is already an error, and what else it lacks is not told.
+        let written = translations[language].map { !Self.isBlank($0) } ?? false
+        for code in languages where code != language && translations[language] != nil {
+            if let text = translations[code] {
+                if written, Self.isBlank(text) { missingTexts.append(MissingText(language: code, pointer: path, isEmpty: true)) }
+            } else {
+                missingTexts.append(MissingText(language: code, pointer: path, isEmpty: false))
+            }
         }
         return LocalizedText(translations)
     }

@@ -31,6 +31,11 @@ struct CourseDecoder {
     var isComplete = true
     var language = "nl"
     var languages = ["nl"]
+    /// False when `languages` could not be read as the author meant it: texts in a language it
+    /// does not list are then not reported, as they would only echo that one error.
+    var languagesKnown = true
+    /// Texts that lack one of `languages` other than `language`, in document order.
+    var missingTexts: [MissingText] = []
 
     private static let courseKeys: Set = ["$schema", "format", "id", "version", "language", "languages", "title",
                                           "introduction", "closing", "passing", "validFor", "dueWithinDays",
@@ -55,30 +60,7 @@ struct CourseDecoder {
         }
         let id = identifier(fields, "id", at: "", what: "course id")
         let version = string(fields, "version", at: "", required: true)
-        if let code = string(fields, "language", at: "", required: true) {
-            language = code
-            if !Self.isLanguageCode(code) {
-                error(at: "/language", "'language' must be a language code such as nl, en or en-GB, not '\(code.prefix(40))'")
-            }
-        }
-        if let list = fields["languages"] {
-            if let codes = stringArray(list, at: "/languages"), !codes.isEmpty {
-                for (index, code) in codes.enumerated() where !Self.isLanguageCode(code) {
-                    error(at: "/languages/\(index)", "each entry of 'languages' must be a language code such as nl, en or en-GB, not '\(code.prefix(40))'")
-                }
-                languages = codes
-                if !codes.contains(language) {
-                    error(at: "/languages", "'languages' must include the default language '\(language)'")
-                }
-                if Set(codes).count != codes.count {
-                    error(at: "/languages", "'languages' names a language twice")
-                }
-            } else if list.elements?.isEmpty == true {
-                error(at: "/languages", "'languages' is empty; leave it out or list at least '\(language)'")
-            }
-        } else {
-            languages = [language]
-        }
+        decodeLanguages(fields)
 
         let title = localized(fields, "title", at: "", required: true)
         let introduction = localized(fields, "introduction", at: "")
@@ -137,11 +119,13 @@ struct CourseDecoder {
         }
 
         if id == nil || version == nil || title == nil { isComplete = false }
-        return Course(id: id ?? "", version: version ?? "", language: language, languages: languages,
+        var course = Course(id: id ?? "", version: version ?? "", language: language, languages: languages,
                       title: title ?? LocalizedText([:]),
                       introduction: introduction, closing: closing, passing: passing, validFor: validFor,
                       dueWithinDays: due, shuffleOptions: shuffle, acknowledgement: acknowledgement, pools: pools,
                       guidelines: guidelines, scenarios: scenarios, refresher: refresher)
+        course.incompleteLanguages = languages.filter { code in missingTexts.contains { $0.language == code } }
+        return course
     }
 
     private mutating func decodePool(_ node: JSONNode, at pointer: String) -> ScenarioPool? {

@@ -13,6 +13,9 @@ public struct LoadedCourse: Sendable {
     public var path: String
     /// Warnings found while loading; errors make the load fail instead.
     public var warnings: [Diagnostic]
+    /// Per language of `course.incompleteLanguages`: every text it lacks, one located error
+    /// each, for the command that refuses a session in that language.
+    public var missingTexts: [String: [Diagnostic]] = [:]
 }
 
 /// Why a course could not be loaded.
@@ -37,11 +40,13 @@ public enum CourseLoader {
     /// Loads and validates a course file.
     public static func load(path: String) throws(CourseLoadError) -> LoadedCourse {
         let bytes = try read(path: path)
-        let (course, diagnostics, structure) = checked(bytes: bytes, file: path)
-        guard let course, let structure, !diagnostics.contains(where: { $0.severity == .error }) else {
-            throw CourseLoadError(kind: .invalid, diagnostics: diagnostics)
+        let result = checked(bytes: bytes, file: path)
+        guard let course = result.course, let structure = result.structure,
+              !result.diagnostics.contains(where: { $0.severity == .error }) else {
+            throw CourseLoadError(kind: .invalid, diagnostics: result.diagnostics)
         }
-        return LoadedCourse(course: course, sha256: sha256Hex(bytes), structure: structure, path: path, warnings: diagnostics)
+        return LoadedCourse(course: course, sha256: sha256Hex(bytes), structure: structure, path: path,
+                            warnings: result.diagnostics, missingTexts: result.missingTexts)
     }
 
     /// Reads a file's bytes, turning every failure into a one-line located message. Reading
@@ -88,27 +93,51 @@ public enum CourseLoader {
     /// Every problem in a course file's bytes, errors before warnings, each in source order.
     /// The course is returned when it decoded far enough to be checked.
     public static func check(bytes: [UInt8], file: String) -> (Course?, [Diagnostic]) {
-        let (course, diagnostics, _) = checked(bytes: bytes, file: file)
-        return (course, diagnostics)
+        let result = checked(bytes: bytes, file: file)
+        return (result.course, result.diagnostics)
     }
 
-    /// `check`, and the structure hash of a document that parsed.
-    private static func checked(bytes: [UInt8], file: String) -> (Course?, [Diagnostic], String?) {
+    /// What `checked` finds in a file.
+    private struct Checked {
+        var course: Course?
+        var diagnostics: [Diagnostic]
+        /// The structure hash of a document that parsed.
+        var structure: String?
+        var missingTexts: [String: [Diagnostic]] = [:]
+    }
+
+    private static func checked(bytes: [UInt8], file: String) -> Checked {
         let source = SourceText(bytes: bytes)
         let (parsed, syntax) = document(bytes: bytes, file: file)
-        guard let root = parsed else { return (nil, syntax, nil) }
+        guard let root = parsed else { return Checked(course: nil, diagnostics: syntax) }
         var decoder = CourseDecoder()
         let model = decoder.decodeModel(root)
-        var problems = decoder.problems.map { problem in
-            var problem = problem
-            problem.message = context(of: problem.pointer, in: root) + problem.message
-            return problem
-        }
+        var problems = decoder.problems.map { contextual($0, in: root) }
+        problems += MissingTexts.warnings(decoder.missingTexts, in: root)
         // The semantic rules run on whatever decoded; those that depend on a part a structural
         // problem left out are skipped, so the trainer sees both kinds without bogus follow-ups.
         if let model {
             problems += CourseValidator.problems(in: model, gaps: decoder.gaps)
         }
+        let all = TextCourseFormat.limited(syntax + located(problems, in: root, source: source, file: file), file: file)
+        var missing: [String: [Diagnostic]] = [:]
+        for language in model?.incompleteLanguages ?? [] {
+            let errors = MissingTexts.errors(decoder.missingTexts, language: language).map { contextual($0, in: root) }
+            missing[language] = located(errors, in: root, source: source, file: file)
+        }
+        return Checked(course: decoder.isComplete ? model : nil, diagnostics: all,
+                       structure: decoder.isComplete ? CourseStructure.hash(of: root) : nil, missingTexts: missing)
+    }
+
+    /// A decoder problem with the ids involved put in front of its message.
+    private static func contextual(_ problem: CourseProblem, in root: JSONNode) -> CourseProblem {
+        var problem = problem
+        problem.message = context(of: problem.pointer, in: root) + problem.message
+        return problem
+    }
+
+    /// Problems located in the file: errors first, then warnings, each in source order.
+    private static func located(_ problems: [CourseProblem], in root: JSONNode, source: SourceText, file: String) -> [Diagnostic] {
         let diagnostics = problems.map { problem -> (Diagnostic, Int) in
             let offset = problem.key.flatMap { root.keyOffset(at: problem.pointer, key: $0) }
                 ?? root.nearestNode(at: problem.pointer).offset
@@ -116,14 +145,12 @@ public enum CourseLoader {
             return (Diagnostic(problem.severity, file: file, position: source.position(of: offset),
                                message: problem.message, pointer: pointer), offset)
         }
-        let sorted = diagnostics.enumerated().sorted { a, b in
+        return diagnostics.enumerated().sorted { a, b in
             let (left, right) = (a.element, b.element)
             if left.0.severity != right.0.severity { return left.0.severity == .error }
             if left.1 != right.1 { return left.1 < right.1 }
             return a.offset < b.offset
         }.map(\.element.0)
-        let all = TextCourseFormat.limited(syntax + sorted, file: file)
-        return (decoder.isComplete ? model : nil, all, decoder.isComplete ? CourseStructure.hash(of: root) : nil)
     }
 
     /// The course document of a file's bytes, JSON or (for `.md`) the text format, with the

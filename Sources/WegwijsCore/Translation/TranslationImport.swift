@@ -19,9 +19,9 @@ public enum TranslationImport {
                 result.unknown.append(entry)
                 continue
             }
-            if text[source]?.string != entry.source { result.stale.append(entry) }
+            if TranslationUnits.text(text, in: source, source: source) != entry.source { result.stale.append(entry) }
             guard !entry.target.isEmpty else { continue }
-            result.root = TranslationUnits.setting(entry.target, language: target, at: place.steps[...], in: result.root)
+            result.root = TranslationUnits.setting(entry.target, language: target, source: source, at: place.steps[...], in: result.root)
             result.written += 1
         }
         return result

@@ -36,8 +36,8 @@ public enum TranslationUnits {
     /// Every translatable text in document order.
     public static func units(of root: JSONNode, source: String, target: String) -> [TranslationUnit] {
         places(in: root).compactMap { place in
-            guard let text = node(at: place.steps, in: root), let sourceText = text[source]?.string else { return nil }
-            return TranslationUnit(key: place.key, source: sourceText, target: text[target]?.string)
+            guard let text = node(at: place.steps, in: root), let sourceText = self.text(text, in: source, source: source) else { return nil }
+            return TranslationUnit(key: place.key, source: sourceText, target: self.text(text, in: target, source: source))
         }
     }
 
@@ -82,13 +82,21 @@ public enum TranslationUnits {
                 current = elements[index]
             }
         }
-        return current.flatMap { $0.members == nil ? nil : $0 }
+        return current.flatMap { $0.members == nil && $0.string == nil ? nil : $0 }
     }
 
-    /// The document with `text` set as the `language` text of the object at `steps`.
-    static func setting(_ text: String, language: String, at steps: ArraySlice<Step>, in node: JSONNode) -> JSONNode {
+    /// A localized text's text in `language`: a plain string is the course's `source` language
+    /// only (the other languages are still to be written).
+    static func text(_ node: JSONNode, in language: String, source: String) -> String? {
+        if let plain = node.string { return language == source ? plain : nil }
+        return node[language]?.string
+    }
+
+    /// The document with `text` set as the `language` text of the object at `steps`; a plain
+    /// string there becomes an object holding it as the `source` text.
+    static func setting(_ text: String, language: String, source: String, at steps: ArraySlice<Step>, in node: JSONNode) -> JSONNode {
         guard let step = steps.first else {
-            var members = node.members ?? []
+            var members = node.string == nil ? node.members ?? [] : [JSONMember(key: source, keyOffset: node.offset, node: node)]
             if let index = members.firstIndex(where: { $0.key == language }) {
                 members[index].node = JSONNode(.string(text), offset: members[index].node.offset)
             } else {
@@ -99,10 +107,10 @@ public enum TranslationUnits {
         switch (step, node.value) {
         case (.member(let name), .object(var members)):
             guard let index = members.firstIndex(where: { $0.key == name }) else { return node }
-            members[index].node = setting(text, language: language, at: steps.dropFirst(), in: members[index].node)
+            members[index].node = setting(text, language: language, source: source, at: steps.dropFirst(), in: members[index].node)
             return JSONNode(.object(members), offset: node.offset)
         case (.index(let index), .array(var elements)) where elements.indices.contains(index):
-            elements[index] = setting(text, language: language, at: steps.dropFirst(), in: elements[index])
+            elements[index] = setting(text, language: language, source: source, at: steps.dropFirst(), in: elements[index])
             return JSONNode(.array(elements), offset: node.offset)
         default:
             return node
