@@ -198,58 +198,32 @@ struct Parser {
             if members.contains(where: { $0.key == key }) {
                 try record(JSONSyntaxError(message: "duplicate key \"\(key)\" in the same object", offset: keyOffset))
             }
-            var keyStart = keyOffset
-            colon: while true {
-                skipWhitespace()
-                if index < bytes.count, bytes[index] == UInt8(ascii: ":") {
-                    index += 1
-                    break colon
-                }
-                let problem = colonProblem(key: key, keyStart: keyStart)
-                try record(problem.error)
-                switch problem.fix {
-                case .resume(let offset):
-                    index = offset
-                    keyStart = -1
-                case .insertColon:
-                    break colon
-                default:
-                    throw .stopped
-                }
+            skipWhitespace()
+            if index < bytes.count, bytes[index] == UInt8(ascii: ":") {
+                index += 1
+            } else {
+                try recoverColon(key: key, keyStart: keyOffset)
             }
             skipWhitespace()
             let value = depth == 1 && key == condensed && index < bytes.count && bytes[index] == UInt8(ascii: "[")
                 ? try parseLastElement() : try parseValue()
             if closedEarly { throw .stopped }
+            let valueStart = value.offset
             members.append(JSONMember(key: key, keyOffset: keyOffset, node: value))
-            var valueStart = value.offset
-            separator: while true {
-                skipWhitespace()
-                if index < bytes.count {
-                    if bytes[index] == UInt8(ascii: ",") {
-                        comma = index
-                        index += 1
-                        break separator
-                    }
-                    if bytes[index] == UInt8(ascii: "}") {
-                        index += 1
-                        depth -= 1
-                        return .object(members)
-                    }
-                }
-                let problem = afterMemberProblem(key: key, objectStart: start, valueStart: valueStart)
-                try record(problem.error)
-                switch problem.fix {
-                case .insertComma:
-                    comma = -1
-                    break separator
-                case .resume(let offset):
-                    index = offset
-                    valueStart = -1
-                default:
-                    throw .stopped
-                }
+            skipWhitespace()
+            if index < bytes.count, bytes[index] == UInt8(ascii: ",") {
+                comma = index
+                index += 1
+                continue
             }
+            if index >= bytes.count || bytes[index] != UInt8(ascii: "}") {
+                // Out of line, so the loop above stays as lean as it was before recovery.
+                comma = try recoverAfterMember(key: members[members.count - 1].key, objectStart: start, valueStart: valueStart)
+                if comma != Int.min { continue }
+            }
+            index += 1
+            depth -= 1
+            return .object(members)
         }
     }
 
@@ -275,34 +249,21 @@ struct Parser {
             }
             let element = try parseValue()
             closedEarly = false
+            let elementStart = element.offset
             elements.append(element)
-            var elementStart = element.offset
-            separator: while true {
-                skipWhitespace()
-                if index < bytes.count {
-                    if bytes[index] == UInt8(ascii: ",") {
-                        comma = index
-                        index += 1
-                        break separator
-                    }
-                    if bytes[index] == UInt8(ascii: "]") {
-                        index += 1
-                        depth -= 1
-                        return .array(elements)
-                    }
-                }
-                let problem = afterElementProblem(arrayStart: start, elementStart: elementStart)
-                try record(problem.error)
-                switch problem.fix {
-                case .insertComma:
-                    break separator
-                case .resume(let offset):
-                    index = offset
-                    elementStart = -1
-                default:
-                    throw .stopped
-                }
+            skipWhitespace()
+            if index < bytes.count, bytes[index] == UInt8(ascii: ",") {
+                comma = index
+                index += 1
+                continue
             }
+            if index >= bytes.count || bytes[index] != UInt8(ascii: "]") {
+                comma = try recoverAfterElement(arrayStart: start, elementStart: elementStart)
+                if comma != Int.min { continue }
+            }
+            index += 1
+            depth -= 1
+            return .array(elements)
         }
     }
 
@@ -354,10 +315,7 @@ struct Parser {
                 index += 1
                 return text
             }
-            if byte == UInt8(ascii: "\\") { break }
-            if byte < 0x20, try controlCharacterEnds(byte, contentStart: contentStart) {
-                return String(decoding: UnsafeBufferPointer(rebasing: bytes[contentStart..<index - 3]), as: UTF8.self)
-            }
+            if byte == UInt8(ascii: "\\") || byte < 0x20 { break }
             index += 1
         }
         guard index < bytes.count else {
@@ -405,6 +363,83 @@ struct Parser {
         }
         try record(unterminatedText(start: start))
         throw .stopped
+    }
+
+    /// After a problem with the colon after a key: thrown in a strict parse; when recovering,
+    /// `index` is left where the value starts.
+    @inline(never)
+    mutating func recoverColon(key: String, keyStart: Int) throws(JSONSyntaxError) {
+        var keyStart = keyStart
+        while true {
+            let problem = colonProblem(key: key, keyStart: keyStart)
+            try record(problem.error)
+            switch problem.fix {
+            case .resume(let offset):
+                index = offset
+                keyStart = -1
+            case .insertColon:
+                return
+            default:
+                throw .stopped
+            }
+            skipWhitespace()
+            if index < bytes.count, bytes[index] == UInt8(ascii: ":") {
+                index += 1
+                return
+            }
+        }
+    }
+
+    /// After a member not followed by `,` or `}`: thrown in a strict parse; when recovering,
+    /// the comma's offset (-1 for one taken as missing) with `index` past it, or `Int.min`
+    /// with `index` at the `}`.
+    @inline(never)
+    mutating func recoverAfterMember(key: String, objectStart: Int, valueStart: Int) throws(JSONSyntaxError) -> Int {
+        var valueStart = valueStart
+        while true {
+            let problem = afterMemberProblem(key: key, objectStart: objectStart, valueStart: valueStart)
+            try record(problem.error)
+            switch problem.fix {
+            case .insertComma:
+                return -1
+            case .resume(let offset):
+                index = offset
+                valueStart = -1
+            default:
+                throw .stopped
+            }
+            skipWhitespace()
+            if index < bytes.count, bytes[index] == UInt8(ascii: ",") {
+                index += 1
+                return index - 1
+            }
+            if index < bytes.count, bytes[index] == UInt8(ascii: "}") { return Int.min }
+        }
+    }
+
+    /// After a list item not followed by `,` or `]`, as `recoverAfterMember`.
+    @inline(never)
+    mutating func recoverAfterElement(arrayStart: Int, elementStart: Int) throws(JSONSyntaxError) -> Int {
+        var elementStart = elementStart
+        while true {
+            let problem = afterElementProblem(arrayStart: arrayStart, elementStart: elementStart)
+            try record(problem.error)
+            switch problem.fix {
+            case .insertComma:
+                return -1
+            case .resume(let offset):
+                index = offset
+                elementStart = -1
+            default:
+                throw .stopped
+            }
+            skipWhitespace()
+            if index < bytes.count, bytes[index] == UInt8(ascii: ",") {
+                index += 1
+                return index - 1
+            }
+            if index < bytes.count, bytes[index] == UInt8(ascii: "]") { return Int.min }
+        }
     }
 
     /// A control character at `index` inside a text: thrown in a strict parse; when recovering,
