@@ -56,8 +56,8 @@ struct ValidationRuleTests {
     static let extraScenario = #"{"id": "tweede", "situation": "x", "explanation": "u", "options": [{"id": "a", "text": "a", "scores": {"geheim": 1}, "feedback": "f"}, {"id": "b", "text": "b", "scores": {}, "feedback": "f"}]}"#
 
     static let errorCases: [RuleCase] = [
-        RuleCase(rule: "the JSON does not parse", edits: [7: #"  "title": "Regels""#], line: 8, message: "expected ',' or '}'"),
-        RuleCase(rule: "a trailing comma", edits: [11: #"    {"id": "geheim", "title": "Geheim", "summary": "Deel geen geheimen."},"#], line: 12, message: "trailing comma"),
+        RuleCase(rule: "the JSON does not parse", edits: [7: #"  "title": "Regels""#], line: 7, message: "a comma is missing at the end of line 7"),
+        RuleCase(rule: "a trailing comma", edits: [11: #"    {"id": "geheim", "title": "Geheim", "summary": "Deel geen geheimen."},"#], line: 11, message: "trailing comma"),
         RuleCase(rule: "a duplicate key", edits: [4: #"  "version": "1", "version": "2","#], line: 4, message: "duplicate key \"version\""),
         RuleCase(rule: "a required field is missing", edits: [4: ""], line: 1, message: "missing required field 'version'"),
         RuleCase(rule: "a required option field is missing", edits: [23: #"      {"id": "weiger", "text": "Weigeren", "feedback": "Ja."}"#], line: 23, message: "missing required field 'scores'"),
@@ -68,6 +68,8 @@ struct ValidationRuleTests {
         RuleCase(rule: "a duplicate guideline id", edits: [11: #"    {"id": "geheim", "title": "G", "summary": "S"}, {"id": "geheim", "title": "G2", "summary": "S2"}"#], line: 11, message: "guideline id 'geheim' is used twice"),
         RuleCase(rule: "a duplicate scenario id", edits: [24: "     ]}, " + extraScenario], line: 24, message: "scenario id 'tweede' is used twice"),
         RuleCase(rule: "a duplicate option id", edits: [17: #"      {"id": "goed", "text": "Fout", "scores": {"openbaar": -1}, "feedback": "Nee.", "next": "tweede"}"#], line: 17, message: "option id 'goed' is used twice in scenario 'eerste'"),
+        RuleCase(rule: "a score of 1.5 says scores are whole numbers", edits: [16: #"      {"id": "goed", "text": "Goed", "scores": {"openbaar": 1.5, "geheim": 1}, "feedback": "Ja."},"#], line: 16, message: "the score for 'openbaar' is 1.5, but scores are whole numbers (like 2, 1, 0 or -1)"),
+        RuleCase(rule: "a score names a guideline far from every id: the known ones are listed", edits: [16: #"      {"id": "goed", "text": "Goed", "scores": {"phishing": 2, "geheim": 1}, "feedback": "Ja."},"#], line: 16, message: "option 'goed' of scenario 'eerste' scores unknown guideline 'phishing'; the course's guidelines are 'openbaar', 'geheim'"),
         RuleCase(rule: "a score names an unknown guideline", edits: [16: #"      {"id": "goed", "text": "Goed", "scores": {"openbar": 2, "geheim": 1}, "feedback": "Ja."},"#], line: 16, message: "option 'goed' of scenario 'eerste' scores unknown guideline 'openbar' — did you mean 'openbaar'?"),
         RuleCase(rule: "a scenario's next names an unknown scenario", edits: [19: #"     "next": "twede"},"#], line: 19, message: "scenario 'eerste' goes next to unknown scenario 'twede' — did you mean 'tweede'?"),
         RuleCase(rule: "an option's next names an unknown scenario", edits: [17: #"      {"id": "fout", "text": "Fout", "scores": {"openbaar": -1}, "feedback": "Nee.", "next": "derde"}"#], line: 17, message: "option 'fout' of scenario 'eerste' goes next to unknown scenario 'derde'"),
@@ -161,6 +163,16 @@ struct ValidationRuleTests {
         #expect(diagnostics.first?.position?.line == 20)
     }
 
+    @Test("an id that breaks the id rule is never suggested as a \"did you mean\"")
+    func noInvalidSuggestion() {
+        let text = RuleCase(rule: "id", edits: [20: #"    {"id": "Tweede", "situation": "Nog iets.", "explanation": "Uitleg.", "kind": "single","#],
+                            line: 0, message: "").text
+        let (_, diagnostics) = Self.check(text)
+        #expect(diagnostics.contains { $0.message.contains("scenario id 'Tweede' may hold only") && $0.position?.line == 20 }, "\(diagnostics.map(\.description))")
+        #expect(diagnostics.contains { $0.message.contains("goes next to unknown scenario 'tweede'") }, "\(diagnostics.map(\.description))")
+        #expect(!diagnostics.contains { $0.message.contains("did you mean") }, "\(diagnostics.map(\.description))")
+    }
+
     @Test("every problem carries the JSON Pointer of the value involved")
     func pointers() {
         let text = RuleCase(rule: "next", edits: [19: #"     "next": "twede"},"#], line: 0, message: "").text
@@ -173,7 +185,7 @@ struct ValidationRuleTests {
         ("an empty file", [], "the file is empty"),
         ("only white space", Array("  \n\t ".utf8), "only white space"),
         ("a byte order mark alone", [0xEF, 0xBB, 0xBF], "the file is empty"),
-        ("invalid UTF-8", Array(#"{"id": ""#.utf8) + [0xC3, 0x28] + Array(#""}"#.utf8), "not valid UTF-8"),
+        ("invalid UTF-8", Array(#"{"id": ""#.utf8) + [0xC3, 0x28] + Array(#""}"#.utf8), "the file is not UTF-8: save it as UTF-8"),
         ("binary junk", [0x7F, 0x45, 0x4C, 0x46, 0x02, 0x01, 0x01, 0x00, 0x00, 0x00], "unexpected"),
         ("200,000 nested brackets", [UInt8](repeating: UInt8(ascii: "["), count: 200_000), "nested more than 256 levels"),
         ("200,000 nested objects", Array(String(repeating: #"{"a":"#, count: 200_000).utf8), "nested more than 256 levels"),

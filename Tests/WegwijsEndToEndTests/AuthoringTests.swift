@@ -77,7 +77,7 @@ struct AuthoringTests {
         switch kind {
         case "empty": (bytes, expected) = ([], "the file is empty")
         case "junk": (bytes, expected) = ((0..<4_096).map { _ in UInt8(truncatingIfNeeded: random.next()) }, "error:")
-        case "utf8": (bytes, expected) = (Array(#"{"title": "caf"#.utf8) + [0xE9] + Array(#""}"#.utf8), "not valid UTF-8 text (bad byte 0xE9)")
+        case "utf8": (bytes, expected) = (Array(#"{"title": "caf"#.utf8) + [0xE9] + Array(#""}"#.utf8), "the file is not UTF-8: save it as UTF-8 (in Notepad: Save as, Encoding UTF-8)")
         case "nested": (bytes, expected) = ([UInt8](repeating: UInt8(ascii: "["), count: 200_000), "nested more than 256 levels deep")
         default:
             var big = Array(#"{"padding": ""#.utf8)

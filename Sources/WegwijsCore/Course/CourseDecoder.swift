@@ -214,7 +214,11 @@ struct CourseDecoder {
                     let place = JSONPointer.appending(pointer + "/scores", member.key)
                     guard case .number(let literal) = member.node.value, let points = Int(literal) ?? Self.outsideIntRange(literal) else {
                         gaps.insert(.scores)
-                        error(at: place, "the score for '\(member.key)' must be a whole number, found \(member.node.value.kindName)")
+                        if case .number(let literal) = member.node.value {
+                            error(at: place, "the score for '\(member.key)' is \(literal.prefix(24)), but scores are whole numbers (like 2, 1, 0 or -1)")
+                        } else {
+                            error(at: place, "the score for '\(member.key)' must be a whole number, found \(member.node.value.kindName)")
+                        }
                         continue
                     }
                     guard CourseLimits.score.contains(points) else {

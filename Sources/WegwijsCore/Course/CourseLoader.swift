@@ -164,7 +164,15 @@ public enum CourseLoader {
         do {
             return (try JSONParser.parse(bytes), [])
         } catch {
-            return (nil, [Diagnostic(.error, file: file, position: source.position(of: error.offset), message: error.message)])
+            // A second, recovering pass finds the later problems too (only for a file that failed).
+            let found = JSONParser.problems(in: bytes, limit: TextCourseReader.maximumProblems)
+            var diagnostics = (found.problems.isEmpty ? [error] : found.problems).map {
+                Diagnostic(.error, file: file, position: source.position(of: $0.offset), message: $0.message)
+            }
+            if found.more > 0 {
+                diagnostics.append(.notShown(found.more, severity: .error, file: file))
+            }
+            return (nil, diagnostics)
         }
     }
 

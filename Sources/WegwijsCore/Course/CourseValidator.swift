@@ -91,7 +91,9 @@ public enum CourseValidator {
     private static func checkReferences(_ course: Course, gaps: CourseDecoder.Gaps, into problems: inout [CourseProblem]) -> Bool {
         let guidelineIDs = course.guidelines.map(\.id)
         let known = Set(guidelineIDs)
-        let scenarioIDs = course.scenarios.map(\.id)
+        // A "did you mean" never suggests an id that breaks the id rule itself.
+        let suggestedGuidelines = guidelineIDs.filter(CourseID.isValid)
+        let scenarioIDs = course.scenarios.map(\.id).filter(CourseID.isValid)
         var dangling = false
         func checkLink(_ link: ScenarioLink?, at pointer: String, owner: String) {
             guard case .scenario(let target)? = link, course.indexOfScenario(target) == nil else { return }
@@ -108,7 +110,7 @@ public enum CourseValidator {
                 let owner = "option '\(option.id)' of scenario '\(scenario.id)'"
                 for guideline in option.scores.keys.sorted() where !known.contains(guideline) && !gaps.contains(.guidelines) {
                     problems.append(CourseProblem(.error, at: optionBase + "/scores", key: guideline,
-                                                  "\(owner) scores unknown guideline '\(guideline)'\(Suggestion.hint(for: guideline, in: guidelineIDs))"))
+                                                  "\(owner) scores unknown guideline '\(guideline)'\(guidelineHint(for: guideline, in: suggestedGuidelines))"))
                 }
                 checkLink(option.next, at: optionBase + "/next", owner: owner)
             }
@@ -117,6 +119,14 @@ public enum CourseValidator {
             }
         }
         return dangling
+    }
+
+    /// " — did you mean 'x'?" for a near miss, else the list of the course's guideline ids.
+    private static func guidelineHint(for name: String, in ids: [String]) -> String {
+        let hint = Suggestion.hint(for: name, in: ids)
+        guard hint.isEmpty, !ids.isEmpty else { return hint }
+        let shown = ids.prefix(12).map { "'\($0)'" }.joined(separator: ", ")
+        return "; the course's guidelines are \(shown)\(ids.count > 12 ? " and \(ids.count - 12) more" : "")"
     }
 
     private static func checkScoring(_ course: Course, gaps: CourseDecoder.Gaps, into problems: inout [CourseProblem]) {
@@ -151,7 +161,7 @@ public enum CourseValidator {
     /// Pool rules (SPEC §2): known members, each in one pool, never the target of an option's
     /// `next` (a consequence is always shown), and a draw between 1 and the number of members.
     private static func checkPools(_ course: Course, into problems: inout [CourseProblem]) {
-        let scenarioIDs = course.scenarios.map(\.id)
+        let scenarioIDs = course.scenarios.map(\.id).filter(CourseID.isValid)
         var targets: [String: String] = [:]
         for scenario in course.scenarios {
             for option in scenario.options {

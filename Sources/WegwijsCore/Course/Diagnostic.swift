@@ -20,6 +20,11 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
         self.pointer = pointer
     }
 
+    /// The note that ends a list cut at its limit: how many problems were left out.
+    public static func notShown(_ count: Int, severity: Severity, file: String) -> Diagnostic {
+        Diagnostic(severity, file: file, position: nil, message: "\(count) more problem\(count == 1 ? "" : "s") not shown; correct these first")
+    }
+
     /// `FILE:LINE:COLUMN: error: message`, or `FILE: error: message` without a position.
     public var description: String {
         let location = position.map { "\(file):\($0.line):\($0.column)" } ?? file

@@ -18,9 +18,7 @@ public enum JSONParser {
     /// as fully as the rest but kept with its last element only (`report` needs only the last
     /// answer of a record, and building every answer's nodes was most of its time).
     public static func parse(_ bytes: [UInt8], keepingLastOf condensed: String? = nil) throws(JSONSyntaxError) -> JSONNode {
-        if let bad = UTF8Validation.firstInvalidOffset(in: bytes) {
-            throw JSONSyntaxError(message: "the file is not valid UTF-8 text (bad byte 0x\(String(bytes[bad], radix: 16, uppercase: true)))", offset: bad)
-        }
+        if let bad = UTF8Validation.firstInvalidOffset(in: bytes) { throw .notUTF8(at: bad) }
         let result: Result<JSONNode, JSONSyntaxError> = bytes.withUnsafeBufferPointer { buffer in
             var parser = Parser(bytes: buffer)
             parser.condensed = condensed
@@ -32,6 +30,26 @@ public enum JSONParser {
         }
         return try result.get()
     }
+
+    /// Every syntax problem of a document, in file order, the first `limit` of them, and how
+    /// many more there are. After a problem whose fix is certain (a missing comma, a tab or a
+    /// curly quote in a text, a quote inside a text, a trailing comma) reading goes on as if it
+    /// were fixed; after any other it stops, so no problem is a follow-up of an earlier one.
+    /// A file that is not UTF-8 gets that one problem. Empty for a valid document.
+    public static func problems(in bytes: [UInt8], limit: Int) -> (problems: [JSONSyntaxError], more: Int) {
+        if let bad = UTF8Validation.firstInvalidOffset(in: bytes) { return ([.notUTF8(at: bad)], 0) }
+        return bytes.withUnsafeBufferPointer { buffer in
+            var parser = Parser(bytes: buffer)
+            parser.recorded = []
+            parser.limit = max(1, limit)
+            do throws(JSONSyntaxError) {
+                _ = try parser.parseDocument()
+            } catch {
+                if error != .stopped { parser.store(error) }
+            }
+            return (parser.recorded ?? [], parser.unstored)
+        }
+    }
 }
 
 struct Parser {
@@ -42,6 +60,17 @@ struct Parser {
     var condensed: String?
     /// Keys of the objects being skipped, innermost last (for the duplicate-key check).
     var skippedKeys: [SkippedKey] = []
+    /// When recovering (`JSONParser.problems(in:limit:)`), the problems found so far; nil
+    /// when the first problem is thrown.
+    var recorded: [JSONSyntaxError]?
+    /// How many problems a recovering parser keeps, and how many it found beyond that.
+    var limit = Int.max
+    var unstored = 0
+    /// An object just ended at a comma because its `}` was missing (recovering only): an
+    /// enclosing list goes on with the next item, anything else stops.
+    var closedEarly = false
+    /// The line table for messages that name a line, built on the first.
+    var source: SourceText?
 
     init(bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
@@ -55,6 +84,7 @@ struct Parser {
             throw JSONSyntaxError(message: nothingButMark ? "the file is empty" : "the file holds only white space", offset: 0)
         }
         let node = try parseValue()
+        if closedEarly { throw .stopped }
         skipWhitespace()
         if index < bytes.count {
             throw JSONSyntaxError(message: "unexpected \(describeByte(at: index)) after the end of the JSON document", offset: index)
@@ -75,7 +105,23 @@ struct Parser {
         guard offset < bytes.count else { return "end of file" }
         let byte = bytes[offset]
         if byte >= 0x21 && byte < 0x7F { return "character '\(Character(Unicode.Scalar(byte)))'" }
+        if byte >= 0xC2, let scalar = String(decoding: UnsafeBufferPointer(rebasing: bytes[offset..<min(offset + 4, bytes.count)]),
+                                             as: UTF8.self).unicodeScalars.first, scalar != "\u{FFFD}" {
+            let code = String(scalar.value, radix: 16, uppercase: true)
+            let shown = scalar.properties.isWhitespace || scalar.properties.generalCategory == .format ? "" : "'\(Character(scalar))' "
+            return "character \(shown)(U+\(String(repeating: "0", count: max(0, 4 - code.count)))\(code))"
+        }
         return "byte 0x\(String(byte, radix: 16, uppercase: true))"
+    }
+
+    /// In a strict parse, throws `problem`; when recovering, keeps it and goes on.
+    mutating func record(_ problem: JSONSyntaxError) throws(JSONSyntaxError) {
+        guard recorded != nil else { throw problem }
+        store(problem)
+    }
+
+    mutating func store(_ problem: JSONSyntaxError) {
+        if recorded?.count ?? 0 < limit { recorded?.append(problem) } else { unstored += 1 }
     }
 
     func unexpected(_ expectation: String) -> JSONSyntaxError {
@@ -97,10 +143,11 @@ struct Parser {
         case UInt8(ascii: "n"): try expectLiteral("null"); return JSONNode(.null, offset: start)
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
             return JSONNode(.number(try parseNumber()), offset: start)
-        case UInt8(ascii: "'"):
-            throw unexpected("JSON strings use double quotes")
         default:
-            throw unexpected("expected a value (object, array, string, number, true, false or null)")
+            let problem = valueStartProblem()
+            try record(problem.error)
+            guard problem.fix == .wrongQuotes else { throw .stopped }
+            return JSONNode(.string(try wronglyQuotedText()), offset: start)
         }
     }
 
@@ -112,6 +159,7 @@ struct Parser {
     }
 
     mutating func parseObject() throws(JSONSyntaxError) -> JSONValue {
+        let start = index
         try enter()
         index += 1
         var members: [JSONMember] = []
@@ -121,44 +169,66 @@ struct Parser {
             depth -= 1
             return .object(members)
         }
+        var comma = -1
         while true {
             skipWhitespace()
-            guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else {
-                if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
-                    throw unexpected("trailing comma before '}'")
-                }
-                throw unexpected("expected a key in double quotes")
-            }
             let keyOffset = index
-            let key = try parseString()
+            let key: String
+            if index < bytes.count, bytes[index] == UInt8(ascii: "\"") {
+                key = try parseString()
+            } else {
+                let problem = keyStartProblem(objectStart: start, comma: comma)
+                try record(problem.error)
+                switch problem.fix {
+                case .wrongQuotes:
+                    key = try wronglyQuotedText()
+                case .close:
+                    index += 1
+                    depth -= 1
+                    return .object(members)
+                case .closeAtComma:
+                    index = comma
+                    closedEarly = true
+                    depth -= 1
+                    return .object(members)
+                default:
+                    throw .stopped
+                }
+            }
             if members.contains(where: { $0.key == key }) {
-                throw JSONSyntaxError(message: "duplicate key \"\(key)\" in the same object", offset: keyOffset)
+                try record(JSONSyntaxError(message: "duplicate key \"\(key)\" in the same object", offset: keyOffset))
             }
             skipWhitespace()
-            guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else {
-                throw unexpected("expected ':' after the key \"\(key)\"")
+            if index < bytes.count, bytes[index] == UInt8(ascii: ":") {
+                index += 1
+            } else {
+                try recoverColon(key: key, keyStart: keyOffset)
             }
-            index += 1
             skipWhitespace()
             let value = depth == 1 && key == condensed && index < bytes.count && bytes[index] == UInt8(ascii: "[")
                 ? try parseLastElement() : try parseValue()
+            if closedEarly { throw .stopped }
+            let valueStart = value.offset
             members.append(JSONMember(key: key, keyOffset: keyOffset, node: value))
             skipWhitespace()
-            guard index < bytes.count else { throw unexpected("expected ',' or '}'") }
-            if bytes[index] == UInt8(ascii: ",") {
+            if index < bytes.count, bytes[index] == UInt8(ascii: ",") {
+                comma = index
                 index += 1
                 continue
             }
-            if bytes[index] == UInt8(ascii: "}") {
-                index += 1
-                depth -= 1
-                return .object(members)
+            if index >= bytes.count || bytes[index] != UInt8(ascii: "}") {
+                // Out of line, so the loop above stays as lean as it was before recovery.
+                comma = try recoverAfterMember(key: members[members.count - 1].key, objectStart: start, valueStart: valueStart)
+                if comma != Int.min { continue }
             }
-            throw unexpected("expected ',' or '}' after the value of \"\(key)\"")
+            index += 1
+            depth -= 1
+            return .object(members)
         }
     }
 
     mutating func parseArray() throws(JSONSyntaxError) -> JSONValue {
+        let start = index
         try enter()
         index += 1
         var elements: [JSONNode] = []
@@ -168,24 +238,32 @@ struct Parser {
             depth -= 1
             return .array(elements)
         }
+        var comma = -1
         while true {
             skipWhitespace()
             if index < bytes.count, bytes[index] == UInt8(ascii: "]") {
-                throw unexpected("trailing comma before ']'")
-            }
-            elements.append(try parseValue())
-            skipWhitespace()
-            guard index < bytes.count else { throw unexpected("expected ',' or ']'") }
-            if bytes[index] == UInt8(ascii: ",") {
-                index += 1
-                continue
-            }
-            if bytes[index] == UInt8(ascii: "]") {
+                try record(trailingCommaInList(at: comma))
                 index += 1
                 depth -= 1
                 return .array(elements)
             }
-            throw unexpected("expected ',' or ']' after an array element")
+            let element = try parseValue()
+            closedEarly = false
+            let elementStart = element.offset
+            elements.append(element)
+            skipWhitespace()
+            if index < bytes.count, bytes[index] == UInt8(ascii: ",") {
+                comma = index
+                index += 1
+                continue
+            }
+            if index >= bytes.count || bytes[index] != UInt8(ascii: "]") {
+                comma = try recoverAfterElement(arrayStart: start, elementStart: elementStart)
+                if comma != Int.min { continue }
+            }
+            index += 1
+            depth -= 1
+            return .array(elements)
         }
     }
 
@@ -237,12 +315,12 @@ struct Parser {
                 index += 1
                 return text
             }
-            if byte == UInt8(ascii: "\\") { break }
-            if byte < 0x20 { throw controlCharacter(byte) }
+            if byte == UInt8(ascii: "\\") || byte < 0x20 { break }
             index += 1
         }
         guard index < bytes.count else {
-            throw JSONSyntaxError(message: "unterminated string (no closing '\"')", offset: start)
+            try record(unterminatedText(start: start))
+            throw .stopped
         }
         var scalars = Array(UnsafeBufferPointer(rebasing: bytes[contentStart..<index]))
         while index < bytes.count {
@@ -269,21 +347,115 @@ struct Parser {
                     let scalar = try parseUnicodeEscape()
                     scalars.append(contentsOf: Array(String(Character(scalar)).utf8))
                 default:
-                    index -= 1
-                    throw unexpected("invalid escape sequence in a string")
+                    index -= 2
+                    let shown = escape >= 0x21 && escape < 0x7F ? "\\\(Character(Unicode.Scalar(escape)))" : "this"
+                    try record(JSONSyntaxError(message: "a backslash \\ in a text must be written \\\\ (\(shown) is not an escape)", offset: index))
+                    scalars.append(0x5C)
+                    index += 1
                 }
             default:
-                if byte < 0x20 { throw controlCharacter(byte) }
+                if byte < 0x20, try controlCharacterEnds(byte, contentStart: contentStart) {
+                    return String(decoding: scalars, as: UTF8.self)
+                }
                 scalars.append(byte)
                 index += 1
             }
         }
-        throw JSONSyntaxError(message: "unterminated string (no closing '\"')", offset: start)
+        try record(unterminatedText(start: start))
+        throw .stopped
     }
 
-    func controlCharacter(_ byte: UInt8) -> JSONSyntaxError {
-        let what = byte == 0x0A ? "a line break" : "control character 0x\(String(byte, radix: 16, uppercase: true))"
-        return JSONSyntaxError(message: "\(what) inside a string; write it as an escape (\\n) or close the string", offset: index)
+    /// After a problem with the colon after a key: thrown in a strict parse; when recovering,
+    /// `index` is left where the value starts.
+    @inline(never)
+    mutating func recoverColon(key: String, keyStart: Int) throws(JSONSyntaxError) {
+        var keyStart = keyStart
+        while true {
+            let problem = colonProblem(key: key, keyStart: keyStart)
+            try record(problem.error)
+            switch problem.fix {
+            case .resume(let offset):
+                index = offset
+                keyStart = -1
+            case .insertColon:
+                return
+            default:
+                throw .stopped
+            }
+            skipWhitespace()
+            if index < bytes.count, bytes[index] == UInt8(ascii: ":") {
+                index += 1
+                return
+            }
+        }
+    }
+
+    /// After a member not followed by `,` or `}`: thrown in a strict parse; when recovering,
+    /// the comma's offset (-1 for one taken as missing) with `index` past it, or `Int.min`
+    /// with `index` at the `}`.
+    @inline(never)
+    mutating func recoverAfterMember(key: String, objectStart: Int, valueStart: Int) throws(JSONSyntaxError) -> Int {
+        var valueStart = valueStart
+        while true {
+            let problem = afterMemberProblem(key: key, objectStart: objectStart, valueStart: valueStart)
+            try record(problem.error)
+            switch problem.fix {
+            case .insertComma:
+                return -1
+            case .resume(let offset):
+                index = offset
+                valueStart = -1
+            default:
+                throw .stopped
+            }
+            skipWhitespace()
+            if index < bytes.count, bytes[index] == UInt8(ascii: ",") {
+                index += 1
+                return index - 1
+            }
+            if index < bytes.count, bytes[index] == UInt8(ascii: "}") { return Int.min }
+        }
+    }
+
+    /// After a list item not followed by `,` or `]`, as `recoverAfterMember`.
+    @inline(never)
+    mutating func recoverAfterElement(arrayStart: Int, elementStart: Int) throws(JSONSyntaxError) -> Int {
+        var elementStart = elementStart
+        while true {
+            let problem = afterElementProblem(arrayStart: arrayStart, elementStart: elementStart)
+            try record(problem.error)
+            switch problem.fix {
+            case .insertComma:
+                return -1
+            case .resume(let offset):
+                index = offset
+                elementStart = -1
+            default:
+                throw .stopped
+            }
+            skipWhitespace()
+            if index < bytes.count, bytes[index] == UInt8(ascii: ",") {
+                index += 1
+                return index - 1
+            }
+            if index < bytes.count, bytes[index] == UInt8(ascii: "]") { return Int.min }
+        }
+    }
+
+    /// A control character at `index` inside a text: thrown in a strict parse; when recovering,
+    /// kept (false), or the end of the text at a curly quote meant as its end (true, `index` past it).
+    mutating func controlCharacterEnds(_ byte: UInt8, contentStart: Int) throws(JSONSyntaxError) -> Bool {
+        let problem = controlCharacterProblem(byte, contentStart: contentStart)
+        try record(problem.error)
+        switch problem.fix {
+        case .keep:
+            return false
+        case .resume(let offset):
+            index = offset
+            return true
+        default:
+            throw .stopped
+        }
     }
 
     mutating func parseHex4() throws(JSONSyntaxError) -> UInt32 {

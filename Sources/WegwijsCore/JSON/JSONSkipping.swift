@@ -13,21 +13,22 @@ extension Parser {
             return JSONNode(.array([]), offset: start)
         }
         var lastStart = index
+        var comma = -1
         while true {
             skipWhitespace()
             if index < bytes.count, bytes[index] == UInt8(ascii: "]") {
-                throw unexpected("trailing comma before ']'")
+                throw trailingCommaInList(at: comma)
             }
             lastStart = index
             try skipValue()
             skipWhitespace()
-            guard index < bytes.count else { throw unexpected("expected ',' or ']'") }
-            if bytes[index] == UInt8(ascii: ",") {
+            if index < bytes.count, bytes[index] == UInt8(ascii: ",") {
+                comma = index
                 index += 1
                 continue
             }
-            if bytes[index] == UInt8(ascii: "]") { break }
-            throw unexpected("expected ',' or ']' after an array element")
+            if index < bytes.count, bytes[index] == UInt8(ascii: "]") { break }
+            throw afterElementProblem(arrayStart: start, elementStart: lastStart).error
         }
         // The last element again, as a node; it was checked already, so this cannot fail.
         let end = index + 1
@@ -45,11 +46,8 @@ extension Parser {
         case UInt8(ascii: "{"): try skipObject()
         case UInt8(ascii: "["): try skipArray()
         case UInt8(ascii: "\""): try skipString()
-        case UInt8(ascii: "t"), UInt8(ascii: "f"), UInt8(ascii: "n"), UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"),
-             UInt8(ascii: "'"):
-            _ = try parseValue()
         default:
-            throw unexpected("expected a value (object, array, string, number, true, false or null)")
+            _ = try parseValue()
         }
     }
 
@@ -64,7 +62,7 @@ extension Parser {
                 return
             }
             if byte == UInt8(ascii: "\\") { break }
-            if byte < 0x20 { throw controlCharacter(byte) }
+            if byte < 0x20 { throw controlCharacterProblem(byte, contentStart: start + 1).error }
             index += 1
         }
         index = start
@@ -72,6 +70,7 @@ extension Parser {
     }
 
     mutating func skipObject() throws(JSONSyntaxError) {
+        let start = index
         try enter()
         index += 1
         skipWhitespace()
@@ -82,13 +81,11 @@ extension Parser {
         }
         let keysStart = skippedKeys.count
         defer { skippedKeys.removeLast(skippedKeys.count - keysStart) }
+        var comma = -1
         while true {
             skipWhitespace()
             guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else {
-                if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
-                    throw unexpected("trailing comma before '}'")
-                }
-                throw unexpected("expected a key in double quotes")
+                throw keyStartProblem(objectStart: start, comma: comma).error
             }
             let keyOffset = index
             try skipString()
@@ -103,23 +100,24 @@ extension Parser {
             skippedKeys.append(key)
             skipWhitespace()
             guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else {
-                throw unexpected("expected ':' after the key \"\(try keyText(key))\"")
+                throw colonProblem(key: try keyText(key), keyStart: keyOffset).error
             }
             index += 1
             skipWhitespace()
+            let valueStart = index
             try skipValue()
             skipWhitespace()
-            guard index < bytes.count else { throw unexpected("expected ',' or '}'") }
-            if bytes[index] == UInt8(ascii: ",") {
+            if index < bytes.count, bytes[index] == UInt8(ascii: ",") {
+                comma = index
                 index += 1
                 continue
             }
-            if bytes[index] == UInt8(ascii: "}") {
+            if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
                 index += 1
                 depth -= 1
                 return
             }
-            throw unexpected("expected ',' or '}' after the value of \"\(try keyText(key))\"")
+            throw afterMemberProblem(key: try keyText(key), objectStart: start, valueStart: valueStart).error
         }
     }
 
@@ -155,6 +153,7 @@ extension Parser {
     }
 
     mutating func skipArray() throws(JSONSyntaxError) {
+        let start = index
         try enter()
         index += 1
         skipWhitespace()
@@ -163,24 +162,26 @@ extension Parser {
             depth -= 1
             return
         }
+        var comma = -1
         while true {
             skipWhitespace()
             if index < bytes.count, bytes[index] == UInt8(ascii: "]") {
-                throw unexpected("trailing comma before ']'")
+                throw trailingCommaInList(at: comma)
             }
+            let elementStart = index
             try skipValue()
             skipWhitespace()
-            guard index < bytes.count else { throw unexpected("expected ',' or ']'") }
-            if bytes[index] == UInt8(ascii: ",") {
+            if index < bytes.count, bytes[index] == UInt8(ascii: ",") {
+                comma = index
                 index += 1
                 continue
             }
-            if bytes[index] == UInt8(ascii: "]") {
+            if index < bytes.count, bytes[index] == UInt8(ascii: "]") {
                 index += 1
                 depth -= 1
                 return
             }
-            throw unexpected("expected ',' or ']' after an array element")
+            throw afterElementProblem(arrayStart: start, elementStart: elementStart).error
         }
     }
 }

@@ -17,6 +17,6 @@ public enum TextCourseFormat {
         guard ordered.count > limit else { return ordered }
         let more = ordered.count - limit
         return Array(ordered.prefix(limit))
-            + [Diagnostic(ordered[limit].severity, file: file, position: nil, message: "\(more) more problem\(more == 1 ? "" : "s") not shown; correct these first")]
+            + [Diagnostic.notShown(more, severity: ordered[limit].severity, file: file)]
     }
 }
