@@ -141,8 +141,8 @@ public enum CourseLoader {
         }
     }
 
-    /// "scenario 'x', option 'y': " for a pointer inside a scenario, so structural problems name
-    /// the ids involved.
+    /// "scenario 'x', option 'y': " for a pointer inside a scenario (or a guideline or a pool),
+    /// so structural problems name the ids involved.
     static func context(of pointer: String, in root: JSONNode) -> String {
         let tokens = JSONPointer.tokens(of: pointer)
         var parts: [String] = []
@@ -154,6 +154,9 @@ public enum CourseLoader {
                 let option = "\(scenario)/options/\(tokens[3])"
                 parts.append(id(option).map { "option '\($0)'" } ?? "option \((Int(tokens[3]) ?? 0) + 1)")
             }
+        } else if tokens.count >= 2, tokens[0] == "pools" {
+            let pool = "/pools/\(tokens[1])"
+            parts.append(id(pool).map { "pool '\($0)'" } ?? "pool \((Int(tokens[1]) ?? 0) + 1)")
         } else if tokens.count >= 2, tokens[0] == "guidelines" {
             let guideline = "/guidelines/\(tokens[1])"
             parts.append(id(guideline).map { "guideline '\($0)'" } ?? "guideline \((Int(tokens[1]) ?? 0) + 1)")
