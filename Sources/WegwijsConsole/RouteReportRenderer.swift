@@ -78,7 +78,9 @@ public struct RouteReportRenderer: Sendable {
             output += layout.wrap("\(mark)\(slip.scenario): \(answer(slip)) \(symbol("→", "->")) \(rule)", indent: "      ")
         }
         let ordinary = analysis.singleSlips.filter { !$0.isCritical }.count
-        if ordinary > 0 {
+        if analysis.canPass == false {
+            output += layout.wrap("  No route can pass, so even the best answers fail: these slips follow from the pass rule (see Findings).")
+        } else if ordinary > 0 {
             output += layout.wrap("  \(ordinary) single slip\(ordinary == 1 ? " is" : "s are") not marked critical: one ordinary mistake fails a learner there without being told it is serious.")
         }
         return output

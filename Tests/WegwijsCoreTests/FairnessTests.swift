@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 @testable import WegwijsCore
 
@@ -73,6 +74,21 @@ struct FairnessTests {
         #expect(message.contains("single-slip warnings that follow from it are left out"), "\(message)")
         #expect(!diagnostics.contains { $0.message.contains("single slip:") })
         #expect(errors.first?.pointer == "/passing")
+    }
+
+    @Test("loading an unpassable course to use it (paths, preview, verify) only warns")
+    func unpassableLoads() throws {
+        let text = F.json([F.scenario("a", [F.option("x", ["g1": 2]), F.option("y", ["g2": 2])]),
+                           F.scenario("b", [F.option("x", ["g1": 2]), F.option("y", ["g2": 2])])],
+                          overall: 100, perGuideline: 100)
+        let folder = TestFolders.path("wegwijs-fairness")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("onhaalbaar.json").path
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+        let loaded = try CourseLoader.load(path: path)
+        #expect(loaded.warnings.contains { $0.message.hasPrefix("no route can pass:") })
+        #expect(RouteAnalysis(course: loaded.course).shortfalls == [.init(guideline: nil, best: 50, threshold: 100, reachable: 50)])
     }
 
     @Test("a guideline only a critical option can score names that guideline and what it reaches")

@@ -37,7 +37,7 @@ public enum CourseLoader {
     /// Loads and validates a course file.
     public static func load(path: String) throws(CourseLoadError) -> LoadedCourse {
         let bytes = try read(path: path)
-        let (course, diagnostics, structure) = checked(bytes: bytes, file: path)
+        let (course, diagnostics, structure) = checked(bytes: bytes, file: path, refusingUnpassable: false)
         guard let course, let structure, !diagnostics.contains(where: { $0.severity == .error }) else {
             throw CourseLoadError(kind: .invalid, diagnostics: diagnostics)
         }
@@ -85,15 +85,17 @@ public enum CourseLoader {
         CourseLoadError(kind: .unreadable, diagnostics: [Diagnostic(.error, file: path, position: nil, message: reason)])
     }
 
-    /// Every problem in a course file's bytes, errors before warnings, each in source order.
-    /// The course is returned when it decoded far enough to be checked.
+    /// Every problem in a course file's bytes, errors before warnings, each in source order,
+    /// as `validate` judges them: a course no route can pass is an error. The course is
+    /// returned when it decoded far enough to be checked.
     public static func check(bytes: [UInt8], file: String) -> (Course?, [Diagnostic]) {
-        let (course, diagnostics, _) = checked(bytes: bytes, file: file)
+        let (course, diagnostics, _) = checked(bytes: bytes, file: file, refusingUnpassable: true)
         return (course, diagnostics)
     }
 
-    /// `check`, and the structure hash of a document that parsed.
-    private static func checked(bytes: [UInt8], file: String) -> (Course?, [Diagnostic], String?) {
+    /// `check`, and the structure hash of a document that parsed. Loading a course to use it
+    /// (`paths`, `preview`, `verify` of records made on it) only warns that no route can pass.
+    private static func checked(bytes: [UInt8], file: String, refusingUnpassable: Bool) -> (Course?, [Diagnostic], String?) {
         let source = SourceText(bytes: bytes)
         let (parsed, syntax) = document(bytes: bytes, file: file)
         guard let root = parsed else { return (nil, syntax, nil) }
@@ -107,7 +109,7 @@ public enum CourseLoader {
         // The semantic rules run on whatever decoded; those that depend on a part a structural
         // problem left out are skipped, so the trainer sees both kinds without bogus follow-ups.
         if let model {
-            problems += CourseValidator.problems(in: model, gaps: decoder.gaps)
+            problems += CourseValidator.problems(in: model, gaps: decoder.gaps, unpassable: refusingUnpassable ? .error : .warning)
         }
         let diagnostics = problems.map { problem -> (Diagnostic, Int) in
             let offset = problem.key.flatMap { root.keyOffset(at: problem.pointer, key: $0) }

@@ -6,7 +6,8 @@ public enum CourseValidator {
 
     /// The rules that can be judged on a course the decoder could only partly build: a rule
     /// that depends on a part with a gap is skipped rather than reported wrongly.
-    static func problems(in course: Course, gaps: CourseDecoder.Gaps) -> [CourseProblem] {
+    /// A course no route can pass is a problem of severity `unpassable`.
+    static func problems(in course: Course, gaps: CourseDecoder.Gaps, unpassable: Diagnostic.Severity) -> [CourseProblem] {
         var problems: [CourseProblem] = []
         checkIdentifiers(course, gaps: gaps, into: &problems)
         let dangling = checkReferences(course, gaps: gaps, into: &problems)
@@ -21,7 +22,7 @@ public enum CourseValidator {
             checkContent(course, into: &problems)
         }
         if gaps.isEmpty, !problems.contains(where: { $0.severity == .error }) {
-            checkFairness(course, into: &problems)
+            checkFairness(course, unpassable: unpassable, into: &problems)
         }
         return problems
     }
@@ -30,13 +31,13 @@ public enum CourseValidator {
     /// slips that follow from it are counted, not listed: the best answers fail too); else a
     /// warning for each single slip that is not critical, with the changes that remove it,
     /// and for each guideline some draw leaves unassessed.
-    private static func checkFairness(_ course: Course, into problems: inout [CourseProblem]) {
+    private static func checkFairness(_ course: Course, unpassable: Diagnostic.Severity, into problems: inout [CourseProblem]) {
         let graph = RouteGraph(course: course)
         let search = SlipSearch(graph: graph)
         let slips = search.slips().filter { !$0.isCritical }
         if !search.bestAnswersPass, graph.passSearch().canPass == false {
             let left = slips.isEmpty ? "" : "; the \(slips.count) single-slip warning\(slips.count == 1 ? "" : "s") that follow from it \(slips.count == 1 ? "is" : "are") left out"
-            problems.append(CourseProblem(.error, at: "/passing", FairnessText.unpassable(graph.passShortfalls(), rule: course.passing) + left))
+            problems.append(CourseProblem(unpassable, at: "/passing", FairnessText.unpassable(graph.passShortfalls(), rule: course.passing) + left))
             return
         }
         var finder = SlipRemedyFinder(search: search)
