@@ -176,6 +176,18 @@ struct FairnessTests {
         #expect(checked > 10)
     }
 
+    @Test("partial points never make an answer as good as the best one")
+    func partialPointsStayBelowBest() throws {
+        // 'half' (1 of 2) fails g2 at 60 %; 2 points would remove the slip, but make it a right answer.
+        let text = F.json([F.scenario("a", [F.option("goed", ["g1": 2]), F.option("fout", [:])]),
+                           F.scenario("b", [F.option("goed", ["g2": 2]), F.option("half", ["g2": 1])])],
+                          overall: 50, perGuideline: 60)
+        let (_, diagnostics) = F.check(text)
+        let half = try #require(diagnostics.first { $0.message.contains("answering 'half' in scenario 'b'") }).message
+        #expect(!half.contains("give 'b/half' 2 points"), "\(half)")
+        #expect(half.contains("no change to one score or one pool's draw removes it: give 'g2' more scenarios or points on every route, or mark 'b/half' critical"), "\(half)")
+    }
+
     @Test("score candidates move a penalty towards 0 first, then give points, a few at most")
     func candidates() {
         #expect(SlipRemedyFinder.candidates(from: -1) == [0, 1])

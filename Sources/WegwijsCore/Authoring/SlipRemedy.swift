@@ -102,7 +102,8 @@ struct SlipRemedyFinder {
                     scoreTries += 1
                     var changed = scenario
                     changed.options[option].scores[guideline] = score
-                    if keepsBest(changed, at: node), search.failure(node, answer: answer, in: changed) == nil {
+                    if keepsBest(changed, at: node), staysBelowBest(changed.options[option], at: node),
+                       search.failure(node, answer: answer, in: changed) == nil {
                         found.append(.score(scenario: scenario.id, option: scenario.options[option].id, guideline: guideline, from: current, to: score))
                         if found.count >= Self.remediesPerSlip { return found }
                         break
@@ -132,6 +133,14 @@ struct SlipRemedyFinder {
         let graph = search.graph
         return Scoring.bestAnswer(changed, noCritical: graph.course.passing.noCritical) == search.best[node]
             && graph.course.guidelines.indices.allSatisfy { Scoring.possible(changed, guideline: graph.course.guidelines[$0].id) == graph.possible[node][$0] }
+    }
+
+    /// Whether a changed option still earns fewer points in all than every option of the best
+    /// answer: partial points, not a second right answer.
+    private func staysBelowBest(_ option: Scenario.Option, at node: Int) -> Bool {
+        let scenario = search.graph.course.scenarios[node]
+        let total = option.scores.values.reduce(0, +)
+        return search.best[node].allSatisfy { total < scenario.options[$0].scores.values.reduce(0, +) }
     }
 
     private mutating func drawRemedies(for slip: SlipID, limit: Int) -> [SlipRemedy] {
