@@ -78,7 +78,9 @@ public struct RouteReportRenderer: Sendable {
             output += layout.wrap("\(mark)\(slip.scenario): \(answer(slip)) \(symbol("→", "->")) \(rule)", indent: "      ")
         }
         let ordinary = analysis.singleSlips.filter { !$0.isCritical }.count
-        if ordinary > 0 {
+        if analysis.canPass == false {
+            output += layout.wrap("  No route can pass, so even the best answers fail: these slips follow from the pass rule (see Findings).")
+        } else if ordinary > 0 {
             output += layout.wrap("  \(ordinary) single slip\(ordinary == 1 ? " is" : "s are") not marked critical: one ordinary mistake fails a learner there without being told it is serious.")
         }
         return output
@@ -110,7 +112,7 @@ public struct RouteReportRenderer: Sendable {
             let line: String
             switch finding {
             case .noRouteCanPass:
-                line = layout.styled(symbol("  ✗ ", "  x "), .red) + "no route can pass: even the best answers stay below the pass rule (check scores and thresholds)"
+                line = layout.styled(symbol("  ✗ ", "  x "), .red) + "no route can pass: " + shortfalls()
             case .routesCannotPass(let routes):
                 line = "  ! " + "route\(routes.count == 1 ? "" : "s") \(list(routes)) cannot pass whatever the answers (a learner who takes \(routes.count == 1 ? "it" : "them") is bound to fail)"
             case .worstAnswersPass(let routes):
@@ -118,12 +120,27 @@ public struct RouteReportRenderer: Sendable {
                 line = layout.styled(symbol("  ✗ ", "  x "), .red) + "\(which) even the worst answers pass: the course does not tell good from bad answers there"
             case .guidelineNotAssessed(let id, let routes, let total):
                 line = "  ! guideline '\(id)' is not assessed on \(count(routes)) of \(count(total)) routes"
+            case .singleSlipsFail(let routes, let draws):
+                let onRoutes = routes.map { "on \(count($0)) of \(count(analysis.routeCount)) route\(analysis.routeCount == 1 ? "" : "s")" } ?? "on some routes"
+                let inDraws = course.pools.isEmpty ? "" : draws.map { " and in \(count($0)) of \(count(analysis.drawCount)) draw\(analysis.drawCount == 1 ? "" : "s")" } ?? " and in some draws"
+                line = layout.styled(symbol("  ✗ ", "  x "), .red) + "a single slip that is not critical fails a learner \(onRoutes)\(inDraws) (see Single slips)"
             case .undecided:
                 line = "  ? the pass search was too large to decide completely (many guidelines and branches)"
             }
             output += layout.wrap(line, indent: "    ")
         }
         return output
+    }
+
+    /// The parts of the pass rule even the best answers miss, with the best they reach.
+    private func shortfalls() -> String {
+        guard !analysis.shortfalls.isEmpty else {
+            return "no answers meet every part of the pass rule on the same route (check scores and thresholds)"
+        }
+        return analysis.shortfalls.map { shortfall in
+            let which = shortfall.guideline.map { "on guideline '\($0)'" } ?? "overall"
+            return "the best answers reach \(percent(shortfall.best)) \(which), below the pass mark of \(shortfall.threshold)%"
+        }.joined(separator: "; ")
     }
 
     private func list(_ numbers: [Int]) -> String {

@@ -6,9 +6,9 @@ struct Paths: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Analyse every route through the branching: best and worst score, can it pass.",
         discussion: """
-        Lists each route (up to --limit) with the best and worst percentage a learner can reach on it and whether a pass is possible, then flags: no route can pass; on some route even the worst answers pass; a guideline not assessed on some routes. A course with more routes than --limit is summarised as a whole, however many routes it has.
+        Lists each route (up to --limit) with the best and worst percentage a learner can reach on it and whether a pass is possible, then flags: no route can pass (and the pass mark the best answers miss); on some route even the worst answers pass; a single slip that fails a learner (on how many routes and draws); a guideline not assessed on some routes. A course with more routes than --limit is summarised as a whole, however many routes it has.
 
-        Exit 0 after the analysis (whatever it finds), 65 when the course is invalid.
+        Exit 0 after the analysis (whatever it finds, a course no route can pass included), 65 when the course is invalid.
         """
     )
 

@@ -175,6 +175,32 @@ struct AuthoringTests {
         #expect(invalid.status == 65)
     }
 
+    @Test("a course no one can pass: validate exits 65 with one error naming the pass mark; paths says the same")
+    func unpassable() throws {
+        // The branching fixture with full marks required, and a 'half' answer in 'start' that scores
+        // both guidelines: no answer there earns every point, so the best answers reach 87.5 %.
+        let text = try String(contentsOfFile: fixture, encoding: .utf8)
+            .replacingOccurrences(of: #""passing": {"overall": 80"#, with: #""passing": {"overall": 100"#)
+            .replacingOccurrences(of: #""scores": {"openbaar": 1}, "feedback": {"nl": "Bijna.""#,
+                                  with: #""scores": {"openbaar": 1, "geheim": 1}, "feedback": {"nl": "Bijna.""#)
+        let path = try Self.write(text, named: "onhaalbaar.json")
+        let result = try Wegwijs.run(["validate", path])
+        #expect(result.status == 65, "\(result.stderr)")
+        let lines = result.stderr.split(separator: "\n")
+        #expect(lines.count == 1, "\(result.stderr)")
+        #expect(lines.first?.hasPrefix(path + ":10:14: error: no route can pass: the best answers reach 87.5 % overall, below the pass mark of 100 % (at most 87 % can be reached)") == true,
+                "\(result.stderr)")
+        #expect(lines.first?.contains("the 5 single-slip warnings that follow from it are left out") == true, "\(result.stderr)")
+        #expect(result.stdout.contains("invalid (1 error, 0 warnings)"))
+        // paths (like preview) still loads it, to show why.
+        let paths = try Wegwijs.run(["paths", path, "--plain"])
+        #expect(paths.status == 0, "\(paths.stderr)")
+        let unwrapped = paths.stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        #expect(unwrapped.contains("x no route can pass: the best answers reach 87.5% overall, below the pass mark of 100%"), "\(paths.stdout)")
+        #expect(unwrapped.contains("these slips follow from the pass rule"))
+        #expect(!paths.stdout.contains("every route can pass"))
+    }
+
     // MARK: JSON Schema
 
     static let schema = Wegwijs.packageRoot.appendingPathComponent("courses/course.schema.json").path

@@ -49,6 +49,9 @@ public struct RouteAnalysis: Sendable {
         case routesCannotPass(routes: [Int])
         /// The pass search was too large to decide (many guidelines and branches).
         case undecided
+        /// A single slip that is not critical fails a learner: on `routes` of the routes and in
+        /// `draws` of the draws (nil: too many to count one by one).
+        case singleSlipsFail(routes: UInt64?, draws: UInt64?)
     }
 
     /// One answer that, with the best answer everywhere else on the same route and draw, makes
@@ -66,6 +69,18 @@ public struct RouteAnalysis: Sendable {
         public var isCritical: Bool
         /// The first part of the pass rule it breaks.
         public var reason: Reason
+    }
+
+    /// A part of the pass rule that even the best answers cannot meet (when no route can pass).
+    public struct PassShortfall: Sendable, Hashable {
+        /// The guideline whose threshold is missed; nil for the overall score.
+        public var guideline: String?
+        /// The best percentage the best answers reach on it, over every route and draw.
+        public var best: Double
+        /// The threshold it stays below (`overall` or `perGuideline`).
+        public var threshold: Int
+        /// The highest whole threshold the best answers do reach.
+        public var reachable: Int
     }
 
     /// How many different draws the pools allow (1 without pools), saturating at `UInt64.max`.
@@ -92,6 +107,9 @@ public struct RouteAnalysis: Sendable {
     /// Per guideline (course order), how many routes do not assess it.
     public var unassessedRoutes: [(id: String, routes: UInt64)]
     public var findings: [Finding]
+    /// When no route can pass, the parts of the pass rule the best answers miss; empty when
+    /// each part can be met alone but not all of them on one route.
+    public var shortfalls: [PassShortfall]
 
     /// Vector searches keep at most this many candidates per scenario.
     static let frontierLimit = 4_096
@@ -111,8 +129,12 @@ public struct RouteAnalysis: Sendable {
         unassessedRoutes = course.guidelines.indices.map { (course.guidelines[$0].id, graph.unassessedRouteCount(guideline: $0)) }
 
         var findings: [Finding] = []
+        var slipRoutes: UInt64?
+        let hasOrdinarySlips = singleSlips.contains { !$0.isCritical }
         if routeCount <= UInt64(max(listLimit, 0)) {
-            let listed = graph.enumerateRoutes().map { graph.evaluate($0) }
+            let enumerated = graph.enumerateRoutes()
+            let listed = enumerated.map { graph.evaluate($0) }
+            if hasOrdinarySlips { slipRoutes = UInt64(enumerated.filter(graph.failsOnSingleSlip).count) }
             routes = listed
             let cannot = listed.indices.filter { listed[$0].canPass == false }.map { $0 + 1 }
             let always = listed.indices.filter { listed[$0].alwaysPasses }.map { $0 + 1 }
@@ -126,7 +148,11 @@ public struct RouteAnalysis: Sendable {
         for (id, count) in unassessedRoutes where count > 0 {
             findings.append(.guidelineNotAssessed(id: id, routes: count, of: routeCount))
         }
+        if canPass != false, hasOrdinarySlips {
+            findings.append(.singleSlipsFail(routes: slipRoutes, draws: graph.drawsFailingOnSingleSlip()))
+        }
         if canPass == nil || worstCanPass == nil { findings.append(.undecided) }
         self.findings = findings
+        shortfalls = canPass == false ? graph.passShortfalls() : []
     }
 }

@@ -79,3 +79,43 @@ extension RouteGraph {
     }
 
 }
+
+extension RouteGraph {
+    /// (earned, possible) pairs of the best answers that could give the highest percentage on
+    /// some route: overall (`guideline` nil) or on one guideline, on routes that assess it.
+    /// Critical options are left out when the pass rule forbids them.
+    func bestPairs(guideline: Int?) -> [(Int, Int)] {
+        func points(_ earned: [Int]) -> Int { guideline.map { earned[$0] } ?? earned.reduce(0, +) }
+        let pairs = fold(end: [(0, 0)], merge: { Pareto.pruneRatio($0 + $1, highest: true) }) { node, parts in
+            let possibleHere = guideline.map { possible[node][$0] } ?? possible[node].reduce(0, +)
+            let pairs = parts.flatMap { part -> [(Int, Int)] in
+                guard let best = bestChoices(node, part.edge).map({ points($0.earned) }).max() else { return [] }
+                return part.after.map { ($0.0 + best, $0.1 + possibleHere) }
+            }
+            return Pareto.pruneRatio(pairs, highest: true)
+        } ?? []
+        return pairs.filter { $0.1 > 0 }
+    }
+
+    /// The parts of the pass rule that even the best answers cannot meet on their own, each
+    /// with the best percentage they reach; a guideline counts only when every route assesses
+    /// it. Empty when each part can be met alone, but not all of them on one route.
+    func passShortfalls() -> [RouteAnalysis.PassShortfall] {
+        let rule = course.passing
+        func best(_ pairs: [(Int, Int)]) -> Double { pairs.compactMap { Scoring.percent(earned: $0.0, possible: $0.1) }.max() ?? 0 }
+        func reaches(_ pairs: [(Int, Int)], _ threshold: Int) -> Bool { pairs.contains { 100 * $0.0 >= threshold * $0.1 } }
+        func reachable(_ pairs: [(Int, Int)]) -> Int { max(0, pairs.map { 100 * $0.0 / $0.1 }.max() ?? 0) }
+        var shortfalls: [RouteAnalysis.PassShortfall] = []
+        let overall = bestPairs(guideline: nil)
+        if !reaches(overall, rule.overall) {
+            shortfalls.append(.init(guideline: nil, best: best(overall), threshold: rule.overall, reachable: reachable(overall)))
+        }
+        for (index, guideline) in course.guidelines.enumerated() where fewestAssessing(guideline: index) > 0 {
+            let pairs = bestPairs(guideline: index)
+            if !reaches(pairs, rule.perGuideline) {
+                shortfalls.append(.init(guideline: guideline.id, best: best(pairs), threshold: rule.perGuideline, reachable: reachable(pairs)))
+            }
+        }
+        return shortfalls
+    }
+}

@@ -17,6 +17,7 @@ extension CourseDecoder {
     }
 
     mutating func error(at pointer: String, key: String? = nil, _ message: String) {
+        gaps.insert(.errors)
         problems.append(CourseProblem(.error, at: pointer, key: key, message))
     }
 

@@ -22,6 +22,10 @@ struct CourseDecoder {
         static let texts = Gaps(rawValue: 1 << 5)
         /// A pool was dropped (not an object, or a field is missing or of the wrong type).
         static let pools = Gaps(rawValue: 1 << 6)
+        /// Some value was reported as an error (a wrong `critical`, a `draw` out of range): the
+        /// course is invalid, and the route analysis, which judges valid courses only, would
+        /// judge one the file does not say.
+        static let errors = Gaps(rawValue: 1 << 7)
     }
 
     var problems: [CourseProblem] = []
@@ -133,13 +137,13 @@ struct CourseDecoder {
         let id = identifier(fields, "id", at: pointer, what: "pool id")
         let draw = integer(fields, "draw", at: pointer, range: 1...10_000)
         if fields["draw"] == nil {
-            error(at: pointer, "pool \(id.map { "'\($0)' " } ?? "")is missing 'draw' (how many of its scenarios an attempt shows)")
+            error(at: pointer, "missing 'draw' (how many of its scenarios an attempt shows)")
         }
         var members: [String]?
         if let list = fields["scenarios"] {
             members = stringArray(list, at: pointer + "/scenarios")
         } else {
-            error(at: pointer, "pool \(id.map { "'\($0)' " } ?? "")is missing 'scenarios' (the ids of its members)")
+            error(at: pointer, "missing 'scenarios' (the ids of its members)")
         }
         guard let id, let draw, let members else { return nil }
         return ScenarioPool(id: id, draw: draw, scenarios: members)

@@ -40,7 +40,7 @@ public enum CourseLoader {
     /// Loads and validates a course file.
     public static func load(path: String) throws(CourseLoadError) -> LoadedCourse {
         let bytes = try read(path: path)
-        let result = checked(bytes: bytes, file: path)
+        let result = checked(bytes: bytes, file: path, refusingUnpassable: false)
         guard let course = result.course, let structure = result.structure,
               !result.diagnostics.contains(where: { $0.severity == .error }) else {
             throw CourseLoadError(kind: .invalid, diagnostics: result.diagnostics)
@@ -90,10 +90,11 @@ public enum CourseLoader {
         CourseLoadError(kind: .unreadable, diagnostics: [Diagnostic(.error, file: path, position: nil, message: reason)])
     }
 
-    /// Every problem in a course file's bytes, errors before warnings, each in source order.
-    /// The course is returned when it decoded far enough to be checked.
+    /// Every problem in a course file's bytes, errors before warnings, each in source order,
+    /// as `validate` judges them: a course no route can pass is an error. The course is
+    /// returned when it decoded far enough to be checked.
     public static func check(bytes: [UInt8], file: String) -> (Course?, [Diagnostic]) {
-        let result = checked(bytes: bytes, file: file)
+        let result = checked(bytes: bytes, file: file, refusingUnpassable: true)
         return (result.course, result.diagnostics)
     }
 
@@ -106,7 +107,10 @@ public enum CourseLoader {
         var missingTexts: [String: [Diagnostic]] = [:]
     }
 
-    private static func checked(bytes: [UInt8], file: String) -> Checked {
+    /// `check`, with the structure hash and the missing texts per incomplete language. Loading
+    /// a course to use it (`paths`, `preview`, `verify` of records made on it) only warns that
+    /// no route can pass.
+    private static func checked(bytes: [UInt8], file: String, refusingUnpassable: Bool) -> Checked {
         let source = SourceText(bytes: bytes)
         let (parsed, syntax) = document(bytes: bytes, file: file)
         guard let root = parsed else { return Checked(course: nil, diagnostics: syntax) }
@@ -117,7 +121,7 @@ public enum CourseLoader {
         // The semantic rules run on whatever decoded; those that depend on a part a structural
         // problem left out are skipped, so the trainer sees both kinds without bogus follow-ups.
         if let model {
-            problems += CourseValidator.problems(in: model, gaps: decoder.gaps)
+            problems += CourseValidator.problems(in: model, gaps: decoder.gaps, unpassable: refusingUnpassable ? .error : .warning)
         }
         let all = TextCourseFormat.limited(syntax + located(problems, in: root, source: source, file: file), file: file)
         var missing: [String: [Diagnostic]] = [:]
@@ -176,8 +180,8 @@ public enum CourseLoader {
         }
     }
 
-    /// "scenario 'x', option 'y': " for a pointer inside a scenario, so structural problems name
-    /// the ids involved.
+    /// "scenario 'x', option 'y': " for a pointer inside a scenario (or a guideline or a pool),
+    /// so structural problems name the ids involved.
     static func context(of pointer: String, in root: JSONNode) -> String {
         let tokens = JSONPointer.tokens(of: pointer)
         var parts: [String] = []
@@ -189,6 +193,9 @@ public enum CourseLoader {
                 let option = "\(scenario)/options/\(tokens[3])"
                 parts.append(id(option).map { "option '\($0)'" } ?? "option \((Int(tokens[3]) ?? 0) + 1)")
             }
+        } else if tokens.count >= 2, tokens[0] == "pools" {
+            let pool = "/pools/\(tokens[1])"
+            parts.append(id(pool).map { "pool '\($0)'" } ?? "pool \((Int(tokens[1]) ?? 0) + 1)")
         } else if tokens.count >= 2, tokens[0] == "guidelines" {
             let guideline = "/guidelines/\(tokens[1])"
             parts.append(id(guideline).map { "guideline '\($0)'" } ?? "guideline \((Int(tokens[1]) ?? 0) + 1)")

@@ -6,7 +6,8 @@ public enum CourseValidator {
 
     /// The rules that can be judged on a course the decoder could only partly build: a rule
     /// that depends on a part with a gap is skipped rather than reported wrongly.
-    static func problems(in course: Course, gaps: CourseDecoder.Gaps) -> [CourseProblem] {
+    /// A course no route can pass is a problem of severity `unpassable`.
+    static func problems(in course: Course, gaps: CourseDecoder.Gaps, unpassable: Diagnostic.Severity) -> [CourseProblem] {
         var problems: [CourseProblem] = []
         checkIdentifiers(course, gaps: gaps, into: &problems)
         let dangling = checkReferences(course, gaps: gaps, into: &problems)
@@ -21,29 +22,35 @@ public enum CourseValidator {
             checkContent(course, into: &problems)
         }
         if gaps.isEmpty, !problems.contains(where: { $0.severity == .error }) {
-            checkFairness(course, into: &problems)
+            checkFairness(course, unpassable: unpassable, into: &problems)
         }
         return problems
     }
 
-    /// Warnings from the route analysis of a valid course: a single slip that is not critical
-    /// (one ordinary mistake fails the course), and a guideline some draw leaves unassessed.
-    private static func checkFairness(_ course: Course, into problems: inout [CourseProblem]) {
+    /// The route analysis of a valid course: an error when no route can pass (the single
+    /// slips that follow from it are counted, not listed: the best answers fail too); else a
+    /// warning for each single slip that is not critical, with the changes that remove it,
+    /// and for each guideline some draw leaves unassessed.
+    private static func checkFairness(_ course: Course, unpassable: Diagnostic.Severity, into problems: inout [CourseProblem]) {
         let graph = RouteGraph(course: course)
-        for slip in graph.singleSlips() where !slip.isCritical {
+        let search = SlipSearch(graph: graph)
+        let slips = search.slips().filter { !$0.isCritical }
+        if !search.bestAnswersPass, graph.passSearch().canPass == false {
+            let left = slips.isEmpty ? "" : "; the \(slips.count) single-slip warning\(slips.count == 1 ? "" : "s") that follow from it \(slips.count == 1 ? "is" : "are") left out"
+            problems.append(CourseProblem(unpassable, at: "/passing", FairnessText.unpassable(graph.passShortfalls(), rule: course.passing) + left))
+            return
+        }
+        var finder = SlipRemedyFinder(search: search)
+        for slip in slips {
             guard let index = course.indexOfScenario(slip.scenario) else { continue }
             let scenario = course.scenarios[index]
-            let option = slip.options.first { id in !graph.bestAnswer(index).contains { scenario.options[$0].id == id } }
-                ?? slip.options.first ?? ""
+            let best = search.best[index]
+            let option = slip.options.first { id in !best.contains { scenario.options[$0].id == id } } ?? slip.options.first ?? ""
             let at = scenario.options.firstIndex { $0.id == option }.map { "/scenarios/\(index)/options/\($0)" } ?? "/scenarios/\(index)"
-            let answer = scenario.rules.describe(answer: slip.options) { "'\($0)'" }
-            let rule = switch slip.reason {
-            case .overall, .critical: "the overall score falls below \(course.passing.overall) %"
-            case .guideline(let id): "guideline '\(id)' falls below \(course.passing.perGuideline) %"
-            }
-            let what = slip.options.isEmpty ? "leaving out every option" : "answering \(answer)"
-            problems.append(CourseProblem(.warning, at: at,
-                                          "single slip: \(what) in scenario '\(slip.scenario)' fails the course (\(rule)) with every other answer the best; \(scenario.rules.slipRemedy)"))
+            let answer = slip.options.compactMap { id in scenario.options.firstIndex { $0.id == id } }
+            let losses = SlipRemedyFinder.losses(scenario, answer: answer, best: best, guidelines: course.guidelines)
+            problems.append(CourseProblem(.warning, at: at, FairnessText.slip(slip, in: scenario, rule: course.passing, losses: losses,
+                                                                                remedies: finder.remedies(for: slip))))
         }
         guard !course.pools.isEmpty else { return }
         for (index, guideline) in course.guidelines.enumerated() where graph.fewestAssessing(guideline: index) == 0 {

@@ -50,7 +50,6 @@ public struct MultipleChoice: QuestionKind {
 
     /// Subset sums, pruned as they grow; the empty set is kept apart (an answer needs one option).
     public func describe(answer: [String], id: (String) -> String) -> String { KindRules.chosenOptions(answer, id: id) }
-    public var slipRemedy: String { KindRules.choiceRemedy }
 
     public func bestChoices(usable: [Int], points: (Int) -> [Int], guidelineCount: Int) -> [(options: [Int], earned: [Int])] {
         let zero = (options: [Int](), earned: [Int](repeating: 0, count: guidelineCount))

@@ -42,8 +42,6 @@ public protocol QuestionKind: Sendable {
     func slipAnswers(best: [Int], optionCount: Int) -> [[Int]]
     /// An answer (option ids in the learner's order) in a message, each id written by `id`.
     func describe(answer: [String], id: (String) -> String) -> String
-    /// What a trainer can do about a single slip in a scenario of this kind.
-    var slipRemedy: String { get }
     /// The answers from `usable` options that no other answer beats on every guideline, with
     /// the points each earns per guideline; `points` gives an option's points per guideline.
     func bestChoices(usable: [Int], points: (Int) -> [Int], guidelineCount: Int) -> [(options: [Int], earned: [Int])]
@@ -174,8 +172,6 @@ enum KindRules {
     static func chosenOptions(_ answer: [String], id: (String) -> String) -> String {
         answer.map(id).joined(separator: " + ")
     }
-
-    static let choiceRemedy = "give the guideline more points on every route, or mark the option critical if it is a serious breach"
 
     /// An option's points over all its guidelines.
     static func total(_ option: Scenario.Option) -> Int { option.scores.values.reduce(0, +) }

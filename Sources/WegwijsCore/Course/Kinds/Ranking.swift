@@ -63,10 +63,6 @@ public struct Ranking: QuestionKind {
         "the order " + answer.map(id).joined(separator: ", ")
     }
 
-    public var slipRemedy: String {
-        "give the guideline more points on every route, or fewer points to the places a learner easily swaps"
-    }
-
     /// The right order earns every point, so it beats every other order.
     public func bestChoices(usable: [Int], points: (Int) -> [Int], guidelineCount: Int) -> [(options: [Int], earned: [Int])] {
         let earned = usable.reduce([Int](repeating: 0, count: guidelineCount)) { sum, option in zip(sum, points(option)).map(+) }

@@ -34,7 +34,6 @@ public struct SingleChoice: QuestionKind {
     }
 
     public func describe(answer: [String], id: (String) -> String) -> String { KindRules.chosenOptions(answer, id: id) }
-    public var slipRemedy: String { KindRules.choiceRemedy }
 
     public func bestChoices(usable: [Int], points: (Int) -> [Int], guidelineCount: Int) -> [(options: [Int], earned: [Int])] {
         Pareto.prune(usable.map { (options: [$0], earned: points($0)) }, by: { $0.earned })
