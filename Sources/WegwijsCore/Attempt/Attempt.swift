@@ -36,15 +36,26 @@ public struct Attempt: Sendable {
     /// The pool members drawn for this attempt, in course order; nil when the course has no pools.
     public let drawn: [String]?
     private let drawnSet: Set<String>?
+    /// A refresher's situations in the order shown (see `RefresherSelection`); nil for the full
+    /// course. A refresher follows this list and no branching.
+    public let refresher: [String]?
     public private(set) var answers: [Answer] = []
     /// Index of the scenario to answer next; nil once the course has ended.
     public private(set) var currentIndex: Int?
 
     /// A new attempt at the first scenario it shows. `seed` is used only when the course
-    /// shuffles options; `drawn` only when it has pools (nil: draw now, see `Attempt.draw`).
-    public init(course: Course, seed: UInt64? = nil, drawn: [String]? = nil) {
+    /// shuffles options; `drawn` only when it has pools (nil: draw now, see `Attempt.draw`);
+    /// `refresher`, when given, are the situations shown instead of the course's route.
+    public init(course: Course, seed: UInt64? = nil, drawn: [String]? = nil, refresher: [String]? = nil) {
         self.course = course
         self.seed = course.needsSeed ? (seed ?? UInt64.random(in: 0..<(1 << 53))) : nil
+        self.refresher = refresher
+        if let refresher {
+            self.drawn = nil
+            self.drawnSet = nil
+            self.currentIndex = refresher.first.flatMap(course.indexOfScenario)
+            return
+        }
         if course.pools.isEmpty {
             self.drawn = nil
         } else {
@@ -57,9 +68,14 @@ public struct Attempt: Sendable {
 
     /// Replays saved answers; fails when they do not follow a route the course allows with
     /// this draw, or when the draw itself does not fit the course's pools.
-    public init(course: Course, seed: UInt64?, drawn: [String]? = nil, replaying answers: [Answer]) throws(AttemptError) {
-        if let problem = Self.drawProblem(drawn, in: course) { throw AttemptError(message: problem) }
-        self.init(course: course, seed: seed, drawn: drawn)
+    public init(course: Course, seed: UInt64?, drawn: [String]? = nil, refresher: [String]? = nil,
+                replaying answers: [Answer]) throws(AttemptError) {
+        if let refresher {
+            if let problem = Self.refresherProblem(refresher, drawn: drawn, in: course) { throw AttemptError(message: problem) }
+        } else if let problem = Self.drawProblem(drawn, in: course) {
+            throw AttemptError(message: problem)
+        }
+        self.init(course: course, seed: seed, drawn: drawn, refresher: refresher)
         for (number, answer) in answers.enumerated() {
             guard let index = currentIndex else {
                 throw AttemptError(message: "answer \(number + 1) (scenario '\(answer.scenario)') comes after the course has ended")
@@ -121,9 +137,18 @@ public struct Attempt: Sendable {
         return nil
     }
 
+    /// Why a recorded refresher's situations cannot be shown on the course, or nil.
+    public static func refresherProblem(_ refresher: [String], drawn: [String]?, in course: Course) -> String? {
+        guard drawn == nil else { return "a refresher draws no pools, but the attempt names drawn scenarios" }
+        guard !refresher.isEmpty else { return "the refresher names no situations" }
+        guard Set(refresher).count == refresher.count else { return "a refresher situation is named twice" }
+        for id in refresher where course.scenario(id) == nil { return "refresher situation '\(id)' is not a scenario of the course" }
+        return nil
+    }
+
     /// Fisher–Yates written out: the standard library's shuffle may change between releases,
     /// and a stored seed must give the same order forever.
-    private static func shuffled<T, G: RandomNumberGenerator>(_ items: [T], using generator: inout G) -> [T] {
+    static func shuffled<T, G: RandomNumberGenerator>(_ items: [T], using generator: inout G) -> [T] {
         var items = items
         var index = items.count - 1
         while index > 0 {
@@ -147,6 +172,7 @@ public struct Attempt: Sendable {
     /// The expected total number of scenarios: those answered plus the route from the current
     /// one along each scenario's own `next` (a branch taken later may add follow-ups).
     public var expectedTotal: Int {
+        if let refresher { return refresher.count }
         var count = answers.count
         var index = currentIndex
         var visited = Set<Int>()
@@ -179,7 +205,11 @@ public struct Attempt: Sendable {
         // The learner's own order is kept: it is what they typed, and a ranking scores it.
         let shown = Self.shownOptions(of: scenario, seed: seed, courseShuffles: course.shuffleOptions)
         answers.append(Answer(scenario: scenario.id, options: chosen.map(\.id), at: date))
-        currentIndex = course.successor(of: index, choosing: chosen.first, drawn: drawnSet)
+        if let refresher {
+            currentIndex = answers.count < refresher.count ? course.indexOfScenario(refresher[answers.count]) : nil
+        } else {
+            currentIndex = course.successor(of: index, choosing: chosen.first, drawn: drawnSet)
+        }
 
         let verdict = Scoring.verdict(scenario, chosen: chosen)
         let review = scenario.rules.review(scenario, chosen: chosen, shown: shown, verdict: verdict,
