@@ -136,13 +136,17 @@ struct RefresherTests {
     func candidates() {
         let course = TestCourses.course([
             Scenario(id: "a", situation: TestCourses.text("a"), options: [
-                TestCourses.option("x", ["g1": 1], next: .scenario("follow")), TestCourses.option("y", ["g1": 0]),
-            ]),
-            Scenario(id: "follow", situation: TestCourses.text("f"), options: [TestCourses.option("x", ["g2": 1])]),
+                TestCourses.option("x", ["g1": 1], next: .scenario("follow")), TestCourses.option("y", ["g1": 0], next: .scenario("b")),
+            ], next: .scenario("b")),
+            Scenario(id: "follow", situation: TestCourses.text("f"), options: [TestCourses.option("x", ["g2": 1])], next: .scenario("info")),
             Scenario(id: "info", situation: TestCourses.text("i"), options: [TestCourses.option("x", [:])]),
             Scenario(id: "b", situation: TestCourses.text("b"), options: [TestCourses.option("x", ["g2": 1])]),
         ])
         #expect(RefresherSelection.candidates(in: course).map(\.id) == ["a", "b"])
+        // A scenario an option leads to that is also where the course goes by default is on everyone's route.
+        var onRoute = course
+        onRoute.scenarios[0].next = .scenario("follow")
+        #expect(RefresherSelection.candidates(in: onRoute).map(\.id) == ["a", "follow", "b"])
     }
 
     @Test("a refresher shows only situations not seen before, first from the guideline where points were lost, the same for the same seed")

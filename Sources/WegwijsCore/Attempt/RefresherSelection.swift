@@ -5,7 +5,8 @@ import Foundation
 /// same situations in the same order.
 ///
 /// - Candidates are the course's scenarios that score at least one guideline and are not only
-///   reached as the follow-up of an option (a follow-up makes no sense on its own).
+///   reached as the follow-up of an option (the target of an option's `next` that no scenario
+///   leads to by default): a follow-up makes no sense on its own.
 /// - Situations the learner has not seen in any earlier attempt come first; when they run out,
 ///   those seen least recently.
 /// - Unseen situations are taken guideline by guideline: first, for half the situations
@@ -15,18 +16,21 @@ import Foundation
 /// - Ties are broken by the seed, and the chosen situations are shown in a seeded order, so no
 ///   position tells which guideline a situation tests.
 public enum RefresherSelection {
-    /// The scenarios a refresher may show, in course order.
+    /// The scenarios a refresher may show, in course order: those that score a guideline, less
+    /// the follow-ups (targets of an option's `next` that no scenario leads to by default).
     public static func candidates(in course: Course) -> [Scenario] {
+        var byDefault: Set<Int> = course.scenarios.isEmpty ? [] : [0]
         var followUps = Set<String>()
-        for scenario in course.scenarios {
+        for (index, scenario) in course.scenarios.enumerated() {
+            if let next = course.successor(of: index, choosing: nil) { byDefault.insert(next) }
             for option in scenario.options {
                 if case .scenario(let id)? = option.next { followUps.insert(id) }
             }
         }
-        return course.scenarios.filter { scenario in
-            !followUps.contains(scenario.id)
+        return course.scenarios.enumerated().filter { index, scenario in
+            (byDefault.contains(index) || !followUps.contains(scenario.id))
                 && course.guidelines.contains { Scoring.possible(scenario, guideline: $0.id) > 0 }
-        }
+        }.map(\.element)
     }
 
     /// Points lost per guideline in the learner's last attempts: the last ended full-course
