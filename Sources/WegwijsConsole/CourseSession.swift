@@ -77,7 +77,7 @@ public final class CourseSession {
         SignalTrap.setFarewell(phrases.interrupted)
         if !resumed {
             try session.start()
-            showIntroduction(session.attempt, refresher: session.refresher)
+            showIntroduction(session.attempt, refresher: session.refresher, retake: session.retakeGuidelines)
             if terminal.isInteractive, !pause(phrases.pressEnterToStart) { return stop(session) }
         }
 
@@ -186,7 +186,7 @@ public final class CourseSession {
 
     private func text(_ localized: LocalizedText?) -> String { view.text(localized) }
 
-    private func showIntroduction(_ attempt: Attempt, refresher: CompletionRecord.Refresher?) {
+    private func showIntroduction(_ attempt: Attempt, refresher: CompletionRecord.Refresher?, retake: [String]) {
         if let refresher {
             // A refresher skips the course's introduction: the learner has read it before.
             output.write("\n" + layout.styled(layout.wrapped(phrases.refresherHeading), .bold) + "\n")
@@ -200,6 +200,10 @@ public final class CourseSession {
         }
         showGuidelines()
         output.write(layout.wrap(phrases.introduction(attempt.expectedTotal, course.guidelines.count)) + "\n")
+        if !retake.isEmpty {
+            let titles = retake.map { id in "'" + TextLayout.inline(text(course.guideline(id)?.title), limit: 60) + "'" }
+            output.write(layout.wrap(phrases.retakeIntroduction(titles)) + "\n")
+        }
     }
 
     private func showGuidelines() {
@@ -351,5 +355,7 @@ public final class CourseSession {
                 output.write(layout.wrap(phrases.pointsLostIn(titles), indent: "  ", firstIndent: "  "))
             }
         }
+        // The next step after a failed attempt (a failed refresher says its own, above).
+        if !sheet.passed, session.refresher == nil { output.write("\n" + layout.wrap(phrases.tryAgain)) }
     }
 }

@@ -8,7 +8,7 @@ import Testing
 private enum RefresherCourse {
     static let groups = ["g1": ["s1", "s2", "s3", "s4"], "g2": ["t1", "t2", "t3", "t4"], "g3": ["u1", "u2", "u3", "u4"]]
 
-    static func json(scenarios count: Int = 2) -> String {
+    static func json(scenarios count: Int = 2, perGuideline: Int = 50) -> String {
         func scenario(_ id: String, guideline: String) -> String {
             #"{"id": "\#(id)", "situation": "Iets gebeurt.", "options": [{"id": "goed", "text": "Goed", "scores": {"\#(guideline)": 2}, "feedback": "Ja."}, {"id": "matig", "text": "Matig", "scores": {"\#(guideline)": 1}, "feedback": "Bijna."}]}"#
         }
@@ -18,7 +18,7 @@ private enum RefresherCourse {
         }
         return """
         {"format": "wegwijs.course/1", "id": "opfris", "version": "1", "language": "nl", "title": "Opfris",
-         "passing": {"overall": 60, "perGuideline": 50}, "validFor": "P1Y",
+         "passing": {"overall": 60, "perGuideline": \(perGuideline)}, "validFor": "P1Y",
          "refresher": {"every": "P4M", "scenarios": \(count)},
          "pools": [\(pools.joined(separator: ", "))],
          "guidelines": [{"id": "g1", "title": "G1", "summary": "S1."}, {"id": "g2", "title": "G2", "summary": "S2."}, {"id": "g3", "title": "G3", "summary": "S3."}],
@@ -38,10 +38,10 @@ private final class Learner {
     let loaded: LoadedCourse
     var records: String { folder.appendingPathComponent("records").path }
 
-    init(scenarios: Int = 2) throws {
+    init(scenarios: Int = 2, perGuideline: Int = 50) throws {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let path = folder.appendingPathComponent("opfris.json").path
-        try Data(RefresherCourse.json(scenarios: scenarios).utf8).write(to: URL(fileURLWithPath: path))
+        try Data(RefresherCourse.json(scenarios: scenarios, perGuideline: perGuideline).utf8).write(to: URL(fileURLWithPath: path))
         loaded = try CourseLoader.load(path: path)
     }
 
@@ -303,5 +303,59 @@ struct RefresherTests {
         // Without refreshers in the course, none of this shows.
         let plain = HRReport.judge(tally: tally, terms: CourseTerms(id: "c", validFor: ISODuration("P1Y")), startDate: nil, asOf: day("2026-11-01"))
         #expect(plain.status == .passed && plain.refresherDue == nil)
+    }
+
+    // MARK: - A retake that works on what went wrong
+
+    @Test("after a failed attempt the retake starts with unseen situations of the failed guideline, recorded as its order, checked by verify")
+    func retakeStartsWithWhatFailed() throws {
+        let learner = try Learner(perGuideline: 60)
+        let failed = try learner.take(at: "2026-03-01T10:00:00Z", weak: ["g2"])
+        #expect(failed.endedRecord?.status == .failed && failed.attempt.order == nil)
+        #expect(RetakeOrder.failedGuidelines(in: learner.loaded.course, earlier: learner.ended) == ["g2"])
+        let seen = Set(learner.ended.flatMap { $0.answers.map(\.scenario) })
+
+        let retake = try learner.take(at: "2026-03-01T11:00:00Z")
+        let order = try #require(retake.attempt.order)
+        #expect(retake.retakeGuidelines == ["g2"])
+        #expect(RefresherCourse.guideline(of: order[0]) == "g2" && !seen.contains(order[0]), "\(order)")
+        #expect(order.dropFirst().compactMap(RefresherCourse.guideline) == ["g1", "g3"], "the rest in the course's order")
+        #expect(retake.attempt.answers.map(\.scenario) == order && retake.endedRecord?.order == order)
+        #expect(retake.endedRecord?.status == .passed)
+
+        // verify accepts the order, and refuses one that is not the situations the draw shows.
+        let path = try learner.path(of: retake.attemptID)
+        var verifier = RecordVerifier(courses: [learner.loaded], signer: nil)
+        let sound = try RecordFiles.contents(of: path)
+        #expect(verifier.check(bytes: sound, path: path).isEmpty)
+        var tampered = try CompletionRecord.decode(Data(sound))
+        tampered.order = Array(order.dropLast()) + ["s4"]
+        var again = RecordVerifier(courses: [learner.loaded], signer: nil)
+        let found = again.check(bytes: Array(try tampered.encoded()), path: path)
+        #expect(found.contains { $0.kind == .offRoute && $0.message.contains("does not hold exactly the situations the draw shows") }, "\(found)")
+
+        // After a pass, the course's own order again.
+        #expect(try learner.take(at: "2026-03-01T12:00:00Z").attempt.order == nil)
+    }
+
+    @Test("a course with links keeps its route on a retake")
+    func retakeKeepsLinks() {
+        var course = TestCourses.course([
+            Scenario(id: "a", situation: TestCourses.text("a"), options: [TestCourses.option("x", ["g1": 1])], next: .scenario("b")),
+            Scenario(id: "b", situation: TestCourses.text("b"), options: [TestCourses.option("x", ["g2": 1])]),
+        ])
+        let sheet = Scoring.scoreSheet(for: course, answers: [])
+        #expect(!course.isLinear)
+        let attempt = Attempt(course: course)
+        var record = CompletionRecord(attempt: attempt, attemptID: "x", learner: .init(id: "1", name: nil),
+                                      course: CompletionRecord.CourseReference(LoadedCourse(course: course, sha256: "", structure: "", path: "t", warnings: [])),
+                                      language: "nl", startedAt: Date(), finishedAt: Date())
+        record.status = .failed
+        record.guidelines = sheet.guidelines.map { score in
+            CompletionRecord.GuidelineResult(GuidelineScore(id: score.id, earned: score.id == "g1" ? 1 : 0, possible: 1))
+        }
+        #expect(RetakeOrder.order(course: course, drawn: nil, earlier: [record]) == nil)
+        course.scenarios[0].next = nil
+        #expect(RetakeOrder.order(course: course, drawn: nil, earlier: [record]) == ["b", "a"])
     }
 }

@@ -134,4 +134,28 @@ struct RefresherEndToEndTests {
         let verified = try Wegwijs.run(["verify", folder.path])
         #expect(verified.status == 0, "\(verified.stdout)\(verified.stderr)")
     }
+
+    @Test("a fail, then a retake: the fail screen says what next, and the retake starts with the guideline that failed")
+    func retake() throws {
+        let (course, folder) = try setUp()
+        // A stricter pass rule: 50 % on the second guideline fails it.
+        let strict = Self.course.replacingOccurrences(of: #""perGuideline": 50"#, with: #""perGuideline": 60"#)
+        try Data(strict.utf8).write(to: URL(fileURLWithPath: course))
+        let failed = try Wegwijs.run(["run", course, "--learner", "5", "--records", folder.path, "--plain"], input: "a\nb\n")
+        #expect(failed.status == 2, "\(failed.stdout)")
+        let screen = failed.stdout.replacingOccurrences(of: "\n", with: " ")
+        #expect(screen.contains("Lees nog eens na: Tweede   S2."), "\(failed.stdout)")
+        #expect(screen.contains("Je kunt de cursus meteen opnieuw doen: start dezelfde opdracht nog een keer (bijvoorbeeld 'wegwijs')."))
+        let retake = try Wegwijs.run(["run", course, "--learner", "5", "--records", folder.path, "--plain"], input: "a\na\n")
+        #expect(retake.status == 0, "\(retake.stdout)")
+        let shown = retake.stdout.replacingOccurrences(of: "\n", with: " ")
+        #expect(shown.contains("Je vorige poging haalde het niet. Daarom begin je nu met situaties die je nog niet zag over: 'Tweede'."), "\(retake.stdout)")
+        let first = try #require(retake.stdout.components(separatedBy: "Situatie 1 van 2\n").dropFirst().first)
+        #expect(first.hasPrefix("Situatie t"), "\(first.prefix(40))")
+        let ended = try records(folder)
+        #expect(ended.count == 2 && ended[1].record.order?.first == ended[1].record.answers.first?.scenario)
+        #expect(!Set(ended[0].record.answers.map(\.scenario)).contains(ended[1].record.answers[0].scenario))
+        let verified = try Wegwijs.run(["verify", folder.path, "--course", course])
+        #expect(verified.status == 0, "\(verified.stdout)\(verified.stderr)")
+    }
 }

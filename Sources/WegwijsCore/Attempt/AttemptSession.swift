@@ -72,6 +72,8 @@ public final class AttemptSession {
     private var events: [CompletionRecord.Event] = []
     /// Set when this attempt is a refresher.
     public private(set) var refresher: CompletionRecord.Refresher?
+    /// For a new retake in its own order (`RetakeOrder`): the guidelines that failed last time.
+    public private(set) var retakeGuidelines: [String] = []
     private var saved: CompletionRecord?
     private var resumable: Attempt?
     private var lock: (any RecordLock)?
@@ -152,7 +154,7 @@ public final class AttemptSession {
             }
             do {
                 resumable = try Attempt(course: self.course, seed: record.seed, drawn: record.drawn,
-                                        refresher: record.refresher?.scenarios, replaying: record.answers)
+                                        refresher: record.refresher?.scenarios, order: record.order, replaying: record.answers)
             } catch {
                 try abandonSaved()
                 return .unfit(.answersDoNotFit(error.message))
@@ -191,7 +193,8 @@ public final class AttemptSession {
 
     /// Starts a new attempt and saves it before the first question: a refresher when one is
     /// due (see `RefresherSchedule`, situations chosen by `RefresherSelection`), else the full
-    /// course, its pools drawn preferring scenarios the learner has not been shown before.
+    /// course, its pools drawn preferring scenarios the learner has not been shown before, and
+    /// after a failed attempt starting with unseen situations of what failed (`RetakeOrder`).
     public func start() throws(SessionStorageError) {
         let earlier = store.endedRecords(course: course.id, learner: learnerID)
         startedAt = clock()
@@ -204,8 +207,9 @@ public final class AttemptSession {
             let seen = Set(earlier.flatMap { $0.answers.map(\.scenario) })
             var generator = SplitMix64(seed: UInt64.random(in: 0...UInt64.max))
             let drawn = course.pools.isEmpty ? nil : Attempt.draw(course, seen: seen, using: &generator)
-            attempt = Attempt(course: course, drawn: drawn)
+            attempt = Attempt(course: course, drawn: drawn, order: RetakeOrder.order(course: course, drawn: drawn, earlier: earlier))
         }
+        retakeGuidelines = attempt.order == nil ? [] : RetakeOrder.failedGuidelines(in: course, earlier: earlier)
         try saveProgress()
     }
 

@@ -136,6 +136,8 @@ public struct CompletionRecord: Sendable, Hashable, Codable {
     public var drawn: [String]?
     /// Present only on a refresher.
     public var refresher: Refresher?
+    /// A retake's order of the situations, when it differs from the course's (`RetakeOrder`).
+    public var order: [String]?
     /// When the learner confirmed the course's acknowledgement.
     public var acknowledgedAt: Date?
     /// Suspensions and resumptions, in order; absent when there were none.
@@ -165,6 +167,7 @@ public struct CompletionRecord: Sendable, Hashable, Codable {
         answers = attempt.answers
         seed = attempt.seed
         drawn = attempt.drawn
+        order = attempt.order
         signature = nil
     }
 

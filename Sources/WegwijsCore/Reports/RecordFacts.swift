@@ -91,6 +91,7 @@ public struct RecordFacts: Sendable, Hashable {
         var answers: JSONNode?
         var acknowledgedAt: String?
         var refresher: JSONNode?
+        var order: JSONNode?
         for member in members {
             switch member.key {
             case "format": format = member.node.string
@@ -103,6 +104,7 @@ public struct RecordFacts: Sendable, Hashable {
             case "answers": answers = member.node
             case "acknowledgedAt": acknowledgedAt = member.node.string
             case "refresher": refresher = member.node
+            case "order": order = member.node
             default: break
             }
         }
@@ -157,6 +159,9 @@ public struct RecordFacts: Sendable, Hashable {
             acknowledged = seconds
         }
         if let refresher { try checkRefresher(refresher) }
+        if let order, order.elements.map({ $0.allSatisfy { $0.string != nil } }) != true {
+            throw Problem(reason: "order is not a list of scenario ids", offset: order.offset)
+        }
         var facts = RecordFacts(learnerID: learnerID, learnerName: learner?["name"]?.string, courseID: courseID,
                                 courseVersion: course?["version"]?.string ?? "", validFor: validFor, dueWithinDays: dueWithinDays,
                                 status: parsedStatus, percent: percent, startedAt: started, finishedAt: finished,

@@ -197,7 +197,7 @@ public struct RecordVerifier: Sendable {
         let attempt: Attempt
         do {
             attempt = try Attempt(course: course, seed: record.seed, drawn: record.drawn, refresher: record.refresher?.scenarios,
-                                  replaying: record.answers)
+                                  order: record.order, replaying: record.answers)
         } catch {
             problem(.offRoute, "the answers do not follow a route the course allows: \(error.message)")
             return problems
