@@ -358,4 +358,18 @@ struct RefresherTests {
         course.scenarios[0].next = nil
         #expect(RetakeOrder.order(course: course, drawn: nil, earlier: [record]) == ["b", "a"])
     }
+
+    @Test("stats leaves refreshers out and counts them")
+    func statsLeavesRefreshersOut() throws {
+        let learner = try Learner()
+        try learner.take(at: "2026-03-01T10:00:00Z")
+        try learner.take(at: "2026-07-01T10:00:00Z")
+        let subject = StatisticsCourse(course: learner.loaded.course, sha256: learner.loaded.sha256, structure: learner.loaded.structure)
+        var tally = ItemTally(course: learner.loaded.course)
+        for record in learner.ended {
+            tally.add(try AttemptFacts.extract(from: JSONParser.parse(Array(try record.encoded()))), course: subject, since: nil)
+        }
+        #expect(learner.ended.contains { $0.refresher != nil })
+        #expect(tally.attempts == 1 && tally.refreshers == 1)
+    }
 }
