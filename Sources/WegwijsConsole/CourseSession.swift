@@ -77,7 +77,7 @@ public final class CourseSession {
         SignalTrap.setFarewell(phrases.interrupted)
         if !resumed {
             try session.start()
-            showIntroduction(session.attempt)
+            showIntroduction(session.attempt, refresher: session.refresher, retake: session.retakeGuidelines)
             if terminal.isInteractive, !pause(phrases.pressEnterToStart) { return stop(session) }
         }
 
@@ -167,7 +167,7 @@ public final class CourseSession {
             output.write("\n" + layout.wrap(text(closing)))
         }
         output.write("\n" + layout.wrap(phrases.recordWritten, path: path))
-        if sheet.passed, let record = session.endedRecord, let code = CertificateCode.code(for: record) {
+        if sheet.passed, session.refresher == nil, let record = session.endedRecord, let code = CertificateCode.code(for: record) {
             output.write(layout.wrap(phrases.certificate.endScreen(record.learner.id, record.course.id, code)))
         }
         return sheet.passed ? .passed(recordPath: path) : .failed(recordPath: path)
@@ -186,12 +186,24 @@ public final class CourseSession {
 
     private func text(_ localized: LocalizedText?) -> String { view.text(localized) }
 
-    private func showIntroduction(_ attempt: Attempt) {
+    private func showIntroduction(_ attempt: Attempt, refresher: CompletionRecord.Refresher?, retake: [String]) {
+        if let refresher {
+            // A refresher skips the course's introduction: the learner has read it before.
+            output.write("\n" + layout.styled(layout.wrapped(phrases.refresherHeading), .bold) + "\n")
+            showGuidelines()
+            let due = CalendarDay(refresher.due).map(phrases.date) ?? refresher.due
+            output.write(layout.wrap(phrases.refresherIntroduction(attempt.expectedTotal, due)) + "\n")
+            return
+        }
         if let introduction = course.introduction {
             output.write("\n" + layout.wrap(text(introduction)))
         }
         showGuidelines()
         output.write(layout.wrap(phrases.introduction(attempt.expectedTotal, course.guidelines.count)) + "\n")
+        if !retake.isEmpty {
+            let titles = retake.map { id in "'" + TextLayout.inline(text(course.guideline(id)?.title), limit: 60) + "'" }
+            output.write(layout.wrap(phrases.retakeIntroduction(titles)) + "\n")
+        }
     }
 
     private func showGuidelines() {
@@ -302,10 +314,10 @@ public final class CourseSession {
         output.write(layout.scoreTable(rows) + "\n")
 
         if sheet.passed {
-            output.write(layout.styled(layout.wrapped(phrases.passed), .green) + "\n")
-            if let validFor = course.validFor {
-                // The same rule as the report's expiry date: the day of the pass plus validFor.
-                let day = CalendarDay(secondsSince1970: Int64(session.now().timeIntervalSince1970)).adding(validFor)
+            output.write(layout.styled(layout.wrapped(session.refresher == nil ? phrases.passed : phrases.refresherPassed), .green) + "\n")
+            // The same rule as the report's expiry date: the day of the pass plus validFor,
+            // renewed by the refresher that falls due in the last period before expiry.
+            if let day = session.passValidUntil() {
                 output.write(layout.wrap(phrases.validUntil(phrases.date(day))))
             }
         } else {
@@ -325,6 +337,7 @@ public final class CourseSession {
                 }
                 output.write(layout.wrap(reason, indent: "    ", firstIndent: "  - "))
             }
+            if session.refresher != nil { output.write(layout.wrap(phrases.refresherNotPassed)) }
         }
         // Each guideline below its threshold, else the weakest one that is not full.
         let below = sheet.failures.compactMap { failure -> String? in
@@ -342,5 +355,7 @@ public final class CourseSession {
                 output.write(layout.wrap(phrases.pointsLostIn(titles), indent: "  ", firstIndent: "  "))
             }
         }
+        // The next step after a failed attempt (a failed refresher says its own, above).
+        if !sheet.passed, session.refresher == nil { output.write("\n" + layout.wrap(phrases.tryAgain)) }
     }
 }

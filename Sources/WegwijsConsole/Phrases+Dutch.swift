@@ -24,6 +24,11 @@ extension Phrases {
         introduction: { scenarios, guidelines in
             "Je krijgt ongeveer \(scenarios) situaties te zien. Kies steeds hoe jij zou reageren. Na elk antwoord hoor je hoe het zit en hoeveel punten je antwoord opleverde voor elk van de \(guidelines) richtlijnen.\nTyp ? voor hulp, 'richtlijnen' om de richtlijnen te lezen en 'stop' om te pauzeren: je voortgang blijft bewaard."
         },
+        retakeIntroduction: { "Je vorige poging haalde het niet. Daarom begin je nu met situaties die je nog niet zag over: \($0.joined(separator: ", "))." },
+        refresherHeading: "Opfrisser",
+        refresherIntroduction: { scenarios, due in
+            "Je bent eerder geslaagd; sinds \(due) is het tijd voor een opfrisser. Dit is geen hele cursus maar \(scenarios) korte situaties die je nog niet eerder zag, vooral over de richtlijnen waar je de vorige keren punten liet liggen. Je slaagt met dezelfde regels als voor de cursus, over de richtlijnen die aan bod komen. Zo blijft je resultaat geldig.\nTyp ? voor hulp, 'richtlijnen' om de richtlijnen te lezen en 'stop' om te pauzeren: je voortgang blijft bewaard."
+        },
         guidelinesHeading: "De richtlijnen",
         pressEnterToStart: "Druk op Enter om te beginnen. ",
         pressEnterToContinue: "Druk op Enter om verder te gaan. ",
@@ -72,6 +77,9 @@ extension Phrases {
         total: "Totaal",
         passed: "Geslaagd! Je hebt de cursus met goed gevolg afgerond.",
         notPassed: "Niet geslaagd. Dit moet beter:",
+        refresherPassed: "Geslaagd voor de opfrisser! Je kennis is weer opgefrist.",
+        tryAgain: "Je kunt de cursus meteen opnieuw doen: start dezelfde opdracht nog een keer (bijvoorbeeld 'wegwijs'). Je begint dan met situaties die je nog niet zag over wat nu niet lukte. Lees eerst de richtlijn hierboven nog eens.",
+        refresherNotPassed: "De opfrisser blijft openstaan. Start dezelfde opdracht opnieuw voor een nieuwe opfrisser met andere situaties; dat kan meteen.",
         overallBelow: { "je totaalscore is \($0); daarvoor is minstens \($1) % nodig" },
         guidelineBelow: { "'\($0)': \($1); per richtlijn is minstens \($2) % nodig" },
         criticalChosen: { "je koos een ernstige overtreding in: \($0.joined(separator: ", "))" },

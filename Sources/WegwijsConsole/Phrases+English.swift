@@ -24,6 +24,11 @@ extension Phrases {
         introduction: { scenarios, guidelines in
             "You will see about \(scenarios) situations. Each time, choose how you would react. After every answer you learn how it works and what your answer scored on each of the \(guidelines) guidelines.\nType ? for help, 'guidelines' to read the guidelines and 'stop' to pause: your progress is kept."
         },
+        retakeIntroduction: { "Your last attempt did not pass. So you start with situations you have not seen on: \($0.joined(separator: ", "))." },
+        refresherHeading: "Refresher",
+        refresherIntroduction: { scenarios, due in
+            "You passed before; since \(due) a refresher is due. This is not the whole course but \(scenarios) short situations you have not seen before, mostly on the guidelines where you lost points last time. You pass by the same rules as the course, over the guidelines these situations cover. This keeps your pass valid.\nType ? for help, 'guidelines' to read the guidelines and 'stop' to pause: your progress is kept."
+        },
         guidelinesHeading: "The guidelines",
         pressEnterToStart: "Press Enter to start. ",
         pressEnterToContinue: "Press Enter to continue. ",
@@ -72,6 +77,9 @@ extension Phrases {
         total: "Total",
         passed: "Passed! You have completed the course successfully.",
         notPassed: "Not passed. What needs to improve:",
+        refresherPassed: "Refresher passed! Your knowledge is fresh again.",
+        tryAgain: "You can take the course again straight away: run the same command once more (for example 'wegwijs'). You then start with situations you have not seen on what did not work out this time. Read the guideline above again first.",
+        refresherNotPassed: "The refresher is still due. Run the same command again for a new refresher with other situations; you can do so straight away.",
         overallBelow: { "your total score is \($0); at least \($1)% is needed" },
         guidelineBelow: { "'\($0)': \($1); each guideline needs at least \($2)%" },
         criticalChosen: { "you chose a serious breach in: \($0.joined(separator: ", "))" },

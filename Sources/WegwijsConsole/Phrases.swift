@@ -40,6 +40,12 @@ public struct Phrases: Sendable {
     public let waitingForOtherSession: String
     public let yesOrNo: String
     public let introduction: @Sendable (_ scenarios: Int, _ guidelines: Int) -> String
+    /// Before a retake that starts with what failed last time: the guidelines' titles.
+    public let retakeIntroduction: @Sendable (_ guidelines: [String]) -> String
+    /// The heading of a refresher's first screen.
+    public let refresherHeading: String
+    /// What a refresher is, how many situations it has, and since when it is due.
+    public let refresherIntroduction: @Sendable (_ scenarios: Int, _ dueSince: String) -> String
     public let guidelinesHeading: String
     public let pressEnterToStart: String
     public let pressEnterToContinue: String
@@ -92,6 +98,11 @@ public struct Phrases: Sendable {
     public let total: String
     public let passed: String
     public let notPassed: String
+    public let refresherPassed: String
+    /// After a failed attempt: that the course can be taken again at once, and how.
+    public let tryAgain: String
+    /// After a failed refresher: what happens next.
+    public let refresherNotPassed: String
     public let overallBelow: @Sendable (_ percent: String, _ required: Int) -> String
     public let guidelineBelow: @Sendable (_ title: String, _ percent: String, _ required: Int) -> String
     public let criticalChosen: @Sendable (_ titles: [String]) -> String

@@ -46,7 +46,7 @@ public struct ReportRenderer: Sendable {
 
     /// `passed 12, expired 1, …` over every status, then the total.
     public func counts(_ report: HRReport) -> String {
-        let parts = ReportStatus.allCases.compactMap { status -> String? in
+        let parts = report.statuses.compactMap { status -> String? in
             let count = report.count(of: status)
             if !report.hasRoster, status == .notStarted || status == .overdue { return nil }
             return "\(status.rawValue) \(count)"
@@ -88,8 +88,8 @@ public struct ReportRenderer: Sendable {
     private func colour(_ status: ReportStatus) -> TextLayout.Colour? {
         switch status {
         case .passed: .green
-        case .expired, .overdue: .red
-        case .failed: .yellow
+        case .expired, .overdue, .refresherOverdue: .red
+        case .failed, .refresherDue: .yellow
         case .inProgress, .notStarted: nil
         }
     }

@@ -7,7 +7,7 @@ struct Report: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "HR overview of completion per learner and course.",
         discussion: """
-        Statuses, in order of precedence: passed, expired, failed, in-progress, and with a roster not-started and overdue. With a roster, learners found only in the records get on_roster = no. --status and --department keep only those rows; --format html writes one self-contained page (--lang nl or en).
+        Statuses, in order of precedence: passed, refresher-due and refresher-overdue (a valid pass whose refresher is outstanding; only for a course with refreshers, which also adds the refresher_due column), expired, failed, in-progress, and with a roster not-started and overdue. With a roster, learners found only in the records get on_roster = no. --status and --department keep only those rows; --format html writes one self-contained page (--lang nl or en).
 
         Record files that cannot be used are listed on stderr and skipped. A record counts as a pass only when it agrees with itself (its percentages, guideline points and status follow from its points and the course's passing terms) and, with WEGWIJS_SIGNING_KEY_FILE set, its signature is valid; other records are listed on stderr as untrusted and counted as not passed. Re-scoring from the answers is what wegwijs verify does. See docs/hr.md.
 
@@ -40,7 +40,7 @@ struct Report: ParsableCommand {
     @Option(help: "Output format (default: from the --output extension, else table).")
     var format: TableFormat?
 
-    @Option(help: "Keep only rows with these statuses (comma-separated or repeated): passed, expired, failed, in-progress, not-started, overdue, and expiring (passes that expire within 30 days).")
+    @Option(help: "Keep only rows with these statuses (comma-separated or repeated): passed, refresher-due, refresher-overdue, expired, failed, in-progress, not-started, overdue, and expiring (passes that expire within 30 days).")
     var status: [String] = []
 
     @Option(help: "Keep only rows of these roster departments (comma-separated or repeated).")

@@ -9,6 +9,8 @@ struct Run: ParsableCommand {
         discussion: """
         With a terminal, answers are typed through readline (editing, history, Tab completion). Piped, answers are read one per line and --learner is required.
 
+        When the course declares a refresher and one is due after the learner's pass, a short refresher runs instead of the whole course (see docs/learner.md).
+
         At the prompt: a letter (or 'a c' for several), ?, richtlijnen/guidelines, stop.
 
         A course whose translation is not finished runs in every language it is complete in; asking for another (--lang) exits 65 and lists every missing text.

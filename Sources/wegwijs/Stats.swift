@@ -59,6 +59,9 @@ struct Stats: ParsableCommand {
         for problem in tally.problems {
             printError(TextLayout.inline("\(problem.path): skipped: \(problem.reason)", limit: 400))
         }
+        if tally.refreshers > 0 {
+            printError("\(tally.refreshers) refresher\(tally.refreshers == 1 ? "" : "s") of \(TextLayout.inline(loaded.course.id)) not counted (a few situations, not the course)")
+        }
         if tally.otherStructure > 0 {
             printError("\(tally.otherStructure) ended attempt\(tally.otherStructure == 1 ? "" : "s") of \(TextLayout.inline(loaded.course.id)) made on another version of the course (other scenarios or scores) not counted")
         }

@@ -10,11 +10,22 @@ struct RefresherFieldTests {
 
     @Test("a refresher decodes into the course")
     func decodes() throws {
-        let (course, diagnostics) = ValidationRuleTests.check(Self.withRefresher(#"{"every": "P4M", "scenarios": 4}"#))
+        let (course, diagnostics) = ValidationRuleTests.check(Self.withRefresher(#"{"every": "P4M", "scenarios": 2}"#))
         #expect(diagnostics.isEmpty, "\(diagnostics.map(\.description))")
         let rule = try #require(course?.refresher)
         #expect(rule.every == ISODuration("P4M"))
-        #expect(rule.scenarios == 4)
+        #expect(rule.scenarios == 2)
+    }
+
+    @Test("a refresher that cannot work as declared is a warning at its line", arguments: [
+        (#"{"every": "P1Y", "scenarios": 1}"#, "'every' (P1Y) is not shorter than 'validFor' (P1Y)"),
+        (#"{"every": "P4M", "scenarios": 3}"#, "is to show 3 situations, but the course has only 2"),
+        (#"{"every": "P0D", "scenarios": 1}"#, "'every' must be a period longer than nothing"),
+    ])
+    func unworkable(_ field: String, _ message: String) throws {
+        let (_, diagnostics) = ValidationRuleTests.check(Self.withRefresher(field))
+        let match = try #require(diagnostics.first { $0.message.contains(message) }, "\(diagnostics.map(\.description))")
+        #expect(match.position?.line == 8, "\(match.description)")
     }
 
     @Test("a course without one has none")

@@ -62,6 +62,25 @@ struct XAPITests {
         #expect(XAPIStatements.timestampText(-1) == "1969-12-31T23:59:59Z")
     }
 
+    @Test("a refresher's statements carry the refresher extension; report --lrs reads it back; a full attempt's have none")
+    func refresherExtension() throws {
+        var refresher = try record(answers: [("start", ["goed"]), ("meer", ["m1", "m3"]), ("kritiek", ["weiger"])], finished: true)
+        let full = XAPIStatements.make(for: refresher, course: loaded.course, profile: profile)
+        #expect(!full.contains { $0.json.contains(XAPIVocabulary.refresherExtension) })
+        refresher.refresher = CompletionRecord.Refresher(due: "2026-09-01", seed: 42, scenarios: ["start", "meer", "kritiek"],
+                                                         earlierAttempts: ["6f1c0000-0000-4000-8000-000000000000"])
+        let statements = XAPIStatements.make(for: refresher, course: loaded.course, profile: profile)
+        #expect(verbs(statements) == verbs(full))
+        let extensionJSON = #""urn:wegwijs:extension:refresher":{"due":"2026-09-01","seed":42,"scenarios":["start","meer","kritiek"],"earlierAttempts":["6f1c0000-0000-4000-8000-000000000000"]}"#
+        #expect(statements.allSatisfy { $0.json.contains(extensionJSON) }, "\(statements.first?.json ?? "")")
+        var lrs = StatementFacts()
+        for statement in statements { lrs.add(try JSONParser.parse(Array(statement.json.utf8))) }
+        #expect(lrs.facts().map(\.isRefresher) == [true])
+        var plain = StatementFacts()
+        for statement in full { plain.add(try JSONParser.parse(Array(statement.json.utf8))) }
+        #expect(plain.facts().map(\.isRefresher) == [false])
+    }
+
     @Test("an in-progress attempt's statements are the start of the ended attempt's: ids and bytes stay")
     func prefixStable() throws {
         let early = try record(answers: [("start", ["goed"])], finished: false)

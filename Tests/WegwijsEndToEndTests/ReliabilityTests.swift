@@ -19,7 +19,8 @@ struct ReliabilityTests {
             let path = folder.appendingPathComponent(file)
             #expect(file.hasSuffix(".json"), "only record files are visible: \(file)")
             let record = try CompletionRecord.decode(Data(contentsOf: path))
-            let attempt = try Attempt(course: course.course, seed: record.seed, drawn: record.drawn, replaying: record.answers)
+            let attempt = try Attempt(course: course.course, seed: record.seed, drawn: record.drawn, refresher: record.refresher?.scenarios,
+                                      order: record.order, replaying: record.answers)
             switch record.status {
             case .passed, .failed:
                 #expect(attempt.isFinished, "\(file) is an ended attempt with every answer")

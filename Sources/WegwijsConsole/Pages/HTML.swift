@@ -136,13 +136,24 @@ public enum HTML {
         case .inProgress: ("#2166ac", "backdiagonal")
         case .notStarted: ("#6b6b6b", "dots")
         case .overdue: ("#b2182b", "cross")
+        case .refresherDue: ("#5a6e00", "vertical")
+        case .refresherOverdue: ("#8c2d04", "grid")
         }
     }
 
+    /// The patterns of the refresher statuses, in an SVG of their own: only a report of a
+    /// course with refreshers has them.
+    public static var refresherPatterns: String {
+        "<svg width=\"0\" height=\"0\" style=\"position:absolute\" aria-hidden=\"true\" focusable=\"false\">"
+            + patterns(ReportStatus.allCases.filter(\.isRefresherStatus)) + "</svg>\n"
+    }
+
     /// `<defs>` with one pattern per status, `id="p-<status>"`.
-    public static var statusPatterns: String {
+    public static var statusPatterns: String { patterns(ReportStatus.allCases.filter { !$0.isRefresherStatus }) }
+
+    private static func patterns(_ statuses: [ReportStatus]) -> String {
         var defs = "<defs>"
-        for status in ReportStatus.allCases {
+        for status in statuses {
             let (colour, pattern) = statusFill(status)
             defs += "<pattern id=\"p-\(status.rawValue)\" width=\"8\" height=\"8\" patternUnits=\"userSpaceOnUse\">"
             defs += "<rect width=\"8\" height=\"8\" fill=\"\(colour)\"/>"
@@ -153,6 +164,8 @@ public enum HTML {
             case "backdiagonal": defs += "<path d=\"M-2 6L2 10M0 0L8 8M6 -2L10 2\" \(stroke)/>"
             case "dots": defs += "<circle cx=\"4\" cy=\"4\" r=\"1.6\" fill=\"#fff\" fill-opacity=\".8\"/>"
             case "cross": defs += "<path d=\"M0 0L8 8M8 0L0 8\" \(stroke)/>"
+            case "vertical": defs += "<path d=\"M4 0V8\" \(stroke)/>"
+            case "grid": defs += "<path d=\"M4 0V8M0 4H8\" \(stroke)/>"
             default: break
             }
             defs += "</pattern>"

@@ -53,12 +53,13 @@ public struct ReportPage: Sendable {
 
     /// The statuses shown: all six with a roster, else the four that can occur without one.
     private func statuses(_ report: HRReport) -> [ReportStatus] {
-        ReportStatus.allCases.filter { report.hasRoster || ($0 != .notStarted && $0 != .overdue) }
+        report.statuses.filter { report.hasRoster || ($0 != .notStarted && $0 != .overdue) }
     }
 
     private func counts(_ report: HRReport) -> String {
         let total = report.rows.count
         var html = "<section aria-labelledby=\"h-counts\">\n<h2 id=\"h-counts\">\(HTML.escaped(phrases.byStatus))</h2>\n"
+        html += report.hasRefreshers ? HTML.refresherPatterns : ""
         html += "<table id=\"counts\"><caption>\(HTML.escaped(phrases.countsCaption))</caption>\n"
         html += "<thead><tr><th scope=\"col\">\(HTML.escaped(phrases.statusColumn))</th><th scope=\"col\" class=\"n\">\(HTML.escaped(phrases.countColumn))</th><th scope=\"col\" class=\"n\">\(HTML.escaped(phrases.shareColumn))</th></tr></thead>\n<tbody>\n"
         for status in statuses(report) {
@@ -199,6 +200,7 @@ public struct ReportPage: Sendable {
         case "expires_at": row.expiresAt.map(numbers.day) ?? ""
         case "due_date": row.dueDate.map(numbers.day) ?? ""
         case "acknowledged_at": row.acknowledgedAt.map(numbers.day) ?? ""
+        case "refresher_due": row.refresherDue.map(numbers.day) ?? ""
         case "on_roster": row.onRoster == false ? phrases.no : phrases.yes
         default: ""
         }
@@ -214,7 +216,7 @@ public struct ReportPage: Sendable {
         var head = "<thead><tr>"
         for column in columns {
             let type = ["best_percent", "attempts"].contains(column) ? "num"
-                : ["last_activity", "passed_at", "expires_at", "due_date", "acknowledged_at"].contains(column) ? "date" : "text"
+                : ["last_activity", "passed_at", "expires_at", "due_date", "acknowledged_at", "refresher_due"].contains(column) ? "date" : "text"
             head += "<th scope=\"col\" data-key=\"\(column)\" data-type=\"\(type)\"\(type == "num" ? " class=\"n\"" : "")>\(HTML.escaped(phrases.column(column)))</th>"
         }
         head += "</tr></thead>\n"

@@ -75,6 +75,8 @@ public struct ReportPhrases: Sendable {
             case .inProgress: "Bezig"
             case .notStarted: "Niet begonnen"
             case .overdue: "Te laat"
+            case .refresherDue: "Opfrisser te doen"
+            case .refresherOverdue: "Opfrisser te laat"
             }
         },
         statusColumn: "Status",
@@ -117,6 +119,7 @@ public struct ReportPhrases: Sendable {
             case "acknowledged_at": "Verklaring getekend op"
             case "email": "E-mail"
             case "on_roster": "Op de lijst"
+            case "refresher_due": "Opfrisser vanaf"
             default: key
             }
         },
@@ -149,6 +152,8 @@ public struct ReportPhrases: Sendable {
             case .inProgress: "In progress"
             case .notStarted: "Not started"
             case .overdue: "Overdue"
+            case .refresherDue: "Refresher due"
+            case .refresherOverdue: "Refresher overdue"
             }
         },
         statusColumn: "Status",
@@ -191,6 +196,7 @@ public struct ReportPhrases: Sendable {
             case "acknowledged_at": "Acknowledged on"
             case "email": "E-mail"
             case "on_roster": "On roster"
+            case "refresher_due": "Refresher due"
             default: key
             }
         },

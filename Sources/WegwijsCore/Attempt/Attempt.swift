@@ -36,15 +36,33 @@ public struct Attempt: Sendable {
     /// The pool members drawn for this attempt, in course order; nil when the course has no pools.
     public let drawn: [String]?
     private let drawnSet: Set<String>?
+    /// A refresher's situations in the order shown (see `RefresherSelection`); nil for the full
+    /// course. A refresher follows this list and no branching.
+    public let refresher: [String]?
+    /// A retake's order of the situations the draw shows, when it differs from the course's
+    /// (see `RetakeOrder`); nil: the course's order. Only for a course without links.
+    public let order: [String]?
+    /// The list the attempt follows instead of the course's links, if any.
+    private var fixedRoute: [String]? { refresher ?? order }
     public private(set) var answers: [Answer] = []
     /// Index of the scenario to answer next; nil once the course has ended.
     public private(set) var currentIndex: Int?
 
     /// A new attempt at the first scenario it shows. `seed` is used only when the course
-    /// shuffles options; `drawn` only when it has pools (nil: draw now, see `Attempt.draw`).
-    public init(course: Course, seed: UInt64? = nil, drawn: [String]? = nil) {
+    /// shuffles options; `drawn` only when it has pools (nil: draw now, see `Attempt.draw`);
+    /// `refresher`, when given, are the situations shown instead of the course's route;
+    /// `order`, the order in which a retake shows the situations of the draw.
+    public init(course: Course, seed: UInt64? = nil, drawn: [String]? = nil, refresher: [String]? = nil, order: [String]? = nil) {
         self.course = course
         self.seed = course.needsSeed ? (seed ?? UInt64.random(in: 0..<(1 << 53))) : nil
+        self.refresher = refresher
+        self.order = refresher == nil ? order : nil
+        if let refresher {
+            self.drawn = nil
+            self.drawnSet = nil
+            self.currentIndex = refresher.first.flatMap(course.indexOfScenario)
+            return
+        }
         if course.pools.isEmpty {
             self.drawn = nil
         } else {
@@ -52,14 +70,26 @@ public struct Attempt: Sendable {
             self.drawn = drawn ?? Self.draw(course, seen: [], using: &generator)
         }
         self.drawnSet = self.drawn.map(Set.init)
-        self.currentIndex = course.firstScenario(drawn: drawnSet)
+        if let order = self.order {
+            self.currentIndex = order.first.flatMap(course.indexOfScenario)
+        } else {
+            self.currentIndex = course.firstScenario(drawn: drawnSet)
+        }
     }
 
     /// Replays saved answers; fails when they do not follow a route the course allows with
     /// this draw, or when the draw itself does not fit the course's pools.
-    public init(course: Course, seed: UInt64?, drawn: [String]? = nil, replaying answers: [Answer]) throws(AttemptError) {
-        if let problem = Self.drawProblem(drawn, in: course) { throw AttemptError(message: problem) }
-        self.init(course: course, seed: seed, drawn: drawn)
+    public init(course: Course, seed: UInt64?, drawn: [String]? = nil, refresher: [String]? = nil, order: [String]? = nil,
+                replaying answers: [Answer]) throws(AttemptError) {
+        if let refresher {
+            if let problem = Self.refresherProblem(refresher, drawn: drawn, in: course) { throw AttemptError(message: problem) }
+            if order != nil { throw AttemptError(message: "a refresher has no retake order") }
+        } else if let problem = Self.drawProblem(drawn, in: course) {
+            throw AttemptError(message: problem)
+        } else if let order, let problem = Self.orderProblem(order, drawn: drawn, in: course) {
+            throw AttemptError(message: problem)
+        }
+        self.init(course: course, seed: seed, drawn: drawn, refresher: refresher, order: order)
         for (number, answer) in answers.enumerated() {
             guard let index = currentIndex else {
                 throw AttemptError(message: "answer \(number + 1) (scenario '\(answer.scenario)') comes after the course has ended")
@@ -121,9 +151,29 @@ public struct Attempt: Sendable {
         return nil
     }
 
+    /// Why a recorded refresher's situations cannot be shown on the course, or nil.
+    public static func refresherProblem(_ refresher: [String], drawn: [String]?, in course: Course) -> String? {
+        guard drawn == nil else { return "a refresher draws no pools, but the attempt names drawn scenarios" }
+        guard !refresher.isEmpty else { return "the refresher names no situations" }
+        guard Set(refresher).count == refresher.count else { return "a refresher situation is named twice" }
+        for id in refresher where course.scenario(id) == nil { return "refresher situation '\(id)' is not a scenario of the course" }
+        return nil
+    }
+
+    /// Why a recorded retake order cannot be shown on the course, or nil: the course must have
+    /// no links, and the order must hold exactly the situations the draw shows.
+    public static func orderProblem(_ order: [String], drawn: [String]?, in course: Course) -> String? {
+        guard course.isLinear else { return "the attempt names an order, but the course has links (next), whose route decides the order" }
+        let route = course.route(drawn: drawn.map(Set.init))
+        guard order.count == route.count, Set(order) == Set(route) else {
+            return "the order (\(order.prefix(20).joined(separator: ", "))) does not hold exactly the situations the draw shows (\(route.joined(separator: ", ")))"
+        }
+        return nil
+    }
+
     /// Fisher–Yates written out: the standard library's shuffle may change between releases,
     /// and a stored seed must give the same order forever.
-    private static func shuffled<T, G: RandomNumberGenerator>(_ items: [T], using generator: inout G) -> [T] {
+    static func shuffled<T, G: RandomNumberGenerator>(_ items: [T], using generator: inout G) -> [T] {
         var items = items
         var index = items.count - 1
         while index > 0 {
@@ -147,6 +197,7 @@ public struct Attempt: Sendable {
     /// The expected total number of scenarios: those answered plus the route from the current
     /// one along each scenario's own `next` (a branch taken later may add follow-ups).
     public var expectedTotal: Int {
+        if let fixedRoute { return fixedRoute.count }
         var count = answers.count
         var index = currentIndex
         var visited = Set<Int>()
@@ -179,7 +230,11 @@ public struct Attempt: Sendable {
         // The learner's own order is kept: it is what they typed, and a ranking scores it.
         let shown = Self.shownOptions(of: scenario, seed: seed, courseShuffles: course.shuffleOptions)
         answers.append(Answer(scenario: scenario.id, options: chosen.map(\.id), at: date))
-        currentIndex = course.successor(of: index, choosing: chosen.first, drawn: drawnSet)
+        if let fixedRoute {
+            currentIndex = answers.count < fixedRoute.count ? course.indexOfScenario(fixedRoute[answers.count]) : nil
+        } else {
+            currentIndex = course.successor(of: index, choosing: chosen.first, drawn: drawnSet)
+        }
 
         let verdict = Scoring.verdict(scenario, chosen: chosen)
         let review = scenario.rules.review(scenario, chosen: chosen, shown: shown, verdict: verdict,

@@ -70,6 +70,10 @@ public final class AttemptSession {
     private let clock: () -> Date
     private let monotone: MonotoneClock
     private var events: [CompletionRecord.Event] = []
+    /// Set when this attempt is a refresher.
+    public private(set) var refresher: CompletionRecord.Refresher?
+    /// For a new retake in its own order (`RetakeOrder`): the guidelines that failed last time.
+    public private(set) var retakeGuidelines: [String] = []
     private var saved: CompletionRecord?
     private var resumable: Attempt?
     private var lock: (any RecordLock)?
@@ -149,7 +153,8 @@ public final class AttemptSession {
                 return .unfit(.structureChanged)
             }
             do {
-                resumable = try Attempt(course: self.course, seed: record.seed, drawn: record.drawn, replaying: record.answers)
+                resumable = try Attempt(course: self.course, seed: record.seed, drawn: record.drawn,
+                                        refresher: record.refresher?.scenarios, order: record.order, replaying: record.answers)
             } catch {
                 try abandonSaved()
                 return .unfit(.answersDoNotFit(error.message))
@@ -175,6 +180,7 @@ public final class AttemptSession {
         guard let record = saved, let replayed = resumable else { return false }
         attempt = replayed
         attemptID = record.attemptId
+        refresher = record.refresher
         startedAt = record.startedAt
         for time in [record.startedAt] + record.answers.map(\.at) + (record.events ?? []).map(\.at) { monotone.keepAtLeast(time) }
         if settings.learnerName == nil { settings.learnerName = record.learner.name }
@@ -185,17 +191,48 @@ public final class AttemptSession {
         return true
     }
 
-    /// Starts a new attempt: draws the pools (preferring scenarios the learner has not been
-    /// shown in earlier attempts) and saves it before the first question.
+    /// Starts a new attempt and saves it before the first question: a refresher when one is
+    /// due (see `RefresherSchedule`, situations chosen by `RefresherSelection`), else the full
+    /// course, its pools drawn preferring scenarios the learner has not been shown before, and
+    /// after a failed attempt starting with unseen situations of what failed (`RetakeOrder`).
     public func start() throws(SessionStorageError) {
-        let seen = Set(store.endedRecords(course: course.id, learner: learnerID).flatMap { $0.answers.map(\.scenario) })
-        var generator = SplitMix64(seed: UInt64.random(in: 0...UInt64.max))
-        let drawn = course.pools.isEmpty ? nil : Attempt.draw(course, seen: seen, using: &generator)
-        attempt = Attempt(course: course, drawn: drawn)
-        attemptID = UUID().uuidString.lowercased()
+        let earlier = store.endedRecords(course: course.id, learner: learnerID)
         startedAt = clock()
+        attemptID = UUID().uuidString.lowercased()
         events = []
+        refresher = Self.dueRefresher(course: course, earlier: earlier, at: startedAt)
+        if let refresher {
+            attempt = Attempt(course: course, refresher: refresher.scenarios)
+        } else {
+            let seen = Set(earlier.flatMap { $0.answers.map(\.scenario) })
+            var generator = SplitMix64(seed: UInt64.random(in: 0...UInt64.max))
+            let drawn = course.pools.isEmpty ? nil : Attempt.draw(course, seen: seen, using: &generator)
+            attempt = Attempt(course: course, drawn: drawn, order: RetakeOrder.order(course: course, drawn: drawn, earlier: earlier))
+        }
+        retakeGuidelines = attempt.order == nil ? [] : RetakeOrder.failedGuidelines(in: course, earlier: earlier)
         try saveProgress()
+    }
+
+    /// The refresher to run at `date`, when one is due and the course has situations for it.
+    static func dueRefresher(course: Course, earlier: [CompletionRecord], at date: Date,
+                             seed: UInt64 = UInt64.random(in: 0..<(1 << 53))) -> CompletionRecord.Refresher? {
+        guard let rule = course.refresher, let schedule = RefresherSchedule(course: course, records: earlier),
+              case .outstanding(_, let latest, _) = schedule.state(on: CalendarDay(secondsSince1970: Int64(date.timeIntervalSince1970.rounded(.down))))
+        else { return nil }
+        let scenarios = RefresherSelection.choose(course: course, count: rule.scenarios, earlier: earlier, seed: seed)
+        guard !scenarios.isEmpty else { return nil }
+        return CompletionRecord.Refresher(due: latest.description, seed: seed, scenarios: scenarios,
+                                          earlierAttempts: earlier.map(\.attemptId))
+    }
+
+    /// The last day the learner's pass is valid, refreshers included (see `RefresherSchedule`),
+    /// counting this attempt as ended now; nil without a pass or without `validFor`.
+    public func passValidUntil() -> CalendarDay? {
+        guard let validFor = course.validFor else { return nil }
+        let records = store.endedRecords(course: course.id, learner: learnerID) + (attempt.isFinished ? [makeRecord(ended: true)] : [])
+        if let schedule = RefresherSchedule(course: course, records: records) { return schedule.expiresAt }
+        guard let last = records.filter({ $0.status == .passed && $0.refresher == nil }).compactMap(\.finishedAt).max() else { return nil }
+        return CalendarDay(secondsSince1970: Int64(last.timeIntervalSince1970.rounded(.down))).adding(validFor)
     }
 
     // MARK: - Answering
@@ -255,6 +292,7 @@ public final class AttemptSession {
         // The in-progress file says so even when every question is answered: the attempt ends
         // only when its ended record is written (after the acknowledgement, if any).
         if !ended { record.status = .inProgress }
+        record.refresher = refresher
         record.events = events.isEmpty ? nil : events
         return record
     }

@@ -60,6 +60,8 @@ public struct CertificateIssuer: Sendable {
         }
         if let future = RecordTrust.futureTime(in: root, now: now) { reasons.append(future) }
         if record.status != .passed { reasons.insert("the attempt did not pass (status '\(record.status.rawValue)')", at: 0) }
+        // A certificate is for the full course; a refresher keeps that pass valid (docs/hr.md).
+        else if record.refresher != nil { reasons.insert("the attempt did not pass the full course: it is a refresher, and the certificate is that of the full-course pass", at: 0) }
         guard reasons.isEmpty, let finishedAt = record.finishedAt, let loaded = course(of: record) else {
             throw CertificateRefusal(path: path, reasons: reasons.isEmpty ? ["the record's course cannot be found"] : reasons)
         }

@@ -236,6 +236,17 @@ public struct Course: Sendable {
         return index
     }
 
+    /// Whether the course has no links: every scenario is followed by the next one in the file,
+    /// so its route is the scenarios a draw shows, in file order (see `route(drawn:)`).
+    public var isLinear: Bool {
+        scenarios.allSatisfy { scenario in scenario.next == nil && scenario.options.allSatisfy { $0.next == nil } }
+    }
+
+    /// The scenarios a linear course shows with this draw, in file order.
+    public func route(drawn: Set<String>?) -> [String] {
+        scenarios.indices.filter { isShown($0, drawn: drawn) }.map { scenarios[$0].id }
+    }
+
     /// Whether an attempt needs a seed: the course shuffles options, or a kind always does.
     public var needsSeed: Bool {
         shuffleOptions || scenarios.contains { $0.rules.shuffles(courseShuffles: false) }

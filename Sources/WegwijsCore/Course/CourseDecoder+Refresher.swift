@@ -24,6 +24,9 @@ extension CourseDecoder {
             if let duration = every, !CourseLimits.isWithinLimit(duration) {
                 every = nil
                 error(at: "/refresher/every", "'every' may be at most \(CourseLimits.validForText), not \(duration)")
+            } else if let duration = every, duration.isZero {
+                every = nil
+                error(at: "/refresher/every", "'every' must be a period longer than nothing, not \(text)")
             } else if every == nil {
                 error(at: "/refresher/every", "'every' is not an ISO 8601 duration like P4M or P90D: '\(text)'")
             }

@@ -16,6 +16,9 @@ public enum CourseValidator {
             checkPools(course, into: &problems)
         }
         if gaps.isDisjoint(with: [.scenarios, .options, .links]) {
+            checkRefresher(course, into: &problems)
+        }
+        if gaps.isDisjoint(with: [.scenarios, .options, .links]) {
             checkGraph(course, reachability: !dangling, into: &problems)
         }
         if !gaps.contains(.texts) {
@@ -56,6 +59,22 @@ public enum CourseValidator {
         for (index, guideline) in course.guidelines.enumerated() where graph.fewestAssessing(guideline: index) == 0 {
             problems.append(CourseProblem(.warning, at: "/pools",
                                           "some draws leave guideline '\(guideline.id)' unassessed: put scenarios that score it outside the pools, or in every draw"))
+        }
+    }
+
+    /// Warnings about a refresher that cannot work as declared: one that never falls due before
+    /// a pass expires (so never renews it), or one larger than the situations it can show.
+    private static func checkRefresher(_ course: Course, into problems: inout [CourseProblem]) {
+        guard let rule = course.refresher else { return }
+        if let validFor = course.validFor, let start = CalendarDay(year: 2001, month: 1, day: 1),
+           start.adding(rule.every) >= start.adding(validFor) {
+            problems.append(CourseProblem(.warning, at: "/refresher/every",
+                                          "'every' (\(rule.every)) is not shorter than 'validFor' (\(validFor)): no refresher falls due before a pass expires, so none keeps it valid"))
+        }
+        let available = RefresherSelection.candidates(in: course).count
+        if available < rule.scenarios {
+            problems.append(CourseProblem(.warning, at: "/refresher/scenarios",
+                                          "a refresher is to show \(rule.scenarios) situations, but the course has only \(available) that can be shown on their own (scoring a guideline, not only a follow-up): refreshers will show \(available)"))
         }
     }
 

@@ -50,6 +50,15 @@ public struct ISODuration: Sendable, Hashable, CustomStringConvertible {
         return text == "P" ? "P0D" : text
     }
 
+    /// Whether the duration is nothing at all (`P0D`).
+    public var isZero: Bool { years == 0 && months == 0 && weeks == 0 && days == 0 }
+
+    /// This duration `count` times over (`P4M` × 3 is `P12M`), so that the k-th of a series
+    /// of periods is added in one step and month ends do not drift.
+    public func times(_ count: Int) -> ISODuration {
+        ISODuration(years: years * count, months: months * count, weeks: weeks * count, days: days * count)
+    }
+
     /// `date` plus this duration, on the Gregorian calendar in UTC.
     public func added(to date: Date) -> Date {
         var components = DateComponents()

@@ -99,6 +99,26 @@ public struct CompletionRecord: Sendable, Hashable, Codable {
         }
     }
 
+    /// What marks a record as a refresher (a short attempt that falls due after a pass, see
+    /// `RefresherSchedule`) and lets `verify` replay its choice of situations.
+    public struct Refresher: Sendable, Hashable, Codable {
+        /// The due day (`YYYY-MM-DD`, UTC) this refresher satisfies: the last one reached when it started.
+        public var due: String
+        /// Seeds `RefresherSelection.choose`; below 2^53.
+        public var seed: UInt64
+        /// The situations shown, in order: what `RefresherSelection` chose.
+        public var scenarios: [String]
+        /// The attemptIds of the learner's ended records of the course the choice was made from.
+        public var earlierAttempts: [String]
+
+        public init(due: String, seed: UInt64, scenarios: [String], earlierAttempts: [String]) {
+            self.due = due
+            self.seed = seed
+            self.scenarios = scenarios
+            self.earlierAttempts = earlierAttempts
+        }
+    }
+
     public var format: String
     public var attemptId: String
     public var learner: Learner
@@ -114,6 +134,10 @@ public struct CompletionRecord: Sendable, Hashable, Codable {
     public var seed: UInt64?
     /// The pool members drawn for this attempt, in course order (courses with pools only).
     public var drawn: [String]?
+    /// Present only on a refresher.
+    public var refresher: Refresher?
+    /// A retake's order of the situations, when it differs from the course's (`RetakeOrder`).
+    public var order: [String]?
     /// When the learner confirmed the course's acknowledgement.
     public var acknowledgedAt: Date?
     /// Suspensions and resumptions, in order; absent when there were none.
@@ -143,6 +167,7 @@ public struct CompletionRecord: Sendable, Hashable, Codable {
         answers = attempt.answers
         seed = attempt.seed
         drawn = attempt.drawn
+        order = attempt.order
         signature = nil
     }
 

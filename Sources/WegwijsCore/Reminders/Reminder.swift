@@ -60,7 +60,7 @@ public struct ReminderPlan: Sendable {
                     kind = .dueSoon
                     deadline = due
                 }
-            case .passed:
+            case .passed, .refresherDue, .refresherOverdue:
                 if let expires = row.expiresAt, expires >= asOf, expires <= asOf.adding(days: within) {
                     kind = .expiring
                     deadline = expires

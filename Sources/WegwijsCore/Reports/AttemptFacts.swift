@@ -13,6 +13,8 @@ public struct AttemptFacts: Sendable {
     /// The record's `answers` array as parsed: scenario and option ids are looked up in the
     /// course straight from it, without copying them out per record.
     public var answers: JSONNode?
+    /// Whether the attempt is a refresher (a few situations, not the course).
+    public var isRefresher = false
 
     /// The facts of a parsed record file, read by `RecordFacts.read` (the one reader of the
     /// record format); throws for foreign JSON, records missing a field and numbers out of range.
@@ -20,9 +22,11 @@ public struct AttemptFacts: Sendable {
         let fields = try RecordFacts.read(root)
         if let answers = fields.answers, answers.elements == nil { throw RecordFacts.Problem(reason: "answers is not an array") }
         let facts = fields.facts
-        return AttemptFacts(learnerID: facts.learnerID, courseID: facts.courseID, sha256: fields.course?["sha256"]?.string ?? "",
-                            structure: fields.course?["structure"]?.string, status: facts.status, startedAt: facts.startedAt,
-                            finishedAt: facts.finishedAt, answers: fields.answers)
+        var attempt = AttemptFacts(learnerID: facts.learnerID, courseID: facts.courseID, sha256: fields.course?["sha256"]?.string ?? "",
+                                   structure: fields.course?["structure"]?.string, status: facts.status, startedAt: facts.startedAt,
+                                   finishedAt: facts.finishedAt, answers: fields.answers)
+        attempt.isRefresher = facts.isRefresher
+        return attempt
     }
 }
 

@@ -1,7 +1,11 @@
 /// Where a learner stands on a course on the report's day (SPEC §5), in order of precedence.
 public enum ReportStatus: String, Sendable, Hashable, CaseIterable {
-    /// A pass still within the course's `validFor`.
+    /// A pass still within the course's `validFor` (renewed by refreshers, see `RefresherSchedule`).
     case passed
+    /// A valid pass whose refresher has fallen due and is not yet passed.
+    case refresherDue = "refresher-due"
+    /// A valid pass whose refresher was missed for a whole period: a later one fell due too.
+    case refresherOverdue = "refresher-overdue"
     /// Passed once, but the last pass is older than `validFor`.
     case expired
     /// Finished attempts, none passed.
@@ -12,6 +16,12 @@ public enum ReportStatus: String, Sendable, Hashable, CaseIterable {
     case notStarted = "not-started"
     /// Never passed, and the due date (roster start date + `dueWithinDays`) has gone by.
     case overdue
+
+    /// Whether the learner holds a valid pass: `passed` and the refresher statuses.
+    public var holdsValidPass: Bool { self == .passed || self == .refresherDue || self == .refresherOverdue }
+
+    /// The refresher statuses, shown only in reports of a course that declares a refresher.
+    public var isRefresherStatus: Bool { self == .refresherDue || self == .refresherOverdue }
 }
 
 /// The terms a report judges a course by.
@@ -23,16 +33,19 @@ public struct CourseTerms: Sendable, Hashable {
     public var title: LocalizedText?
     /// The course's own language: the title's fallback.
     public var language = ""
+    /// The course's `refresher.every`, when it declares a refresher.
+    public var refresherEvery: ISODuration?
 
-    public init(id: String, validFor: ISODuration? = nil, dueWithinDays: Int? = nil) {
+    public init(id: String, validFor: ISODuration? = nil, dueWithinDays: Int? = nil, refresherEvery: ISODuration? = nil) {
         self.id = id
         self.validFor = validFor
         self.dueWithinDays = dueWithinDays
+        self.refresherEvery = refresherEvery
     }
 
     /// The terms of a loaded course.
     public init(_ course: Course) {
-        self.init(id: course.id, validFor: course.validFor, dueWithinDays: course.dueWithinDays)
+        self.init(id: course.id, validFor: course.validFor, dueWithinDays: course.dueWithinDays, refresherEvery: course.refresher?.every)
         title = course.title
         language = course.language
     }
@@ -62,6 +75,9 @@ public struct ReportRow: Sendable, Hashable {
     public var email: String = ""
     /// The day the latest passed attempt with one confirmed the course's acknowledgement.
     public var acknowledgedAt: CalendarDay? = nil
+    /// With a valid pass of a course with refreshers: the day the outstanding refresher fell due
+    /// (the first one missed), else the day the next one falls due.
+    public var refresherDue: CalendarDay? = nil
 }
 
 /// Learners per status within one department and course.
@@ -97,6 +113,12 @@ public struct HRReport: Sendable {
     public var suspectRecords: [FileProblem] = []
     /// The roster's row problems (unreadable start dates, skipped rows), when it has any.
     public var rosterNotice: RosterNotice? = nil
+    /// Whether a course covered declares a refresher: the report then has a `refresher_due`
+    /// column and the refresher statuses.
+    public var hasRefreshers = false
+
+    /// The statuses this report can give, in order of precedence.
+    public var statuses: [ReportStatus] { ReportStatus.allCases.filter { hasRefreshers || !$0.isRefresherStatus } }
 
     /// Records that could not be believed and were counted as not passed.
     public var untrusted: Int { suspectRecords.count }
@@ -142,8 +164,10 @@ public struct HRReport: Sendable {
         rows = sorted.map { rows[$0] }
         let courseIDs = courses.map(\.id)
         let departments = roster?.hasDepartments == true ? departmentSummaries(rows: rows, courses: courseIDs) : []
-        return HRReport(asOf: asOf, rows: rows, hasRoster: roster != nil, departments: departments,
-                        hasEmails: roster?.hasEmails ?? false, courses: courseIDs, courseTerms: courses)
+        var report = HRReport(asOf: asOf, rows: rows, hasRoster: roster != nil, departments: departments,
+                              hasEmails: roster?.hasEmails ?? false, courses: courseIDs, courseTerms: courses)
+        report.hasRefreshers = courses.contains { $0.refresherEvery != nil }
+        return report
     }
 
     /// Per course, one summary per department of `rows`: named departments A–Z, then "no
@@ -156,7 +180,7 @@ public struct HRReport: Sendable {
                 let key: String? = row.onRoster == false ? nil : row.department
                 var summary = byDepartment[key] ?? DepartmentSummary(course: course, department: key, learners: 0, passed: 0, overdue: 0)
                 summary.learners += 1
-                if row.status == .passed { summary.passed += 1 }
+                if row.status.holdsValidPass { summary.passed += 1 }
                 if row.status == .overdue { summary.overdue += 1 }
                 summary.counts[row.status, default: 0] += 1
                 byDepartment[key] = summary
@@ -200,7 +224,7 @@ public struct HRReport: Sendable {
             summary.learners += 1
             summary.counts[row.status, default: 0] += 1
         }
-        summary.passed = summary.counts[.passed] ?? 0
+        summary.passed = ReportStatus.allCases.filter(\.holdsValidPass).reduce(0) { $0 + (summary.counts[$1] ?? 0) }
         summary.overdue = summary.counts[.overdue] ?? 0
         return [summary]
     }
@@ -218,7 +242,7 @@ public struct HRReport: Sendable {
 
     /// Whether a row is a pass still valid on the report's day that expires within `days` days after it.
     public func isExpiring(_ row: ReportRow, withinDays days: Int) -> Bool {
-        guard row.status == .passed, let expires = row.expiresAt else { return false }
+        guard row.status.holdsValidPass, let expires = row.expiresAt else { return false }
         return expires >= asOf && expires <= asOf.adding(days: days)
     }
 
@@ -242,34 +266,54 @@ public struct HRReport: Sendable {
     static func row(employeeID: String, name: String, department: String, terms: CourseTerms, tally: AttemptTally?,
                     startDate: CalendarDay?, onRoster: Bool?, asOf: CalendarDay) -> ReportRow {
         let judgement = judge(tally: tally, terms: terms, startDate: startDate, asOf: asOf)
-        return ReportRow(employeeID: employeeID, name: name, department: department, course: terms.id,
-                         status: judgement.status, bestPercent: tally?.bestPercent, attempts: tally?.attempts ?? 0,
-                         lastActivity: tally?.lastActivity.map { CalendarDay(secondsSince1970: $0) },
-                         passedAt: judgement.passedAt, expiresAt: judgement.expiresAt, dueDate: judgement.dueDate,
-                         onRoster: onRoster, acknowledgedAt: tally?.lastAcknowledgement.map { CalendarDay(secondsSince1970: $0) })
+        var row = ReportRow(employeeID: employeeID, name: name, department: department, course: terms.id,
+                            status: judgement.status, bestPercent: tally?.bestPercent, attempts: tally?.attempts ?? 0,
+                            lastActivity: tally?.lastActivity.map { CalendarDay(secondsSince1970: $0) },
+                            passedAt: judgement.passedAt, expiresAt: judgement.expiresAt, dueDate: judgement.dueDate,
+                            onRoster: onRoster, acknowledgedAt: tally?.lastAcknowledgement.map { CalendarDay(secondsSince1970: $0) })
+        row.refresherDue = judgement.refresherDue
+        return row
+    }
+
+    /// A learner's refresher schedule under a course's terms; nil without a full-course pass
+    /// or when the course declares no refresher.
+    static func schedule(tally: AttemptTally?, terms: CourseTerms) -> RefresherSchedule? {
+        guard let every = terms.refresherEvery, let lastPass = tally?.lastPass else { return nil }
+        return RefresherSchedule(every: every, validFor: terms.validFor, passedAt: CalendarDay(secondsSince1970: lastPass),
+                                 refresherPasses: (tally?.refresherPasses ?? []).map { CalendarDay(secondsSince1970: $0) })
     }
 
     /// The status rule of SPEC §5, on whole days in UTC. A day named in the report is still a
     /// good day: a pass is `passed` up to and including `expires_at` (it is "older than
     /// validFor" only from the next day), and a learner is `overdue` only from the day after
     /// `due_date`.
+    /// With refreshers, `expiresAt` counts renewals, and a valid pass is `refresher-due` or
+    /// `refresher-overdue` while a refresher is outstanding (`RefresherSchedule`).
     public static func judge(tally: AttemptTally?, terms: CourseTerms, startDate: CalendarDay?, asOf: CalendarDay)
-        -> (status: ReportStatus, passedAt: CalendarDay?, expiresAt: CalendarDay?, dueDate: CalendarDay?) {
+        -> (status: ReportStatus, passedAt: CalendarDay?, expiresAt: CalendarDay?, dueDate: CalendarDay?, refresherDue: CalendarDay?) {
         let dueDate: CalendarDay? = if let startDate, let days = terms.dueWithinDays { startDate.adding(days: days) } else { nil }
         if let lastPass = tally?.lastPass {
             let passedAt = CalendarDay(secondsSince1970: lastPass)
-            let expiresAt = terms.validFor.map { passedAt.adding($0) }
+            let schedule = schedule(tally: tally, terms: terms)
+            let expiresAt = schedule.map(\.expiresAt) ?? terms.validFor.map { passedAt.adding($0) }
             if let expiresAt, asOf > expiresAt {
-                return (.expired, passedAt, expiresAt, dueDate)
+                return (.expired, passedAt, expiresAt, dueDate, nil)
             }
-            return (.passed, passedAt, expiresAt, dueDate)
+            switch schedule?.state(on: asOf) {
+            case .outstanding(let since, _, let missed)?:
+                return (missed > 0 ? .refresherOverdue : .refresherDue, passedAt, expiresAt, dueDate, since)
+            case .upToDate(let next)?:
+                return (.passed, passedAt, expiresAt, dueDate, next)
+            case .expired?, nil:
+                return (.passed, passedAt, expiresAt, dueDate, nil)
+            }
         }
         var status: ReportStatus = .notStarted
         if let tally {
             if tally.finished > 0 { status = .failed } else if tally.attempts > 0 { status = .inProgress }
         }
         if let dueDate, asOf > dueDate { status = .overdue }
-        return (status, nil, nil, dueDate)
+        return (status, nil, nil, dueDate, nil)
     }
 
     /// The terms for each course covered: a course given on the command line, else the bundled
@@ -279,6 +323,7 @@ public struct HRReport: Sendable {
         courseIDs.map { id in
             if let course = given.first(where: { $0.id == id }) ?? bundled(id) { return CourseTerms(course) }
             let stated = recorded[id]
+            // A record does not state the refresher: without the course file there is none.
             return CourseTerms(id: id, validFor: stated?.validFor, dueWithinDays: stated?.dueWithinDays)
         }
     }

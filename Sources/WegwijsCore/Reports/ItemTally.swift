@@ -39,6 +39,8 @@ public struct ItemTally: Sendable {
     public internal(set) var unfinished = 0
     /// Ended attempts finished before `--since`.
     public internal(set) var beforeSince = 0
+    /// Ended refreshers of the course: not counted, their few situations are not the course.
+    public internal(set) var refreshers = 0
     /// Files skipped, with why.
     public internal(set) var problems: [FileProblem] = []
     /// Record files read.
@@ -82,6 +84,10 @@ public struct ItemTally: Sendable {
         guard facts.courseID == subject.course.id else { return nil }
         guard facts.status == .passed || facts.status == .failed, let finishedAt = facts.finishedAt else {
             unfinished += 1
+            return nil
+        }
+        if facts.isRefresher {
+            refreshers += 1
             return nil
         }
         guard subject.matches(facts) else {
@@ -194,6 +200,7 @@ public struct ItemTally: Sendable {
         otherStructure += other.otherStructure
         unfinished += other.unfinished
         beforeSince += other.beforeSince
+        refreshers += other.refreshers
         problems += other.problems
         files += other.files
     }

@@ -20,6 +20,8 @@ public struct RecordFacts: Sendable, Hashable {
     public var acknowledgedAt: Int64?
     /// Why the record cannot be believed (SPEC §5 Trust); nil when it can or was not checked.
     public var distrust: String?
+    /// Whether the record is a refresher (it has a `refresher` block).
+    public var isRefresher = false
 
     public init(learnerID: String, learnerName: String? = nil, courseID: String, courseVersion: String = "1",
                 validFor: ISODuration? = nil, dueWithinDays: Int? = nil, status: CompletionRecord.Status,
@@ -88,6 +90,8 @@ public struct RecordFacts: Sendable, Hashable {
         var finishedAt: JSONNode?
         var answers: JSONNode?
         var acknowledgedAt: String?
+        var refresher: JSONNode?
+        var order: JSONNode?
         for member in members {
             switch member.key {
             case "format": format = member.node.string
@@ -99,6 +103,8 @@ public struct RecordFacts: Sendable, Hashable {
             case "finishedAt": finishedAt = member.node
             case "answers": answers = member.node
             case "acknowledgedAt": acknowledgedAt = member.node.string
+            case "refresher": refresher = member.node
+            case "order": order = member.node
             default: break
             }
         }
@@ -152,10 +158,37 @@ public struct RecordFacts: Sendable, Hashable {
             }
             acknowledged = seconds
         }
-        let facts = RecordFacts(learnerID: learnerID, learnerName: learner?["name"]?.string, courseID: courseID,
+        if let refresher { try checkRefresher(refresher) }
+        if let order, order.elements.map({ $0.allSatisfy { $0.string != nil } }) != true {
+            throw Problem(reason: "order is not a list of scenario ids", offset: order.offset)
+        }
+        var facts = RecordFacts(learnerID: learnerID, learnerName: learner?["name"]?.string, courseID: courseID,
                                 courseVersion: course?["version"]?.string ?? "", validFor: validFor, dueWithinDays: dueWithinDays,
                                 status: parsedStatus, percent: percent, startedAt: started, finishedAt: finished,
                                 lastAnswerAt: lastAnswerAt, acknowledgedAt: acknowledged)
+        facts.isRefresher = refresher != nil
         return Fields(facts: facts, course: course, answers: answers)
+    }
+
+    /// The `refresher` block's rules: `due` a day, `seed` a whole number below 2^53,
+    /// `scenarios` a non-empty list of ids, `earlierAttempts` a list of ids.
+    private static func checkRefresher(_ node: JSONNode) throws(Problem) {
+        guard node.members != nil else {
+            throw Problem(reason: "refresher is not an object", offset: node.offset)
+        }
+        guard let due = node["due"]?.string, CalendarDay(due) != nil else {
+            throw Problem(reason: "refresher.due is missing or not a day (YYYY-MM-DD)", offset: node["due"]?.offset ?? node.offset)
+        }
+        guard let seed = node["seed"], case .number(let literal) = seed.value, let value = UInt64(literal), value < 1 << 53 else {
+            throw Problem(reason: "refresher.seed is missing or not a whole number from 0 to 2^53 - 1", offset: node["seed"]?.offset ?? node.offset)
+        }
+        for field in ["scenarios", "earlierAttempts"] {
+            guard let list = node[field]?.elements, list.allSatisfy({ $0.string != nil }) else {
+                throw Problem(reason: "refresher.\(field) is missing or not a list of ids", offset: node[field]?.offset ?? node.offset)
+            }
+            if field == "scenarios", list.isEmpty {
+                throw Problem(reason: "refresher.scenarios names no situations", offset: node[field]?.offset)
+            }
+        }
     }
 }

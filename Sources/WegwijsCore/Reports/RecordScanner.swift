@@ -25,8 +25,10 @@ public struct AttemptTally: Sendable, Hashable {
     public var bestPercent: Double?
     /// Seconds since 1970.
     public var lastActivity: Int64?
-    /// When the latest passed attempt finished.
+    /// When the latest passed full-course attempt finished (refreshers not counted).
     public var lastPass: Int64?
+    /// When passed refreshers finished, in no particular order.
+    public var refresherPasses: [Int64] = []
     /// The latest confirmation of the course's acknowledgement by a passed attempt.
     public var lastAcknowledgement: Int64?
     /// The learner's name in the newest record that has one.
@@ -55,8 +57,14 @@ public struct AttemptTally: Sendable, Hashable {
         switch status {
         case .passed, .failed:
             finished += 1
-            if let percent = facts.percent { bestPercent = max(bestPercent ?? percent, percent) }
-            if status == .passed, let at = facts.finishedAt { lastPass = max(lastPass ?? at, at) }
+            // A refresher's few situations say less than the course: its percentage and pass
+            // count only for the refresher schedule.
+            if facts.isRefresher {
+                if status == .passed, let at = facts.finishedAt { refresherPasses.append(at) }
+            } else {
+                if let percent = facts.percent { bestPercent = max(bestPercent ?? percent, percent) }
+                if status == .passed, let at = facts.finishedAt { lastPass = max(lastPass ?? at, at) }
+            }
             if status == .passed, let at = facts.acknowledgedAt, asOf.map({ at < Int64($0.number + 1) * 86_400 }) ?? true {
                 lastAcknowledgement = max(lastAcknowledgement ?? at, at)
             }
@@ -78,6 +86,7 @@ public struct AttemptTally: Sendable, Hashable {
         if let percent = other.bestPercent { bestPercent = max(bestPercent ?? percent, percent) }
         if let at = other.lastActivity { lastActivity = max(lastActivity ?? at, at) }
         if let at = other.lastPass { lastPass = max(lastPass ?? at, at) }
+        refresherPasses += other.refresherPasses
         if let at = other.lastAcknowledgement { lastAcknowledgement = max(lastAcknowledgement ?? at, at) }
         if other.name != nil, other.nameAt >= nameAt {
             name = other.name

@@ -15,6 +15,8 @@ public struct VerifyProblem: Sendable, Hashable, CustomStringConvertible {
         case unsigned
         case badSignature = "bad-signature"
         case duplicate
+        /// A refresher that was not due, or whose situations are not the ones its seed chooses.
+        case refresher
     }
 
     public var path: String
@@ -186,9 +188,16 @@ public struct RecordVerifier: Sendable {
         }
         guard !unknown else { return problems }
 
+        if let mark = record.refresher {
+            for message in RefresherReplay.problems(of: record, mark: mark, course: course, path: path) {
+                problem(.refresher, message)
+            }
+        }
+
         let attempt: Attempt
         do {
-            attempt = try Attempt(course: course, seed: record.seed, drawn: record.drawn, replaying: record.answers)
+            attempt = try Attempt(course: course, seed: record.seed, drawn: record.drawn, refresher: record.refresher?.scenarios,
+                                  order: record.order, replaying: record.answers)
         } catch {
             problem(.offRoute, "the answers do not follow a route the course allows: \(error.message)")
             return problems

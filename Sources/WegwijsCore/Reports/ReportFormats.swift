@@ -9,12 +9,15 @@ public enum ReportColumns {
     public static let acknowledgedAt = "acknowledged_at"
     /// Added when the roster has an e-mail column.
     public static let email = "email"
+    /// Added when a course covered declares a refresher (`ReportRow.refresherDue`).
+    public static let refresherDue = "refresher_due"
     /// Added last when the report has a roster: `yes` or `no`.
     public static let onRoster = "on_roster"
 
     /// The column names of a report.
     public static func names(for report: HRReport) -> [String] {
-        standard + [acknowledgedAt] + (report.hasEmails ? [email] : []) + (report.hasRoster ? [onRoster] : [])
+        standard + [acknowledgedAt] + (report.hasEmails ? [email] : []) + (report.hasRefreshers ? [refresherDue] : [])
+            + (report.hasRoster ? [onRoster] : [])
     }
 
     /// A row's values as text, one per column of `names(for:)`; empty where there is no value.
@@ -25,6 +28,7 @@ public enum ReportColumns {
                       row.expiresAt?.description ?? "", row.dueDate?.description ?? "",
                       row.acknowledgedAt?.description ?? ""]
         if report.hasEmails { values.append(row.email) }
+        if report.hasRefreshers { values.append(row.refresherDue?.description ?? "") }
         if report.hasRoster { values.append(row.onRoster == false ? "no" : "yes") }
         return values
     }
@@ -143,6 +147,7 @@ public enum ReportFormat {
                 ("acknowledged_at", row.acknowledgedAt.map { JSONWriter.quoted($0.description) } ?? "null"),
             ]
             if report.hasEmails { members.append(("email", row.email.isEmpty ? "null" : JSONWriter.quoted(row.email))) }
+            if report.hasRefreshers { members.append(("refresher_due", row.refresherDue.map { JSONWriter.quoted($0.description) } ?? "null")) }
             if let onRoster = row.onRoster { members.append(("on_roster", onRoster ? "true" : "false")) }
             text += members.map { "\"\($0.0)\": \($0.1)" }.joined(separator: ", ") + "}"
         }

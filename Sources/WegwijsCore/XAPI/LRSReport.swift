@@ -20,6 +20,8 @@ public struct StatementFacts: Sendable {
         var acknowledgedAt: Int64?
         var ended: (status: CompletionRecord.Status, at: Int64, percent: Double?)?
         var distrust: String?
+        /// A statement of the registration carries the refresher extension.
+        var isRefresher = false
 
         mutating func distrust(_ reason: String) {
             if distrust == nil { distrust = reason }
@@ -57,6 +59,7 @@ public struct StatementFacts: Sendable {
             return
         }
         var partial = attempts[registration] ?? Partial()
+        if context["extensions"]?[XAPIVocabulary.refresherExtension] != nil { partial.isRefresher = true }
         if !CourseID.isValid(courseID) {
             partial.distrust("course.id '\(courseID.prefix(70))' is not a valid course id")
         }
@@ -190,6 +193,7 @@ public struct StatementFacts: Sendable {
                                     dueWithinDays: Self.integer(course["dueWithinDays"]), status: partial.ended?.status ?? .inProgress,
                                     percent: partial.ended?.percent, startedAt: started, finishedAt: partial.ended?.at,
                                     lastAnswerAt: partial.lastAnswerAt, acknowledgedAt: partial.acknowledgedAt)
+            facts.isRefresher = partial.isRefresher
             // Only a pass is at stake: a distrusted attempt of any other status counts as it is.
             if facts.status == .passed { facts.distrust = distrust.map { "registration \(registration.prefix(40)): \($0)" } }
             return facts

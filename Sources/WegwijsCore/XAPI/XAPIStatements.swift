@@ -53,6 +53,9 @@ public enum XAPIVocabulary {
     public static let guidelinesExtension = "urn:wegwijs:extension:guideline-points"
     /// `result.extensions` of `answered`: whether a critical option was chosen.
     public static let criticalExtension = "urn:wegwijs:extension:critical"
+    /// `context.extensions` of every statement of a refresher: the record's `refresher` block
+    /// (`due`, `seed`, `scenarios`, `earlierAttempts`). Absent for the full course.
+    public static let refresherExtension = "urn:wegwijs:extension:refresher"
 }
 
 /// Turns a completion record into xAPI statements (SPEC §7). Everything comes from the record
@@ -234,7 +237,17 @@ public enum XAPIStatements {
                 ]))]) : nil),
                 ("platform", .string(profile.platform)),
                 ("language", .string(language)),
-                ("extensions", .object([(XAPIVocabulary.courseExtension, .members(courseFacts))])),
+                ("extensions", .members([
+                    (XAPIVocabulary.courseExtension, .members(courseFacts)),
+                    (XAPIVocabulary.refresherExtension, record.refresher.map { refresher in
+                        .object([
+                            ("due", .string(refresher.due)),
+                            ("seed", .number(String(refresher.seed))),
+                            ("scenarios", .array(refresher.scenarios.map { .string($0) })),
+                            ("earlierAttempts", .array(refresher.earlierAttempts.map { .string($0) })),
+                        ])
+                    }),
+                ])),
             ])
         }
 
