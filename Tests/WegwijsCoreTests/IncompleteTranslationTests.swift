@@ -214,7 +214,7 @@ struct IncompleteTranslationTests {
         let entries = untranslated.enumerated().map { TranslationEntry(key: $1.key, source: $1.source, target: "English \($0)", line: $0) }
         let result = TranslationImport.apply(entries, to: root, target: "en")
         #expect(result.unknown.isEmpty && result.stale.isEmpty && result.written == 2)
-        let imported = TranslationImport.json(result.root)
+        let imported = JSONWriter.document(result.root.value)
         let loaded = try Self.load(imported, name: "imported.json")
         #expect(loaded.course.incompleteLanguages.isEmpty)
         #expect(loaded.course.introduction?.translations == ["nl": "Een kleine cursus om de motor te testen.", "en": "English 0"])
