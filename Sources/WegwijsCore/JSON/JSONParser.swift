@@ -1,9 +1,3 @@
-/// A JSON syntax problem at a byte offset.
-public struct JSONSyntaxError: Error, Sendable, Equatable {
-    public var message: String
-    public var offset: Int
-}
-
 /// A strict RFC 8259 parser that records where every value starts.
 ///
 /// Foundation's decoder on Linux gives no position for syntax errors and accepts trailing
@@ -365,99 +359,6 @@ struct Parser {
         throw .stopped
     }
 
-    /// After a problem with the colon after a key: thrown in a strict parse; when recovering,
-    /// `index` is left where the value starts.
-    @inline(never)
-    mutating func recoverColon(key: String, keyStart: Int) throws(JSONSyntaxError) {
-        var keyStart = keyStart
-        while true {
-            let problem = colonProblem(key: key, keyStart: keyStart)
-            try record(problem.error)
-            switch problem.fix {
-            case .resume(let offset):
-                index = offset
-                keyStart = -1
-            case .insertColon:
-                return
-            default:
-                throw .stopped
-            }
-            skipWhitespace()
-            if index < bytes.count, bytes[index] == UInt8(ascii: ":") {
-                index += 1
-                return
-            }
-        }
-    }
-
-    /// After a member not followed by `,` or `}`: thrown in a strict parse; when recovering,
-    /// the comma's offset (-1 for one taken as missing) with `index` past it, or `Int.min`
-    /// with `index` at the `}`.
-    @inline(never)
-    mutating func recoverAfterMember(key: String, objectStart: Int, valueStart: Int) throws(JSONSyntaxError) -> Int {
-        var valueStart = valueStart
-        while true {
-            let problem = afterMemberProblem(key: key, objectStart: objectStart, valueStart: valueStart)
-            try record(problem.error)
-            switch problem.fix {
-            case .insertComma:
-                return -1
-            case .resume(let offset):
-                index = offset
-                valueStart = -1
-            default:
-                throw .stopped
-            }
-            skipWhitespace()
-            if index < bytes.count, bytes[index] == UInt8(ascii: ",") {
-                index += 1
-                return index - 1
-            }
-            if index < bytes.count, bytes[index] == UInt8(ascii: "}") { return Int.min }
-        }
-    }
-
-    /// After a list item not followed by `,` or `]`, as `recoverAfterMember`.
-    @inline(never)
-    mutating func recoverAfterElement(arrayStart: Int, elementStart: Int) throws(JSONSyntaxError) -> Int {
-        var elementStart = elementStart
-        while true {
-            let problem = afterElementProblem(arrayStart: arrayStart, elementStart: elementStart)
-            try record(problem.error)
-            switch problem.fix {
-            case .insertComma:
-                return -1
-            case .resume(let offset):
-                index = offset
-                elementStart = -1
-            default:
-                throw .stopped
-            }
-            skipWhitespace()
-            if index < bytes.count, bytes[index] == UInt8(ascii: ",") {
-                index += 1
-                return index - 1
-            }
-            if index < bytes.count, bytes[index] == UInt8(ascii: "]") { return Int.min }
-        }
-    }
-
-    /// A control character at `index` inside a text: thrown in a strict parse; when recovering,
-    /// kept (false), or the end of the text at a curly quote meant as its end (true, `index` past it).
-    mutating func controlCharacterEnds(_ byte: UInt8, contentStart: Int) throws(JSONSyntaxError) -> Bool {
-        let problem = controlCharacterProblem(byte, contentStart: contentStart)
-        try record(problem.error)
-        switch problem.fix {
-        case .keep:
-            return false
-        case .resume(let offset):
-            index = offset
-            return true
-        default:
-            throw .stopped
-        }
-    }
-
     mutating func parseHex4() throws(JSONSyntaxError) -> UInt32 {
         guard index + 4 <= bytes.count else { throw unexpected("expected four hex digits after \\u") }
         var value: UInt32 = 0
@@ -491,46 +392,5 @@ struct Parser {
             return "\u{FFFD}"
         }
         return Unicode.Scalar(first) ?? "\u{FFFD}"
-    }
-}
-
-/// Finding the first byte that breaks UTF-8, so it can be reported with a position.
-enum UTF8Validation {
-    static func firstInvalidOffset(in bytes: [UInt8]) -> Int? {
-        bytes.withUnsafeBufferPointer { buffer -> Int? in
-            var index = 0
-            let count = buffer.count
-            let raw = UnsafeRawBufferPointer(buffer)
-            while index < count {
-                // Eight ASCII bytes at a time: records and courses are nearly all ASCII.
-                while index + 8 <= count, raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
-                    index += 8
-                }
-                guard index < count else { break }
-                let byte = buffer[index]
-                if byte < 0x80 {
-                    index += 1
-                    continue
-                }
-                let length: Int
-                let minimum: UInt32
-                var scalar: UInt32
-                switch byte {
-                case 0xC2...0xDF: length = 2; minimum = 0x80; scalar = UInt32(byte & 0x1F)
-                case 0xE0...0xEF: length = 3; minimum = 0x800; scalar = UInt32(byte & 0x0F)
-                case 0xF0...0xF4: length = 4; minimum = 0x10000; scalar = UInt32(byte & 0x07)
-                default: return index
-                }
-                guard index + length <= count else { return index }
-                for offset in 1..<length {
-                    let next = buffer[index + offset]
-                    guard next & 0xC0 == 0x80 else { return index }
-                    scalar = scalar << 6 | UInt32(next & 0x3F)
-                }
-                if scalar < minimum || scalar > 0x10FFFF || (scalar >= 0xD800 && scalar < 0xE000) { return index }
-                index += length
-            }
-            return nil
-        }
     }
 }

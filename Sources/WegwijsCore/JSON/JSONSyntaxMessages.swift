@@ -1,3 +1,9 @@
+/// A JSON syntax problem at a byte offset.
+public struct JSONSyntaxError: Error, Sendable, Equatable {
+    public var message: String
+    public var offset: Int
+}
+
 /// Syntax problems in words a course author understands, each with the fix the parser may
 /// assume when it recovers (`JSONParser.problems(in:limit:)`).
 ///
