@@ -142,6 +142,21 @@ struct TextCourseTests {
         #expect(first.options[1].next == .scenario("wachtwoord-gevraagd"))
         #expect(course.scenarios[2].kind == .multiple)
         #expect((first.situation.translations["en"] ?? "").hasPrefix("You get a text: \"Your parcel"))
+        // A plain channel is the same word in every language; `channel nl:`/`channel en:` translate it.
+        #expect(first.channel == LocalizedText(["nl": "sms", "en": "sms"]))
+        #expect(course.scenarios[1].channel == LocalizedText(["nl": "telefoon", "en": "phone"]))
+    }
+
+    @Test("a translated channel is written back per language, and a missing language is an error like any text's")
+    func translatedChannel() throws {
+        let bytes = try Self.bytes("Tests/Fixtures/phishing.md")
+        let document = try #require(CourseLoader.document(bytes: bytes, file: "phishing.md").0)
+        let text = try TextCourseWriter.text(of: document)
+        #expect(text.contains("\nchannel nl: telefoon\nchannel en: phone\n"))
+        #expect(text.contains("\nchannel: sms\n"))
+        let source = try String(contentsOf: Self.root.appendingPathComponent("Tests/Fixtures/phishing.md"), encoding: .utf8)
+        let problems = try Self.problems(source.replacingOccurrences(of: "channel en: phone\n", with: ""))
+        #expect(problems.contains { $0.severity == .error && $0.message.contains("'channel' has no text in 'en'") }, "\(problems)")
     }
 
     @Test("problems are located at the line and column in the .md file, all in one run")

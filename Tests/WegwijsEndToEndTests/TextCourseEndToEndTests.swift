@@ -45,6 +45,11 @@ struct TextCourseEndToEndTests {
         #expect(preview.status == 0, "\(preview.stderr)")
         #expect(preview.stdout.contains("Phishing and passwords"))
         #expect(preview.stdout.contains("You pay the € 1.95; it is only a small amount."))
+        // The channel in the learner's language: translated, or the same word in every language.
+        #expect(preview.stdout.contains(" phone\n") && !preview.stdout.contains("telefoon"), "\(preview.stdout)")
+        #expect(preview.stdout.contains(" sms\n"))
+        let dutch = try Wegwijs.run(["preview", phishing, "--lang", "nl"])
+        #expect(dutch.stdout.contains(" telefoon\n") && !dutch.stdout.contains(" phone\n"), "\(dutch.stdout)")
         let paths = try Wegwijs.run(["paths", phishing])
         #expect(paths.status == 0, "\(paths.stderr)")
     }
