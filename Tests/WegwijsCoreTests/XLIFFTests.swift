@@ -54,7 +54,8 @@ struct XLIFFTests {
         #expect(document.entries.map(\.key) == units.map(\.key))
         #expect(document.entries.map(\.source) == units.map(\.source))
         #expect(document.entries.map(\.target) == units.map { $0.target ?? "" })
-        #expect(document.entries.map(\.line) == document.entries.map(\.line).sorted())
+        let lines = document.entries.map(\.line)
+        #expect(zip(lines, lines.dropFirst()).allSatisfy { $0 < $1 }, "\(lines)")
     }
 
     @Test("importing an exported XLIFF changes nothing; one edited target lands and the structure hash stays", arguments: bundled)
@@ -108,7 +109,7 @@ struct XLIFFTests {
         (header + "<file><body>\n<trans-unit id=\"a\"><source>Tom & Jerry</source></trans-unit>\n</body></file></xliff>\n",
          TranslationFileError(line: 4, message: "an unknown entity or a lone '&': write & as &amp;, < as &lt;")),
         (header + "<file><body>\n<trans-unit id=\"a\"><source>x</source>\n",
-         TranslationFileError(line: 5, message: "the file ends before every element is closed")),
+         TranslationFileError(line: 4, message: "the file ends before every element is closed")),
         (header + "<file><body>\n<trans-unit><source>x</source></trans-unit>\n</body></file></xliff>\n",
          TranslationFileError(line: 4, message: "a <trans-unit> has no id (the key of the text)")),
         ("<?xml version=\"1.0\"?>\n<xliff version=\"2.0\" xmlns=\"urn:oasis:names:tc:xliff:document:1.2\"/>\n",

@@ -76,7 +76,12 @@ public enum XLIFFFile {
         let parsed = parser.parse()
         if let problem = reader.problem { throw problem }
         guard parsed else {
-            throw TranslationFileError(line: max(parser.lineNumber, 1), message: description(of: parser.parserError))
+            throw TranslationFileError(line: max(reader.errorLine ?? reader.lastLine, 1), message: description(of: parser.parserError))
+        }
+        // The parser on Linux can end a truncated file without an error: count the open elements.
+        guard reader.open == 0 else {
+            let last = text.lastIndex { !$0.isWhitespace } ?? text.startIndex
+            throw TranslationFileError(line: line(of: last, in: text), message: "the file ends before every element is closed")
         }
         guard reader.sawXLIFF else {
             throw TranslationFileError(line: 1, message: "this is XML but not XLIFF 1.2 (no <xliff> element in namespace \(namespace))")
@@ -88,24 +93,25 @@ public enum XLIFFFile {
         text[..<index].reduce(1) { $1 == "\n" ? $0 + 1 : $0 }
     }
 
-    /// The parser's complaint in words, for the mistakes a hand edit makes most.
+    /// The parser's complaint in words, for the mistakes a hand edit makes most. The codes are
+    /// libxml2's (`xmlParserErrors`), which the parser passes on.
     static func description(of error: Error?) -> String {
-        let code = (error as NSError?).map { XMLParser.ErrorCode(rawValue: $0.code) } ?? nil
+        let code = (error as NSError?)?.code ?? 0
         switch code {
-        case .tagNameMismatchError?, .notWellBalancedError?:
+        case 73, 74, 76, 77, 85:
             return "an element is closed with another name than it was opened with, or not closed: the XML is not well-formed"
-        case .prematureDocumentEndError?, .emptyDocumentError?:
+        case 4, 5:
             return "the file ends before every element is closed"
-        case .undeclaredEntityError?, .entityRefAtEOFError?, .entityReferenceMissingSemiError?, .entityBoundaryError?,
-             .entityReferenceWithoutNameError?, .parsedEntityRefNoNameError?:
+        case 14, 22, 23, 26, 27, 68:
             return "an unknown entity or a lone '&': write & as &amp;, < as &lt;"
-        case .ltRequiredError?, .lessThanSymbolInAttributeError?:
-            return "a '<' inside a text or attribute: write it as &lt;"
-        case .attributeNotStartedError?, .attributeNotFinishedError?, .attributeRedefinedError?:
+        case 38:
+            return "a '<' inside an attribute: write it as &lt;"
+        case 39, 40, 41, 42, 65:
             return "an attribute is not written name=\"value\", or appears twice"
+        case 9:
+            return "a character that XML does not allow (a control character)"
         default:
-            let number = (error as NSError?)?.code ?? 0
-            return "the file is not well-formed XML (parser error \(number))"
+            return "the file is not well-formed XML (parser error \(code))"
         }
     }
 }
@@ -117,6 +123,13 @@ final class XLIFFReader: NSObject, XMLParserDelegate {
     var targetLanguage: String?
     var sawXLIFF = false
     var problem: TranslationFileError?
+    /// Elements opened and not yet closed.
+    var open = 0
+    /// The line of the last element the parser reported: a parse error is on it or just after.
+    /// (Text is reported late, so its line is not used.)
+    var lastLine = 1
+    /// `lastLine` when the parser first reported an error (it may go on reporting elements).
+    var errorLine: Int?
 
     private var unit: (key: String, line: Int)?
     private var source: String?
@@ -134,6 +147,8 @@ final class XLIFFReader: NSObject, XMLParserDelegate {
 
     func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
                 attributes: [String: String] = [:]) {
+        open += 1
+        lastLine = parser.lineNumber
         if var current = collecting {
             current.depth += 1
             collecting = current
@@ -169,6 +184,8 @@ final class XLIFFReader: NSObject, XMLParserDelegate {
     }
 
     func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+        open -= 1
+        lastLine = parser.lineNumber
         if let current = collecting {
             guard current.depth == 0 else {
                 collecting = (current.name, current.depth - 1)
@@ -186,6 +203,10 @@ final class XLIFFReader: NSObject, XMLParserDelegate {
 
     func parser(_ parser: XMLParser, foundCharacters string: String) {
         if collecting != nil { text += string }
+    }
+
+    func parser(_ parser: XMLParser, parseErrorOccurred parseError: Error) {
+        if errorLine == nil { errorLine = lastLine }
     }
 
     func parser(_ parser: XMLParser, foundCDATA block: Data) {
