@@ -100,7 +100,7 @@ struct TextCourseEndToEndTests {
             let result = try Wegwijs.run(command + [path], input: "")
             #expect(result.status == 65, "\(command): \(result.stderr)")
             #expect(result.stderr.contains("\(path):30:1: error: 'Dit hoort hier niet.' is not a field"), "\(result.stderr)")
-            #expect(result.stderr.contains("\(path):65:10: error: option 'geven' of scenario 'wachtwoord-gevraagd' scores unknown guideline 'gehiem'"), "\(result.stderr)")
+            #expect(result.stderr.contains("\(path):66:10: error: option 'geven' of scenario 'wachtwoord-gevraagd' scores unknown guideline 'gehiem'"), "\(result.stderr)")
             #expect(result.stderr.contains("\(path):28:1: error: scenario 'pakketje': 'title' has no text in 'en'"))
             #expect(result.stderr.contains("\(path):29:1: warning: scenario 'pakketje': unknown field 'titel'"), "\(result.stderr)")
         }
