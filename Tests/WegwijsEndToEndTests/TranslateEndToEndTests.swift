@@ -142,7 +142,7 @@ struct TranslateEndToEndTests {
         #expect(try Wegwijs.run(["validate", translated.path]).status == 0)
     }
 
-    @Test("an XLIFF trans-unit with an unknown key, a file in another language, or an entity trick refuses the import, naming file and line",
+    @Test("an XLIFF trans-unit with an unknown key, or a file from another source language, refuses the import, naming file and line",
           arguments: [
             ("<trans-unit id=\"scenario/bestaat-niet/title\"><source>x</source><target>y</target></trans-unit>", "nl", "en",
              ":LINE: error: the course has no text with key 'scenario/bestaat-niet/title'\n"),

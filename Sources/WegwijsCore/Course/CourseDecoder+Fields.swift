@@ -189,7 +189,7 @@ extension CourseDecoder {
     /// an object of language → string is translated, and checked like every other text.
     mutating func channel(_ fields: [String: JSONNode], at pointer: String) -> LocalizedText? {
         if let word = fields["channel"]?.string {
-            return LocalizedText(Dictionary(uniqueKeysWithValues: languages.map { ($0, word) }))
+            return LocalizedText(Dictionary(languages.map { ($0, word) }, uniquingKeysWith: { first, _ in first }))
         }
         return localized(fields, "channel", at: pointer)
     }
