@@ -39,6 +39,10 @@ struct TranslateExport: ParsableCommand {
         let root = try parsedCourse(loaded.path)
         let source = loaded.course.language
         let units = TranslationUnits.units(of: root, source: source, target: lang)
+        if chosen == .xliff, let unit = XLIFFFile.unwritable(units) {
+            printError("\(loaded.path): error: the text '\(unit.key)' holds a control character that XML cannot carry; remove it, or export with --format po")
+            throw Exit.invalidData
+        }
         let text = chosen.write(units, course: loaded.course.id, source: source, target: lang)
         try emit(text, to: output)
     }

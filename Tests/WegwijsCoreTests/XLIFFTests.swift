@@ -85,6 +85,15 @@ struct XLIFFTests {
         #expect(po.entries.map(\.target) == xliff.entries.map(\.target))
     }
 
+    @Test("a text with a control character XML cannot carry is found before an export")
+    func unwritable() {
+        let fine = TranslationUnit(key: "a", source: "tab\tand\r\nline € 😀", target: "ok")
+        #expect(XLIFFFile.unwritable([fine]) == nil)
+        let bell = TranslationUnit(key: "b", source: "x", target: "ring\u{7}")
+        #expect(XLIFFFile.unwritable([fine, bell]) == bell)
+        #expect(XLIFFFile.unwritable([TranslationUnit(key: "c", source: "\u{0}", target: nil)])?.key == "c")
+    }
+
     @Test("the format is detected from the content, and named by the extension")
     func detection() {
         #expect(TranslationFormat.detected(in: "\u{FEFF}\n  <?xml version=\"1.0\"?><xliff/>") == .xliff)

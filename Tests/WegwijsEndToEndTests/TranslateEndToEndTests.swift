@@ -111,6 +111,16 @@ struct TranslateEndToEndTests {
         let bad = try Wegwijs.run(["translate", "export", Wegwijs.course("voorbeeld.json"), "--lang", "en", "--format", "csv"])
         #expect(bad.status == 64)
         #expect(bad.stderr == "--format: 'csv' is not supported; use po or xliff\n")
+        // A text with a control character XML cannot carry stops an XLIFF export, naming it.
+        let json = try String(contentsOfFile: Wegwijs.course("voorbeeld.json"), encoding: .utf8)
+        let title = try #require(json.range(of: #""title": {"#))
+        let nl = try #require(json.range(of: #""nl": ""#, range: title.upperBound..<json.endIndex))
+        let bell = folder.appendingPathComponent("bell.json")
+        try Data(json.replacingCharacters(in: nl, with: #""nl": "\u0007"#).utf8).write(to: bell)
+        let refused = try Wegwijs.run(["translate", "export", bell.path, "--lang", "en", "--format", "xliff"])
+        #expect(refused.status == 65)
+        #expect(refused.stderr == "\(bell.path): error: the text 'course/title' holds a control character that XML cannot carry; remove it, or export with --format po\n")
+        #expect(refused.stdout.isEmpty)
     }
 
     @Test("a target edited in the XLIFF file lands in the course, JSON and text format alike, and nothing else changes",

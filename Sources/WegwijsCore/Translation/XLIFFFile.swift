@@ -29,6 +29,18 @@ public enum XLIFFFile {
         return output + "    </body>\n  </file>\n</xliff>\n"
     }
 
+    /// The first unit whose source or translation holds a character XML 1.0 cannot carry at all
+    /// (a control character other than tab and line breaks, U+FFFE, U+FFFF): such a text can be
+    /// exported as PO only.
+    public static func unwritable(_ units: [TranslationUnit]) -> TranslationUnit? {
+        func allowed(_ scalar: Unicode.Scalar) -> Bool {
+            scalar.value >= 0x20 ? scalar.value != 0xFFFE && scalar.value != 0xFFFF : ["\t", "\n", "\r"].contains(scalar)
+        }
+        return units.first { unit in
+            !unit.source.unicodeScalars.allSatisfy(allowed) || !(unit.target ?? "").unicodeScalars.allSatisfy(allowed)
+        }
+    }
+
     /// Text as element content: `&`, `<`, `>` escaped, and a carriage return as a character
     /// reference (a parser would turn a literal one into a newline).
     static func content(_ text: String) -> String {
