@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # gettext (msgfmt) and libxml2-utils (xmllint): the translation tests check the PO files that
-# `wegwijs translate export` writes with GNU gettext's `msgfmt --check`. Installing needs root.
+# `wegwijs translate export` writes with GNU gettext's `msgfmt --check`, and its XLIFF files with
+# `xmllint --schema` against the OASIS schema in Tests/Fixtures/xliff. Installing needs root.
 # Without them those tests fail; they never skip.
 set -euo pipefail
 if ! command -v msgfmt >/dev/null 2>&1 || ! command -v xmllint >/dev/null 2>&1; then

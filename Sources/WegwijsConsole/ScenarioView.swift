@@ -42,7 +42,7 @@ struct ScenarioView {
     func scenario(_ scenario: Scenario, options: [Scenario.Option], heading: String,
                   annotate: ((Scenario.Option) -> String)? = nil) -> String {
         var header = heading
-        if let channel = scenario.channel { header += separator + TextLayout.inline(channel) }
+        if let channel = scenario.channel { header += separator + TextLayout.inline(text(channel)) }
         var output = "\n" + layout.rule
         output += layout.styled(layout.wrapped(header), .cyan) + "\n"
         if let title = scenario.title {

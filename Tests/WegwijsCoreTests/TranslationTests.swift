@@ -46,6 +46,30 @@ struct TranslationTests {
         #expect(!diagnostics.contains { $0.severity == .error })
     }
 
+    @Test("channels and plain texts are exported; translating a plain channel keeps its word for the other languages")
+    func channelAndPlainTexts() throws {
+        let root = try JSONParser.parse(Array(#"""
+            {"language": "nl", "languages": ["nl", "en", "de"], "scenarios": [
+              {"id": "s", "title": "Titel", "channel": "telefoon"},
+              {"id": "t", "channel": {"nl": "brief", "en": "letter", "de": "Brief"}}]}
+            """#.utf8))
+        let units = TranslationUnits.units(of: root, source: "nl", target: "en")
+        #expect(units == [TranslationUnit(key: "scenario/s/title", source: "Titel", target: nil),
+                          TranslationUnit(key: "scenario/s/channel", source: "telefoon", target: nil),
+                          TranslationUnit(key: "scenario/t/channel", source: "brief", target: "letter")])
+        let entries = [TranslationEntry(key: "scenario/s/title", source: "Titel", target: "Title", line: 1),
+                       TranslationEntry(key: "scenario/s/channel", source: "telefoon", target: "phone", line: 2),
+                       TranslationEntry(key: "scenario/t/channel", source: "brief", target: "post", line: 3)]
+        let result = TranslationImport.apply(entries, to: root, target: "en")
+        #expect(result.unknown.isEmpty && result.stale.isEmpty && result.written == 3)
+        let scenarios = try #require(result.root["scenarios"]?.elements)
+        func canonical(_ json: String) throws -> [UInt8] { CanonicalJSON.bytes(of: try JSONParser.parse(Array(json.utf8))) }
+        #expect(try CanonicalJSON.bytes(of: #require(scenarios[0]["title"])) == canonical(#"{"nl": "Titel", "en": "Title"}"#))
+        #expect(try CanonicalJSON.bytes(of: #require(scenarios[0]["channel"])) == canonical(#"{"nl": "telefoon", "de": "telefoon", "en": "phone"}"#))
+        #expect(try CanonicalJSON.bytes(of: #require(scenarios[1]["channel"])) == canonical(#"{"nl": "brief", "en": "post", "de": "Brief"}"#))
+        #expect(CourseStructure.hash(of: result.root) == CourseStructure.hash(of: root))
+    }
+
     @Test("a PO file with a bad line is refused with its line number")
     func badLines() {
         #expect(throws: TranslationFileError(line: 3, message: "unknown keyword 'msgtxt' (expected msgctxt, msgid or msgstr)")) {

@@ -45,6 +45,11 @@ struct TextCourseEndToEndTests {
         #expect(preview.status == 0, "\(preview.stderr)")
         #expect(preview.stdout.contains("Phishing and passwords"))
         #expect(preview.stdout.contains("You pay the € 1.95; it is only a small amount."))
+        // The channel in the learner's language: translated, or the same word in every language.
+        #expect(preview.stdout.contains(" phone\n") && !preview.stdout.contains("telefoon"), "\(preview.stdout)")
+        #expect(preview.stdout.contains(" sms\n"))
+        let dutch = try Wegwijs.run(["preview", phishing, "--lang", "nl"])
+        #expect(dutch.stdout.contains(" telefoon\n") && !dutch.stdout.contains(" phone\n"), "\(dutch.stdout)")
         let paths = try Wegwijs.run(["paths", phishing])
         #expect(paths.status == 0, "\(paths.stderr)")
     }
@@ -95,7 +100,7 @@ struct TextCourseEndToEndTests {
             let result = try Wegwijs.run(command + [path], input: "")
             #expect(result.status == 65, "\(command): \(result.stderr)")
             #expect(result.stderr.contains("\(path):30:1: error: 'Dit hoort hier niet.' is not a field"), "\(result.stderr)")
-            #expect(result.stderr.contains("\(path):65:10: error: option 'geven' of scenario 'wachtwoord-gevraagd' scores unknown guideline 'gehiem'"), "\(result.stderr)")
+            #expect(result.stderr.contains("\(path):66:10: error: option 'geven' of scenario 'wachtwoord-gevraagd' scores unknown guideline 'gehiem'"), "\(result.stderr)")
             #expect(result.stderr.contains("\(path):28:1: warning: scenario 'pakketje' has no English text yet for: title;"), "\(result.stderr)")
             #expect(result.stderr.contains("\(path):29:1: warning: scenario 'pakketje': unknown field 'titel'"), "\(result.stderr)")
         }

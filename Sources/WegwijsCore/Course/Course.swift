@@ -42,7 +42,8 @@ public enum ScenarioLink: Sendable, Hashable {
 public struct Scenario: Sendable, Hashable, Identifiable {
     public var id: String
     public var title: LocalizedText?
-    public var channel: String?
+    /// Where it happens ("LinkedIn", "telefoon"): the same word in every language, or translated.
+    public var channel: LocalizedText?
     public var situation: LocalizedText
     public var question: LocalizedText?
     public var kind: ScenarioKind
@@ -50,7 +51,7 @@ public struct Scenario: Sendable, Hashable, Identifiable {
     public var explanation: LocalizedText?
     public var next: ScenarioLink?
 
-    public init(id: String, title: LocalizedText? = nil, channel: String? = nil, situation: LocalizedText,
+    public init(id: String, title: LocalizedText? = nil, channel: LocalizedText? = nil, situation: LocalizedText,
                 question: LocalizedText? = nil, kind: ScenarioKind = .single, options: [Option],
                 explanation: LocalizedText? = nil, next: ScenarioLink? = nil) {
         self.id = id

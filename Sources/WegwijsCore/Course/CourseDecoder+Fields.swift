@@ -194,4 +194,13 @@ extension CourseDecoder {
         }
         return LocalizedText(translations)
     }
+
+    /// A scenario's `channel`: a plain string is the same word in every language ("LinkedIn");
+    /// an object of language → string is translated, and checked like every other text.
+    mutating func channel(_ fields: [String: JSONNode], at pointer: String) -> LocalizedText? {
+        if let word = fields["channel"]?.string {
+            return LocalizedText(Dictionary(languages.map { ($0, word) }, uniquingKeysWith: { first, _ in first }))
+        }
+        return localized(fields, "channel", at: pointer)
+    }
 }

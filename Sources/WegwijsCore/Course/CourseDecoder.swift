@@ -171,7 +171,7 @@ struct CourseDecoder {
         guard let fields = object(node, at: pointer, keys: Self.scenarioKeys) else { return nil }
         let id = identifier(fields, "id", at: pointer, what: "scenario id")
         let title = localized(fields, "title", at: pointer)
-        let channel = string(fields, "channel", at: pointer)
+        let channel = self.channel(fields, at: pointer)
         let situation = localized(fields, "situation", at: pointer, required: true)
         let question = localized(fields, "question", at: pointer)
         let explanation = localized(fields, "explanation", at: pointer)

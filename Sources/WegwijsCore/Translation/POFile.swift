@@ -147,9 +147,9 @@ extension Substring {
 }
 
 extension POFile {
-    /// The `Language:` of a PO file's header.
-    public static func language(of text: String) -> String? {
-        guard let range = text.range(of: "\"Language: ") else { return nil }
+    /// The value of a field of a PO file's header, such as `Language`.
+    public static func header(_ field: String, of text: String) -> String? {
+        guard let range = text.range(of: "\"\(field): ") else { return nil }
         let rest = text[range.upperBound...]
         let value = rest.prefix { $0 != "\\" && $0 != "\"" && $0 != "\n" }
         return value.isEmpty ? nil : String(value)

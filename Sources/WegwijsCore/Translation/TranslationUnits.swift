@@ -21,14 +21,19 @@ public struct TranslationUnit: Sendable, Equatable {
 public enum TranslationUnits {
     static let courseFields = ["title", "introduction", "closing", "acknowledgement"]
     static let guidelineFields = ["title", "summary"]
-    static let scenarioFields = ["title", "situation", "question", "explanation"]
+    static let scenarioFields = ["title", "channel", "situation", "question", "explanation"]
     static let optionFields = ["text", "feedback"]
 
-    /// A text's place in the document: the key and the path of members to the text object.
+    /// A text's place in the document: the key and the path of members to the text.
     struct Place {
         var key: String
-        /// Member names and array indexes leading to the localized-text object.
+        /// Member names and array indexes leading to the text: an object of language → text,
+        /// or a plain string (the text in the course's language).
         var steps: [Step]
+
+        /// A plain-string `channel` is the same word in every language; other plain texts are
+        /// in the course's language only.
+        var plainMeansEveryLanguage: Bool { key.hasSuffix("/channel") }
     }
 
     enum Step { case member(String), index(Int) }
@@ -36,8 +41,8 @@ public enum TranslationUnits {
     /// Every translatable text in document order.
     public static func units(of root: JSONNode, source: String, target: String) -> [TranslationUnit] {
         places(in: root).compactMap { place in
-            guard let text = node(at: place.steps, in: root), let sourceText = self.text(text, in: source, source: source) else { return nil }
-            return TranslationUnit(key: place.key, source: sourceText, target: self.text(text, in: target, source: source))
+            guard let texts = texts(at: place.steps, in: root, source: source), let sourceText = texts[source] else { return nil }
+            return TranslationUnit(key: place.key, source: sourceText, target: texts[target])
         }
     }
 
@@ -72,6 +77,21 @@ public enum TranslationUnits {
         return result
     }
 
+    /// The texts at `steps` by language: an object's string members, or a plain string as the
+    /// `source` text.
+    static func texts(at steps: [Step], in root: JSONNode, source: String) -> [String: String]? {
+        guard let node = node(at: steps, in: root) else { return nil }
+        if let plain = node.string { return [source: plain] }
+        return Dictionary(node.members?.compactMap { member in member.node.string.map { (member.key, $0) } } ?? [],
+                          uniquingKeysWith: { first, _ in first })
+    }
+
+    /// The course's languages: `languages`, else its one `language`.
+    static func languages(of root: JSONNode) -> [String] {
+        let listed = root["languages"]?.elements?.compactMap(\.string) ?? []
+        return listed.isEmpty ? [sourceLanguage(of: root)].compactMap { $0 } : listed
+    }
+
     static func node(at steps: [Step], in root: JSONNode) -> JSONNode? {
         var current: JSONNode? = root
         for step in steps {
@@ -85,18 +105,15 @@ public enum TranslationUnits {
         return current.flatMap { $0.members == nil && $0.string == nil ? nil : $0 }
     }
 
-    /// A localized text's text in `language`: a plain string is the course's `source` language
-    /// only (the other languages are still to be written).
-    static func text(_ node: JSONNode, in language: String, source: String) -> String? {
-        if let plain = node.string { return language == source ? plain : nil }
-        return node[language]?.string
-    }
-
-    /// The document with `text` set as the `language` text of the object at `steps`; a plain
-    /// string there becomes an object holding it as the `source` text.
-    static func setting(_ text: String, language: String, source: String, at steps: ArraySlice<Step>, in node: JSONNode) -> JSONNode {
+    /// The document with `text` set as the `language` text at `steps`. A plain string there
+    /// becomes an object that keeps it for `plainLanguages`.
+    static func setting(_ text: String, language: String, plainLanguages: [String], at steps: ArraySlice<Step>,
+                        in node: JSONNode) -> JSONNode {
         guard let step = steps.first else {
-            var members = node.string == nil ? node.members ?? [] : [JSONMember(key: source, keyOffset: node.offset, node: node)]
+            var members = node.members ?? []
+            if node.string != nil {
+                members = plainLanguages.map { JSONMember(key: $0, node: node) }
+            }
             if let index = members.firstIndex(where: { $0.key == language }) {
                 members[index].node = JSONNode(.string(text), offset: members[index].node.offset)
             } else {
@@ -107,10 +124,10 @@ public enum TranslationUnits {
         switch (step, node.value) {
         case (.member(let name), .object(var members)):
             guard let index = members.firstIndex(where: { $0.key == name }) else { return node }
-            members[index].node = setting(text, language: language, source: source, at: steps.dropFirst(), in: members[index].node)
+            members[index].node = setting(text, language: language, plainLanguages: plainLanguages, at: steps.dropFirst(), in: members[index].node)
             return JSONNode(.object(members), offset: node.offset)
         case (.index(let index), .array(var elements)) where elements.indices.contains(index):
-            elements[index] = setting(text, language: language, source: source, at: steps.dropFirst(), in: elements[index])
+            elements[index] = setting(text, language: language, plainLanguages: plainLanguages, at: steps.dropFirst(), in: elements[index])
             return JSONNode(.array(elements), offset: node.offset)
         default:
             return node
