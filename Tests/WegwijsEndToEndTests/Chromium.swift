@@ -51,26 +51,14 @@ struct Chromium {
     }
 
     private func run(_ arguments: [String]) throws -> Run {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = [
+        let (status, outData, errData) = try Wegwijs.runTool(executable, [
             "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--no-first-run",
             "--disable-extensions", "--disable-background-networking", "--disable-component-update", "--disable-sync",
             "--host-resolver-rules=MAP * ~NOTFOUND", "--user-data-dir=\(profile.path)",
             "--enable-logging=stderr", "--v=0", "--virtual-time-budget=5000",
-        ] + arguments
-        let stdout = Pipe(), stderr = Pipe()
-        process.standardOutput = stdout
-        process.standardError = stderr
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        // A safety net, not an assertion: a browser that hangs is ended so the suite goes on.
-        let watchdog = DispatchWorkItem { if process.isRunning { process.terminate() } }
-        DispatchQueue.global().asyncAfter(deadline: .now() + 120, execute: watchdog)
-        let (outData, errData) = Wegwijs.collectOutput(of: process, stdout: stdout, stderr: stderr)
-        watchdog.cancel()
+        ] + arguments, limit: 120)
         let run = Run(stdout: String(decoding: outData, as: UTF8.self), log: String(decoding: errData, as: UTF8.self),
-                      status: process.terminationStatus)
+                      status: status)
         guard run.status == 0 else {
             throw Failure(description: "chromium exited \(run.status): \(run.log.suffix(2000))")
         }

@@ -82,25 +82,14 @@ struct DutchCSVTests {
         let soffice = try #require(candidates.first { FileManager.default.isExecutableFile(atPath: $0) },
                                    "LibreOffice Calc is not installed (make setup installs Debian's libreoffice-calc)")
         let output = folder.appendingPathComponent("calc")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: soffice)
-        process.arguments = ["--headless", "--norestore", "-env:UserInstallation=file://\(folder.path)/lo-profile",
-                             "--infilter=CSV:59,34,76,1,,1043", "--convert-to", "fods", "--outdir", output.path, csv.path]
         var environment = ProcessInfo.processInfo.environment
         environment["HOME"] = folder.path
         environment["LANG"] = "nl_NL.UTF-8"
-        process.environment = environment
-        let stdout = Pipe(), stderr = Pipe()
-        process.standardOutput = stdout
-        process.standardError = stderr
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        // A safety net, not an assertion: a LibreOffice that hangs is ended so the suite goes on.
-        let watchdog = DispatchWorkItem { if process.isRunning { process.terminate() } }
-        DispatchQueue.global().asyncAfter(deadline: .now() + 300, execute: watchdog)
-        let (_, errData) = Wegwijs.collectOutput(of: process, stdout: stdout, stderr: stderr)
-        watchdog.cancel()
-        #expect(process.terminationStatus == 0, "soffice: \(String(decoding: errData, as: UTF8.self))")
+        let (status, _, errData) = try Wegwijs.runTool(
+            soffice, ["--headless", "--norestore", "-env:UserInstallation=file://\(folder.path)/lo-profile",
+                      "--infilter=CSV:59,34,76,1,,1043", "--convert-to", "fods", "--outdir", output.path, csv.path],
+            environment: environment, limit: 300)
+        #expect(status == 0, "soffice: \(String(decoding: errData, as: UTF8.self))")
         let fods = output.appendingPathComponent(csv.deletingPathExtension().lastPathComponent + ".fods")
         let parser = try #require(XMLParser(contentsOf: fods), "LibreOffice wrote no \(fods.path)")
         let reader = SheetReader()

@@ -99,6 +99,27 @@ enum Wegwijs {
         return (outData, errData)
     }
 
+    /// Runs an outside program (a browser, LibreOffice) to its end with no input, and returns
+    /// its status and output. A safety net, not an assertion: a program still running after
+    /// `limit` seconds is ended (SIGTERM), so a hanging tool cannot stop the suite.
+    static func runTool(_ executable: String, _ arguments: [String], environment: [String: String]? = nil,
+                        limit: Double) throws -> (status: Int32, stdout: Data, stderr: Data) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        if let environment { process.environment = environment }
+        let stdout = Pipe(), stderr = Pipe()
+        process.standardOutput = stdout
+        process.standardError = stderr
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let watchdog = DispatchWorkItem { if process.isRunning { process.terminate() } }
+        DispatchQueue.global().asyncAfter(deadline: .now() + limit, execute: watchdog)
+        let (outData, errData) = collectOutput(of: process, stdout: stdout, stderr: stderr)
+        watchdog.cancel()
+        return (process.terminationStatus, outData, errData)
+    }
+
     /// A fresh empty folder under the system temp folder.
     static func temporaryFolder(_ name: String = "wegwijs-test") throws -> URL {
         let url = TestFolders.path("\(name)")

@@ -32,41 +32,34 @@ extension Parser {
     /// with `index` at the `}`.
     @inline(never)
     mutating func recoverAfterMember(key: String, objectStart: Int, valueStart: Int) throws(JSONSyntaxError) -> Int {
-        var valueStart = valueStart
-        while true {
-            let problem = afterMemberProblem(key: key, objectStart: objectStart, valueStart: valueStart)
-            try record(problem.error)
-            switch problem.fix {
-            case .insertComma:
-                return -1
-            case .resume(let offset):
-                index = offset
-                valueStart = -1
-            default:
-                throw .stopped
-            }
-            skipWhitespace()
-            if index < bytes.count, bytes[index] == UInt8(ascii: ",") {
-                index += 1
-                return index - 1
-            }
-            if index < bytes.count, bytes[index] == UInt8(ascii: "}") { return Int.min }
+        try recoverAfterItem(closedBy: UInt8(ascii: "}"), itemStart: valueStart) { parser, start in
+            parser.afterMemberProblem(key: key, objectStart: objectStart, valueStart: start)
         }
     }
 
     /// After a list item not followed by `,` or `]`, as `recoverAfterMember`.
     @inline(never)
     mutating func recoverAfterElement(arrayStart: Int, elementStart: Int) throws(JSONSyntaxError) -> Int {
-        var elementStart = elementStart
+        try recoverAfterItem(closedBy: UInt8(ascii: "]"), itemStart: elementStart) { parser, start in
+            parser.afterElementProblem(arrayStart: arrayStart, elementStart: start)
+        }
+    }
+
+    /// The loop both share: record the problem `problem` names for the item that started at
+    /// `itemStart` (-1 once the parser has resumed past it), apply its fix, and go on until a
+    /// comma or the closing byte comes.
+    private mutating func recoverAfterItem(closedBy closing: UInt8, itemStart: Int,
+                                           problem: (inout Parser, Int) -> SyntaxProblem) throws(JSONSyntaxError) -> Int {
+        var itemStart = itemStart
         while true {
-            let problem = afterElementProblem(arrayStart: arrayStart, elementStart: elementStart)
-            try record(problem.error)
-            switch problem.fix {
+            let found = problem(&self, itemStart)
+            try record(found.error)
+            switch found.fix {
             case .insertComma:
                 return -1
             case .resume(let offset):
                 index = offset
-                elementStart = -1
+                itemStart = -1
             default:
                 throw .stopped
             }
@@ -75,7 +68,7 @@ extension Parser {
                 index += 1
                 return index - 1
             }
-            if index < bytes.count, bytes[index] == UInt8(ascii: "]") { return Int.min }
+            if index < bytes.count, bytes[index] == closing { return Int.min }
         }
     }
 
