@@ -5,9 +5,9 @@ import WegwijsCore
 
 struct Remind: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "E-mail a reminder to each roster employee who is overdue, due soon or whose pass expires soon.",
+        abstract: "E-mail a reminder to each roster employee who is overdue, due soon, whose pass expires soon or who has a refresher due.",
         discussion: """
-        One message per employee and course, in the employee's language (the roster's language/taal column, else the course's): overdue, not passed yet and due within --within days, or a pass that expires within --within days. Employees overdue by more than --escalate-after days get their manager (the roster's manager_email column) in Cc. RECORDS/.reminders.log lists every message sent; the same reminder is not sent again within --every days, whoever runs the command. Roster rows whose name or address holds a control character, or whose address is not plain, are refused.
+        One message per employee and course, in the employee's language (the roster's language/taal column, else the course's): overdue, not passed yet and due within --within days, a pass that expires within --within days, or a refresher that is due. Employees overdue by more than --escalate-after days get their manager (the roster's manager_email column) in Cc. RECORDS/.reminders.log lists every message sent; the same reminder is not sent again within --every days, whoever runs the command. Roster rows whose name or address holds a control character, or whose address is not plain, are refused.
 
         Mail goes over SMTP (STARTTLS when the server offers it; required with credentials, from the file named by smtp.credentialsFile or WEGWIJS_SMTP_CREDENTIALS_FILE). See docs/hr.md.
 

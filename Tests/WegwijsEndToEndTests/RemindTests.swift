@@ -137,6 +137,42 @@ struct RemindTests {
         #expect(Set(recipients) == ["jan@example.org", "anne@example.org", "boss@example.org", "kees@example.org"])
     }
 
+    @Test("a refresher that is due gets its own message (since when, how), in the employee's language, logged as refresher and not sent twice")
+    func refresherDue() throws {
+        let sink = try SMTPSink.start()
+        defer { sink.stop() }
+        let records = try Wegwijs.temporaryFolder()
+        // The test course with a refresher of one situation every month.
+        let source = try String(contentsOfFile: course, encoding: .utf8)
+        let withRefresher = source.replacingOccurrences(of: #""validFor": "P1Y","#,
+                                                        with: #""validFor": "P1Y", "refresher": {"every": "P1M", "scenarios": 1},"#)
+        #expect(withRefresher != source)
+        let refresherCourse = records.appendingPathComponent("refresher-course.json").path
+        try Data(withRefresher.utf8).write(to: URL(fileURLWithPath: refresherCourse))
+        let pass = try Wegwijs.run(["run", refresherCourse, "--learner", "123", "--records", records.path], input: "a\na c\na\n")
+        #expect(pass.status == 0, "\(pass.stderr)")
+        // 40 days on: 123's refresher fell due a month after the pass; the pass itself is valid for a year.
+        let asOf = Self.today.adding(days: 40)
+        let roster = try roster(asOf: asOf, in: records)
+        func remind() throws -> ProcessResult {
+            try Wegwijs.run(["remind", records.path, "--roster", roster, "--smtp", sink.address, "--from", "hr@example.org",
+                             "--course", refresherCourse, "--as-of", asOf.description])
+        }
+        let first = try remind()
+        #expect(first.status == 65, "\(first.stderr)")  // the hostile roster row
+        let piet = try #require(try sink.messages().first { $0.envelopeTo == ["piet@example.org"] }, "\(first.stdout)")
+        #expect(piet.header("Subject") == ["Tijd voor je opfrisser: ‘Testcursus’"])
+        #expect(piet.plain.contains("Sinds ") && piet.plain.contains("staat er een korte opfrisser van de cursus ‘Testcursus’ voor je klaar"))
+        #expect(piet.plain.contains("Start de cursus zoals altijd; zo blijft je resultaat geldig."))
+        #expect(piet.header("Cc").isEmpty)
+        let log = try String(contentsOfFile: records.appendingPathComponent(".reminders.log").path, encoding: .utf8)
+        #expect(log.contains("\trefresher-course\t123\trefresher\tpiet@example.org\t\n") || log.contains("\t123\trefresher\tpiet@example.org\t\n"), "\(log)")
+        let count = try sink.messages().count
+        let again = try remind()
+        #expect(again.stdout.contains("0 reminders sent"), "\(again.stdout)")
+        #expect(try sink.messages().count == count)
+    }
+
     @Test("a mail server that cannot be reached: exit 74, nothing logged")
     func unreachableServer() throws {
         let records = try records()

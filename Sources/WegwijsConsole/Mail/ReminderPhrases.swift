@@ -26,6 +26,7 @@ public struct ReminderPhrases: Sendable {
             case .overdue: "Te laat: rond de cursus ‘\(title)’ af"
             case .dueSoon: "Herinnering: doe de cursus ‘\(title)’"
             case .expiring: "Je cursus ‘\(title)’ verloopt binnenkort"
+            case .refresher: "Tijd voor je opfrisser: ‘\(title)’"
             }
         },
         greeting: { name in name.isEmpty ? "Hallo," : "Beste \(name)," },
@@ -38,6 +39,8 @@ public struct ReminderPhrases: Sendable {
                     : "Rond de cursus ‘\(title)’ uiterlijk op \(deadline) af. Je hebt daarvoor nog \(days(count, "dag", "dagen"))."
             case .expiring:
                 "Je resultaat voor de cursus ‘\(title)’ is geldig tot en met \(deadline). Doe de cursus opnieuw vóór die dag, zodat je resultaat geldig blijft."
+            case .refresher:
+                "Sinds \(deadline) staat er een korte opfrisser van de cursus ‘\(title)’ voor je klaar: een paar situaties die je nog niet hebt gezien. Start de cursus zoals altijd; zo blijft je resultaat geldig."
             }
         },
         howTo: "Zo doe je de cursus:",
@@ -51,6 +54,7 @@ public struct ReminderPhrases: Sendable {
             case .overdue: "Overdue: please finish the course ‘\(title)’"
             case .dueSoon: "Reminder: please take the course ‘\(title)’"
             case .expiring: "Your course ‘\(title)’ expires soon"
+            case .refresher: "Time for your refresher: ‘\(title)’"
             }
         },
         greeting: { name in name.isEmpty ? "Hello," : "Dear \(name)," },
@@ -63,6 +67,8 @@ public struct ReminderPhrases: Sendable {
                     : "Please finish the course ‘\(title)’ by \(deadline). You have \(days(count, "day", "days")) left."
             case .expiring:
                 "Your result for the course ‘\(title)’ is valid up to and including \(deadline). Take the course again before then, so that your result stays valid."
+            case .refresher:
+                "Since \(deadline) a short refresher of the course ‘\(title)’ has been waiting for you: a few situations you have not seen yet. Start the course as usual; that keeps your result valid."
             }
         },
         howTo: "How to take the course:",

@@ -6,6 +6,8 @@ public enum ReminderKind: String, Sendable, Hashable, CaseIterable {
     case dueSoon = "due-soon"
     /// Passed, and the pass expires within the window.
     case expiring
+    /// Passed, and a refresher of the course is due (or overdue): taking the course now runs it.
+    case refresher
 }
 
 /// One e-mail to send: to one employee about one course.
@@ -17,9 +19,11 @@ public struct Reminder: Sendable, Hashable {
     /// The manager's address when the reminder escalates (overdue longer than the threshold).
     public var cc: String?
     public var course: String
-    /// The due date (overdue, due soon) or the last valid day of the pass (expiring).
+    /// The due date (overdue, due soon), the last valid day of the pass (expiring) or the day
+    /// the refresher fell due (refresher).
     public var deadline: CalendarDay
-    /// Days late (overdue) or days left (due soon, expiring), counted from the reminder's day.
+    /// Days late (overdue, refresher) or days left (due soon, expiring), counted from the
+    /// reminder's day.
     public var days: Int
     /// `nl` or `en`: the roster's language column, else the course's language.
     public var language: String
@@ -64,6 +68,11 @@ public struct ReminderPlan: Sendable {
                 if let expires = row.expiresAt, expires >= asOf, expires <= asOf.adding(days: within) {
                     kind = .expiring
                     deadline = expires
+                } else if row.status.isRefresherStatus, let due = row.refresherDue {
+                    // Running the course runs the refresher, and passing it keeps the pass valid;
+                    // a pass about to expire is said as expiring (the same run renews it).
+                    kind = .refresher
+                    deadline = due
                 }
             case .expired:
                 break
@@ -79,7 +88,7 @@ public struct ReminderPlan: Sendable {
                 plan.withoutAddress.append(entry.employeeID)
                 continue
             }
-            let days = kind == .overdue ? asOf.number - deadline.number : deadline.number - asOf.number
+            let days = kind == .overdue || kind == .refresher ? asOf.number - deadline.number : deadline.number - asOf.number
             let cc = kind == .overdue && days > escalateAfter && !entry.managerEmail.isEmpty ? entry.managerEmail : nil
             let language = ["nl", "en"].contains(entry.language.lowercased()) ? entry.language.lowercased() : courseLanguage(row.course)
             plan.reminders.append(Reminder(kind: kind, employeeID: entry.employeeID, name: entry.name, email: entry.email,
