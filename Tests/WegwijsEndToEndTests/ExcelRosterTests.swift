@@ -83,6 +83,12 @@ struct ExcelRosterTests {
         #expect(page.stdout.contains("id=\"suspect-records\" data-count=\"1\" data-future=\"1\""))
         #expect(page.stdout.contains("<td class=\"path\">\(file.path)</td><td>dated in the future: finishedAt is 2099-01-01T10:00:00Z"))
         #expect(page.stdout.contains("data-status=\"passed\" data-count=\"0\""))
+        // One record is one record, in both languages.
+        #expect(page.stdout.contains("1 record cannot be believed (it did not agree with itself or its signature, or is dated in the future) and counts as not passed"))
+        #expect(page.stdout.contains("1 record counts as not passed; 1 of them are dated"))
+        let dutch = try Wegwijs.run(["report", records.path, "--course", course, "--format", "html", "--lang", "nl"])
+        #expect(dutch.stdout.contains("1 record is niet te vertrouwen (het klopte niet met zichzelf of zijn handtekening"))
+        #expect(dutch.stdout.contains("1 record telt als niet geslaagd;"))
     }
 
     @Test("a past --as-of leaves out employees who started after it; today keeps the coming hires")

@@ -21,7 +21,7 @@ public struct ReportNoticePhrases: Sendable {
         expiredNone: "Geen certificaat is verlopen.",
         daysExpired: "Dagen verlopen",
         suspectHeading: "Records die niet te vertrouwen zijn",
-        suspectSummary: { "\($0) records tellen als niet geslaagd; \($1) daarvan dragen een datum na het moment van dit overzicht (een klok die voorloopt?). wegwijs verify zoekt uit waarom." },
+        suspectSummary: { "\($0 == "1" ? "1 record telt" : "\($0) records tellen") als niet geslaagd; \($1) daarvan dragen een datum na het moment van dit overzicht (een klok die voorloopt?). wegwijs verify zoekt uit waarom." },
         fileColumn: "Bestand",
         reasonColumn: "Reden (in het Engels)",
         more: { "De eerste \($0) van \($1) staan hierboven; wegwijs report toont ze allemaal op stderr." }
@@ -32,7 +32,7 @@ public struct ReportNoticePhrases: Sendable {
         expiredNone: "No pass has expired.",
         daysExpired: "Days expired",
         suspectHeading: "Records not believed",
-        suspectSummary: { "\($0) records count as not passed; \($1) of them are dated after the moment of this report (a clock set ahead?). wegwijs verify finds out why." },
+        suspectSummary: { "\($0 == "1" ? "1 record counts" : "\($0) records count") as not passed; \($1) of them are dated after the moment of this report (a clock set ahead?). wegwijs verify finds out why." },
         fileColumn: "File",
         reasonColumn: "Reason",
         more: { "The first \($0) of \($1) are shown above; wegwijs report lists them all on stderr." }

@@ -83,7 +83,9 @@ public struct ReportPhrases: Sendable {
         countColumn: "Aantal",
         shareColumn: "Aandeel",
         total: "Totaal",
-        untrusted: { "\($0) records zijn niet te vertrouwen (ze klopten niet met zichzelf of hun handtekening, of dragen een datum in de toekomst) en tellen als niet geslaagd; ze staan onderaan deze pagina." },
+        untrusted: { $0 == "1"
+            ? "1 record is niet te vertrouwen (het klopte niet met zichzelf of zijn handtekening, of draagt een datum in de toekomst) en telt als niet geslaagd; het staat onderaan deze pagina."
+            : "\($0) records zijn niet te vertrouwen (ze klopten niet met zichzelf of hun handtekening, of dragen een datum in de toekomst) en tellen als niet geslaagd; ze staan onderaan deze pagina." },
         byDepartment: "Per afdeling",
         chartTitle: { "Status per afdeling, \($0)" },
         chartDescription: { "Gestapelde balken: per afdeling het aandeel deelnemers per status in cursus \($0). De tabel eronder geeft dezelfde aantallen." },
@@ -160,7 +162,9 @@ public struct ReportPhrases: Sendable {
         countColumn: "Learners",
         shareColumn: "Share",
         total: "Total",
-        untrusted: { "\($0) records cannot be believed (they did not agree with themselves or their signature, or are dated in the future) and count as not passed; they are listed at the end of this page." },
+        untrusted: { $0 == "1"
+            ? "1 record cannot be believed (it did not agree with itself or its signature, or is dated in the future) and counts as not passed; it is listed at the end of this page."
+            : "\($0) records cannot be believed (they did not agree with themselves or their signature, or are dated in the future) and count as not passed; they are listed at the end of this page." },
         byDepartment: "By department",
         chartTitle: { "Status by department, \($0)" },
         chartDescription: { "Stacked bars: for each department the share of learners in each status for course \($0). The table below gives the same counts." },
