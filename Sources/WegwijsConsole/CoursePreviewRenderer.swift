@@ -26,7 +26,7 @@ public struct CoursePreviewRenderer: Sendable {
         let rule = course.passing
         output += layout.wrap(phrases.previewPassRule(rule.overall, rule.perGuideline, rule.noCritical))
         var terms: [String] = []
-        if let validFor = course.validFor { terms.append(phrases.previewValidFor(validFor.description)) }
+        if let validFor = course.validFor { terms.append(phrases.previewValidFor(phrases.duration(validFor))) }
         if let due = course.dueWithinDays { terms.append(phrases.previewDueWithin(due)) }
         if course.shuffleOptions { terms.append(phrases.previewShuffled) }
         if !terms.isEmpty { output += layout.wrap(terms.joined(separator: view.separator)) }

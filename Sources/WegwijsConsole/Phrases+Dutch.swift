@@ -104,6 +104,8 @@ extension Phrases {
             "geslaagd: totaal minstens \(overall) %, elke beoordeelde richtlijn minstens \(perGuideline) %" + (noCritical ? ", geen ernstige overtreding" : ", ernstige overtredingen toegestaan")
         },
         previewValidFor: { "geldig \($0)" },
+        durationUnits: [("jaar", "jaar"), ("maand", "maanden"), ("week", "weken"), ("dag", "dagen")],
+        durationAnd: "en",
         previewDueWithin: { "af binnen \($0) dagen" },
         previewShuffled: "antwoorden per poging geschud (hier in de volgorde van het bestand)",
         previewPool: { id, draw, members in "pool \(id): \(draw) van \(members) situaties per poging" },

@@ -104,6 +104,8 @@ extension Phrases {
             "pass: overall at least \(overall)%, every assessed guideline at least \(perGuideline)%" + (noCritical ? ", no serious breach" : ", serious breaches allowed")
         },
         previewValidFor: { "valid for \($0)" },
+        durationUnits: [("year", "years"), ("month", "months"), ("week", "weeks"), ("day", "days")],
+        durationAnd: "and",
         previewDueWithin: { "due within \($0) days" },
         previewShuffled: "options shuffled per attempt (shown here in file order)",
         previewPool: { id, draw, members in "pool \(id): \(draw) of \(members) situations per attempt" },

@@ -132,7 +132,12 @@ public struct Phrases: Sendable {
     public let previewLanguages: @Sendable (_ languages: String) -> String
     public let previewSituations: @Sendable (_ count: Int) -> String
     public let previewPassRule: @Sendable (_ overall: Int, _ perGuideline: Int, _ noCritical: Bool) -> String
+    /// The validity in words (`1 jaar`, `6 months`); the argument is already written out by `duration`.
     public let previewValidFor: @Sendable (_ duration: String) -> String
+    /// Units of a duration in words: singular and plural of year, month, week, day, and the
+    /// word that joins the last two parts (`en`, `and`).
+    public let durationUnits: [(one: String, many: String)]
+    public let durationAnd: String
     public let previewDueWithin: @Sendable (_ days: Int) -> String
     public let previewShuffled: String
     public let previewPool: @Sendable (_ id: String, _ draw: Int, _ members: Int) -> String
@@ -176,6 +181,14 @@ extension Phrases {
     }
 
     public func date(_ day: CalendarDay) -> String { NumberStyle(language).day(day) }
+
+    /// An ISO 8601 duration in words: `P1Y` is `1 jaar` / `1 year`, `P1Y6M` `1 jaar en 6 maanden`.
+    public func duration(_ duration: ISODuration) -> String {
+        let counts = [duration.years, duration.months, duration.weeks, duration.days]
+        let parts = zip(counts, durationUnits).filter { $0.0 != 0 }.map { count, unit in "\(count) \(count == 1 ? unit.one : unit.many)" }
+        guard parts.count > 1 else { return parts.first ?? "0 \(durationUnits[3].many)" }
+        return parts.dropLast().joined(separator: ", ") + " \(durationAnd) " + parts[parts.count - 1]
+    }
 
     /// The phrases of one question kind.
     public func kind(_ kind: ScenarioKind) -> KindPhrases { kinds[kind] }
