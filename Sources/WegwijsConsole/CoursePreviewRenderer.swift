@@ -52,7 +52,12 @@ public struct CoursePreviewRenderer: Sendable {
         if let pool = course.poolPosition(of: scenario.id) { heading += view.separator + phrases.previewInPool(course.pools[pool].id) }
         var output = view.scenario(scenario, options: scenario.options, heading: heading) { option in
             var facts = ["\(phrases.previewID) \(option.id)", "\(phrases.previewScores) \(scoreList(option.scores))"]
-            if option.isCritical { facts.append(layout.styled(phrases.previewCritical, .red)) }
+            if option.isCritical {
+                facts.append(layout.styled(phrases.previewCritical, .red))
+            } else if scenario.kind == .single {
+                // What the learner is told on choosing it (one option is a whole answer here).
+                facts.append(phrases.verdict(Scoring.verdict(scenario, chosen: [option])))
+            }
             if let next = option.next { facts.append("\(phrases.previewNext) \(view.arrow)\(describe(next))") }
             var lines = layout.wrap(layout.styled(facts.joined(separator: view.separator), .dim), indent: "     ")
             if let feedback = option.feedback {

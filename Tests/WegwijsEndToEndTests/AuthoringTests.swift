@@ -133,14 +133,14 @@ struct AuthoringTests {
         #expect(Wegwijs.files(under: folder).isEmpty)
     }
 
-    @Test("preview shows the learner's view with every option's scores, critical flag, feedback and next")
+    @Test("preview shows the learner's view with every option's scores, verdict or critical flag, feedback and next")
     func preview() throws {
         let records = try Wegwijs.temporaryFolder()
         let result = try Wegwijs.run(["preview", fixture, "--plain", "--lang", "en"], currentDirectory: records)
         #expect(result.status == 0)
         // --plain: plain ASCII around the course's own text (no middle dots or arrows).
         for text in ["Test course", "Someone asks something on LinkedIn.", "a) Good answer", "scores openbaar +2",
-                     "id fout - scores openbaar -1 - next -> 'gevolg'", "CRITICAL", "feedback: Serious.", "multiple answers",
+                     "id fout - scores openbaar -1 - Not good - next -> 'gevolg'", "id half - scores openbaar +1 - Partly good", "CRITICAL", "feedback: Serious.", "multiple answers",
                      "then -> 'meer'", "possible: openbaar 2"] {
             #expect(result.stdout.contains(text), "\(text)")
         }
