@@ -43,18 +43,7 @@ struct TranslateEndToEndTests {
         text.insert(contentsOf: "Vertaald: ", at: msgstr.upperBound)
         try Data(text.utf8).write(to: po)
 
-        let translated = folder.appendingPathComponent(name)
-        let result = try Wegwijs.run(["translate", "import", course, po.path, "--output", translated.path])
-        #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stdout.contains("translations written to \(translated.path), 0 stale"))
-
-        // The same course but for that one text: converted to JSON, only the title differs.
-        let before = try Wegwijs.run(["convert", course, "--to", "json"]).stdout
-        let after = try Wegwijs.run(["convert", translated.path, "--to", "json"]).stdout
-        let changed = zip(before.split(separator: "\n"), after.split(separator: "\n")).filter { $0 != $1 }
-        #expect(changed.count == 1)
-        #expect(changed.first?.1.contains("\"en\": \"Vertaald: ") == true, "\(changed)")
-        #expect(try Wegwijs.run(["validate", translated.path]).status == 0)
+        try expectImportChangesOneText(course, from: po, into: folder.appendingPathComponent(name), line: "\"en\": \"Vertaald: ")
     }
 
     @Test("an entry with a key the course does not have refuses the import at its line, and nothing is written")
@@ -139,16 +128,22 @@ struct TranslateEndToEndTests {
                              with: "        <target>Vertaald: Tom &amp; Jerry &lt;3</target>\n      ")
         try Data(text.utf8).write(to: xliff)
 
-        let translated = folder.appendingPathComponent(name)
-        let result = try Wegwijs.run(["translate", "import", course, xliff.path, "--output", translated.path])
+        try expectImportChangesOneText(course, from: xliff, into: folder.appendingPathComponent(name),
+                                       line: "\"en\": \"Vertaald: Tom & Jerry <3\"")
+    }
+
+    /// Imports `file` into a copy of `course` at `translated`, and checks that the copy differs
+    /// from the course in one JSON line only, which holds `line`, and still validates.
+    func expectImportChangesOneText(_ course: String, from file: URL, into translated: URL, line: String) throws {
+        let result = try Wegwijs.run(["translate", "import", course, file.path, "--output", translated.path])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("translations written to \(translated.path), 0 stale"))
-
+        // The same course but for that one text: converted to JSON, only that line differs.
         let before = try Wegwijs.run(["convert", course, "--to", "json"]).stdout
         let after = try Wegwijs.run(["convert", translated.path, "--to", "json"]).stdout
         let changed = zip(before.split(separator: "\n"), after.split(separator: "\n")).filter { $0 != $1 }
         #expect(changed.count == 1)
-        #expect(changed.first?.1.contains("\"en\": \"Vertaald: Tom & Jerry <3\"") == true, "\(changed)")
+        #expect(changed.first?.1.contains(line) == true, "\(changed)")
         #expect(try Wegwijs.run(["validate", translated.path]).status == 0)
     }
 
