@@ -9,7 +9,7 @@ struct Remind: ParsableCommand {
         discussion: """
         One message per employee and course, in the employee's language (the roster's language/taal column, else the course's): overdue, not passed yet and due within --within days, a pass that expires within --within days, or a refresher that is due. Employees overdue by more than --escalate-after days get their manager (the roster's manager_email column) in Cc. RECORDS/.reminders.log lists every message sent; the same reminder is not sent again within --every days, whoever runs the command. Roster rows whose name or address holds a control character, or whose address is not plain, are refused.
 
-        Mail goes over SMTP (STARTTLS when the server offers it; required with credentials, from the file named by smtp.credentialsFile or WEGWIJS_SMTP_CREDENTIALS_FILE). See docs/hr.md.
+        Mail goes over SMTP (STARTTLS when the server offers it; required with credentials, from the file named by smtp.credentialsFile or WEGWIJS_SMTP_CREDENTIALS_FILE); the server's certificate is checked by the machine's authorities, or by those in smtp.caFile (WEGWIJS_SMTP_CA_FILE). See docs/hr.md.
 
         Exit codes: 0 all reminders sent (or listed with --dry-run), 64 usage error, 65 unusable roster or course, or roster rows refused (the others are sent), 74 a file that cannot be read or written, or the mail server cannot be used (what was sent is in the log).
         """
@@ -80,7 +80,8 @@ struct Remind: ParsableCommand {
         if !dryRun, let smtp {
             do {
                 let settings = try loadSettings()
-                server = try SMTPServer.make(smtp, credentialsFile: settings[.smtpCredentialsFile].flatMap { $0.isEmpty ? nil : $0 })
+                server = try SMTPServer.make(smtp, credentialsFile: settings[.smtpCredentialsFile].flatMap { $0.isEmpty ? nil : $0 },
+                                             authorityFile: settings[.smtpAuthorityFile].flatMap { $0.isEmpty ? nil : $0 })
             } catch let problem as FileProblem {
                 printError(problem.description)
                 throw problem.path == "--smtp" ? Exit.usage : Exit.ioError

@@ -202,6 +202,45 @@ struct RemindTests {
         #expect(try sink.messages().isEmpty)
     }
 
+    @Test("with credentials and a server that requires STARTTLS: an untrusted certificate stops the batch before any password is sent (74); with its authority in smtp.caFile every reminder goes over TLS, signed in, on one connection")
+    func startTLSWithCredentials() throws {
+        let certificates = try TestCertificates.make()
+        let sink = try SMTPSink.start(tls: certificates, account: "hr:geheim")
+        let records = try records()
+        defer {
+            sink.stop()
+            for folder in [certificates.folder, records] { try? FileManager.default.removeItem(at: folder) }
+        }
+        let roster = try roster(asOf: Self.today, in: records)
+        let credentials = records.appendingPathComponent("smtp-credentials")
+        try Data("hr:geheim\n".utf8).write(to: credentials)
+        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: credentials.path)
+        let arguments = ["remind", records.path, "--roster", roster, "--smtp", sink.address, "--from", "hr@example.org", "--course", course]
+
+        // The test authority is in no trust store: the TLS handshake fails, nothing is sent.
+        let untrusted = try Wegwijs.run(arguments, environment: ["WEGWIJS_SMTP_CREDENTIALS_FILE": credentials.path])
+        #expect(untrusted.status == 74, "\(untrusted.stderr)")
+        #expect(untrusted.stderr.contains("0 reminders sent before the mail server stopped"), "\(untrusted.stderr)")
+        #expect(sink.logins().isEmpty)
+        #expect(try sink.messages().isEmpty)
+
+        let missing = try Wegwijs.run(arguments, environment: ["WEGWIJS_SMTP_CREDENTIALS_FILE": credentials.path,
+                                                               "WEGWIJS_SMTP_CA_FILE": records.appendingPathComponent("none.pem").path])
+        #expect(missing.status == 74)
+        #expect(missing.stderr.contains("none.pem: the mail server's certificate authority file (smtp.caFile) cannot be read"), "\(missing.stderr)")
+
+        let trusted = try Wegwijs.run(arguments, environment: ["WEGWIJS_SMTP_CREDENTIALS_FILE": credentials.path,
+                                                               "WEGWIJS_SMTP_CA_FILE": certificates.authority])
+        // 124 and 125 overdue, 126 due soon; 129's row refused (65), 130 has no address, 123 passed.
+        #expect(trusted.status == 65, "\(trusted.stdout)\(trusted.stderr)")
+        #expect(trusted.stdout.contains("3 reminders sent"), "\(trusted.stdout)")
+        let messages = try sink.messages()
+        #expect(messages.count == 3)
+        #expect(messages.allSatisfy { $0.tls && $0.authenticated })
+        #expect(Set(messages.map(\.peerPort)).count == 1)
+        #expect(sink.logins() == [SMTPSink.Login(user: "hr", ok: true, tls: true)])
+    }
+
     @Test("a long non-ASCII name: one encoded word of at most 39 bytes in To, the whole name in the greeting, no header line over 78 characters")
     func longNames() throws {
         let sink = try SMTPSink.start()

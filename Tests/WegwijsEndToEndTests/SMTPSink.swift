@@ -20,14 +20,17 @@ final class SMTPSink: @unchecked Sendable {
         self.server = server
     }
 
-    static func start() throws -> SMTPSink {
+    /// Starts the server; with `tls`, it requires STARTTLS (with that certificate) and then
+    /// AUTH as `account` (user:password).
+    static func start(tls: TestCertificates? = nil, account: String = "hr:geheim") throws -> SMTPSink {
         guard FileManager.default.isExecutableFile(atPath: python) else {
             throw RalphError(description: "the project's .venv is missing: run `bash .ci/setup` (or `make setup`)")
         }
         let folder = try Wegwijs.temporaryFolder("smtp")
         let port = try RalphServer.freePort()
         let process = try ServerProcess.launch(
-            python: python, arguments: [support("smtp_sink.py"), String(port), folder.path],
+            python: python, arguments: [support("smtp_sink.py"), String(port), folder.path]
+                + (tls.map { [$0.serverCertificate, $0.serverKey, account] } ?? []),
             log: folder.appendingPathComponent("server.log"))
         let sink = SMTPSink(folder: folder, port: port, server: process)
         let started = process.wait(tries: 400, interval: 25_000) {
@@ -45,9 +48,28 @@ final class SMTPSink: @unchecked Sendable {
 
     var address: String { "127.0.0.1:\(port)" }
 
+    /// One sign-in attempt the server saw: the user given, whether it matched, whether the
+    /// connection was TLS by then.
+    struct Login: Equatable {
+        var user: String?
+        var ok: Bool
+        var tls: Bool
+    }
+
+    /// Every sign-in attempt so far, in order.
+    func logins() -> [Login] {
+        let text = (try? String(contentsOf: folder.appendingPathComponent("logins.ndjson"), encoding: .utf8)) ?? ""
+        return text.split(separator: "\n").compactMap {
+            guard let line = (try? JSONSerialization.jsonObject(with: Data($0.utf8))) as? [String: Any] else { return nil }
+            return Login(user: line["user"] as? String, ok: line["ok"] as? Bool ?? false, tls: line["tls"] as? Bool ?? false)
+        }
+    }
+
     /// One message as received: its envelope and the parse of its content.
     struct Message {
         var envelopeTo: [String]
+        var tls: Bool
+        var authenticated: Bool
         var peerPort: Int
         var headers: [(name: String, value: String)]
         var defects: [String]
@@ -73,6 +95,8 @@ final class SMTPSink: @unchecked Sendable {
         }
         return zip(envelopes, parses).map { envelope, parse in
             Message(envelopeTo: envelope["to"] as? [String] ?? [],
+                    tls: envelope["tls"] as? Bool ?? false,
+                    authenticated: envelope["authenticated"] as? Bool ?? false,
                     peerPort: ((envelope["peer"] as? [Any])?.last as? Int) ?? -1,
                     headers: ((parse["headers"] as? [[String]]) ?? []).map { ($0[0], $0[1]) },
                     defects: parse["defects"] as? [String] ?? [],

@@ -11,11 +11,16 @@ public struct SMTPServer: Sendable {
     public var host: String
     public var user: String?
     public var password: String?
+    /// Certificate authorities (PEM) to check the server's certificate with (`smtp.caFile`),
+    /// instead of the machine's trust store.
+    public var authorityFile: String?
 
     /// `HOST[:PORT]` (plain SMTP, port 25, STARTTLS when the server offers it) or
     /// `smtps://HOST[:PORT]` (TLS from the start, port 465). With credentials, TLS is
     /// required: STARTTLS must be offered, or the batch stops before any password is sent.
-    public static func make(_ text: String, credentialsFile: String?) throws(FileProblem) -> SMTPServer {
+    /// The server's certificate is always verified, against `authorityFile` when given.
+    public static func make(_ text: String, credentialsFile: String?,
+                            authorityFile: String? = nil) throws(FileProblem) -> SMTPServer {
         var rest = Substring(text)
         var scheme = "smtp"
         for prefix in ["smtps://", "smtp://"] where rest.lowercased().hasPrefix(prefix) {
@@ -29,7 +34,10 @@ public struct SMTPServer: Sendable {
         guard hostAllowed, let port, (1...65535).contains(port) else {
             throw FileProblem(path: "--smtp", reason: "'\(text.prefix(100))' is not HOST[:PORT] or smtps://HOST[:PORT]")
         }
-        var server = SMTPServer(url: "\(scheme)://\(host):\(port)", host: host)
+        if let authorityFile, FileManager.default.contents(atPath: authorityFile) == nil {
+            throw FileProblem(path: authorityFile, reason: "the mail server's certificate authority file (smtp.caFile) cannot be read")
+        }
+        var server = SMTPServer(url: "\(scheme)://\(host):\(port)", host: host, authorityFile: authorityFile)
         guard let credentialsFile else { return server }
         try PrivateFiles.checkSecret(credentialsFile, what: "SMTP credentials")
         guard let data = FileManager.default.contents(atPath: credentialsFile) else {
@@ -91,6 +99,9 @@ public final class SMTPSender {
                 set(CurlTransfer.setCommonOptions(handle, url: server.url, protocols: "smtp,smtps", seconds: timeout,
                                                   errorBuffer: errorBuffer.baseAddress))
                 set(wegwijs_curl_set_long(handle, CURLOPT_USE_SSL, server.user == nil ? Int(CURLUSESSL_TRY.rawValue) : Int(CURLUSESSL_ALL.rawValue)))
+                if let authorityFile = server.authorityFile {
+                    set(wegwijs_curl_set_string(handle, CURLOPT_CAINFO, authorityFile))
+                }
                 if let user = server.user, let password = server.password {
                     set(wegwijs_curl_set_string(handle, CURLOPT_USERNAME, user))
                     set(wegwijs_curl_set_string(handle, CURLOPT_PASSWORD, password))

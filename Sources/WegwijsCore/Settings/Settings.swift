@@ -13,6 +13,7 @@ public enum Setting: String, Sendable, Hashable, CaseIterable {
     case actorHomepage
     case activityBase
     case smtpCredentialsFile
+    case smtpAuthorityFile
 
     /// The key path below `wegwijs` in a settings file: `{"wegwijs": {"lrs": {"url": …}}}`.
     public var path: [String] {
@@ -27,6 +28,7 @@ public enum Setting: String, Sendable, Hashable, CaseIterable {
         case .actorHomepage: ["actorHomepage"]
         case .activityBase: ["activityBase"]
         case .smtpCredentialsFile: ["smtp", "credentialsFile"]
+        case .smtpAuthorityFile: ["smtp", "caFile"]
         }
     }
 
@@ -46,6 +48,7 @@ public enum Setting: String, Sendable, Hashable, CaseIterable {
         case .actorHomepage: "WEGWIJS_ACTOR_HOMEPAGE"
         case .activityBase: "WEGWIJS_ACTIVITY_BASE"
         case .smtpCredentialsFile: "WEGWIJS_SMTP_CREDENTIALS_FILE"
+        case .smtpAuthorityFile: "WEGWIJS_SMTP_CA_FILE"
         }
     }
 
@@ -55,7 +58,8 @@ public enum Setting: String, Sendable, Hashable, CaseIterable {
         case .records: "records"
         case .activityBase: "urn:wegwijs:course:"
         case .actorHomepage: "urn:wegwijs:learner"
-        case .courses, .language, .signingKeyFile, .lrsURL, .lrsCredentialsFile, .lrsAuthorityFile, .smtpCredentialsFile: nil
+        case .courses, .language, .signingKeyFile, .lrsURL, .lrsCredentialsFile, .lrsAuthorityFile, .smtpCredentialsFile,
+             .smtpAuthorityFile: nil
         }
     }
 
@@ -72,6 +76,7 @@ public enum Setting: String, Sendable, Hashable, CaseIterable {
         case .actorHomepage: "the home page of learner accounts in statements"
         case .activityBase: "the start of every activity IRI"
         case .smtpCredentialsFile: "a file with user:password for the mail server of wegwijs remind"
+        case .smtpAuthorityFile: "certificate authorities (PEM) to check the mail server's TLS certificate with, instead of the machine's"
         }
     }
 
