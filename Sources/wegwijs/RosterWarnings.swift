@@ -32,21 +32,17 @@ func warnAboutRoster(_ roster: Roster, path: String, scan: RecordScan) {
 /// Reads and parses a staff roster named on the command line (`report`, `remind`); each row
 /// problem is printed with its line, and an unreadable (74) or unusable (65) file ends the command.
 func readRoster(_ path: String) throws -> Roster {
-    let bytes: [UInt8]
     do {
-        bytes = try RecordFiles.contents(of: path, namedByUser: true, limit: Roster.maximumFileSize)
-    } catch {
-        printError(error.description)
-        throw Exit.ioError
-    }
-    do {
-        let roster = try Roster.parse(bytes: bytes)
+        let roster = try Roster.read(path: path)
         for problem in roster.problems {
             printError(TextLayout.inline("\(path):\(problem.line): \(problem.message)", limit: 300))
         }
         return roster
+    } catch let problem as FileProblem {
+        printError(problem.description)
+        throw Exit.ioError
     } catch {
-        printError(TextLayout.inline("\(path): \(error.message)", limit: 300))
+        printError(TextLayout.inline("\(path): \(error)", limit: 300))
         throw Exit.invalidData
     }
 }

@@ -37,95 +37,42 @@ public enum CSV {
         parse(text, delimiter: delimiter).rows
     }
 
-    /// Splits CSV text into rows. Accepts CRLF or LF line ends, quoted fields with line breaks
-    /// and doubled quotes, a leading byte order mark, and (leniently) a stray quote inside an
-    /// unquoted field. Blank lines are skipped. A quote that is never closed would swallow the
-    /// rest of the file: its row is reported and reading starts again at the next line.
+    /// Splits CSV text into rows (with `CSVRowReader`, whose rules these are). Accepts CRLF
+    /// or LF line ends, quoted fields with line breaks and doubled quotes, a leading byte order
+    /// mark, and (leniently) a stray quote inside an unquoted field. Blank lines are skipped. A
+    /// quote that is never closed would swallow the rest of the file: its row is reported and
+    /// reading starts again at the next line.
     public static func parse(_ text: String, delimiter: Character) -> (rows: [Row], unterminated: [UnterminatedQuote]) {
+        var bytes = Substring(text).utf8[...]
+        if bytes.starts(with: byteOrderMark) { bytes = bytes.dropFirst(3) }
+        var reader = CSVRowReader(delimiter: delimiter)
         var rows: [Row] = []
-        var unterminated: [UnterminatedQuote] = []
-        var characters = Substring(text)
-        if characters.first == "\u{FEFF}" { characters = characters.dropFirst() }
-        var firstLine = 1
-        while true {
-            let part = rowsUntilUnterminated(characters, delimiter: delimiter, firstLine: firstLine)
-            rows += part.rows
-            guard let broken = part.unterminated else { break }
-            unterminated.append(UnterminatedQuote(line: broken.line))
-            // Start again after the line break that ends the broken row's first line.
-            guard let lineEnd = characters[broken.rowStart...].firstIndex(where: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }) else { break }
-            characters = characters[characters.index(after: lineEnd)...]
-            firstLine = broken.line + 1
-        }
-        return (rows, unterminated)
+        // Without the UTF-8 check (a String is UTF-8 already) the reader cannot throw.
+        try? reader.feed(bytes) { rows.append($0) }
+        try? reader.finish { rows.append($0) }
+        return (rows, reader.unterminated)
     }
 
-    /// Rows up to the end, or up to a quoted field that is still open at the end of the text.
-    private static func rowsUntilUnterminated(_ characters: Substring, delimiter: Character, firstLine: Int)
-        -> (rows: [Row], unterminated: (line: Int, rowStart: Substring.Index)?) {
-        var rows: [Row] = []
-        var fields: [String] = []
-        var field = ""
-        var line = firstLine
-        var rowLine = firstLine
-        var rowStart = characters.startIndex
+    /// The UTF-8 byte order mark some programs (Excel's "CSV UTF-8") write first.
+    public static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
+
+    /// The delimiter of a header line given as bytes (`detectDelimiter`'s rule), or nil while
+    /// `bytes` holds no complete first line and more may follow (`atEnd` false).
+    public static func detectDelimiter(bytes: some Collection<UInt8>, atEnd: Bool) -> Character? {
+        var commas = 0
+        var semicolons = 0
         var quoted = false
-        var fieldWasQuoted = false
-        var afterQuote = false
-
-        func endRow() {
-            fields.append(field)
-            if !(fields.count == 1 && fields[0].isEmpty && !fieldWasQuoted) {
-                rows.append(Row(line: rowLine, fields: fields))
-            }
-            fields = []
-            field = ""
-            fieldWasQuoted = false
-        }
-
-        var index = characters.startIndex
-        while index < characters.endIndex {
-            let character = characters[index]
-            index = characters.index(after: index)
-            let isLineBreak = character == "\n" || character == "\r\n" || character == "\r"
-            if quoted {
-                if character == "\"" {
-                    quoted = false
-                    afterQuote = true
-                } else {
-                    if isLineBreak { line += 1 }
-                    field.append(character)
-                }
-                continue
-            }
-            if afterQuote {
-                afterQuote = false
-                if character == "\"" {
-                    // A doubled quote inside a quoted field.
-                    field.append("\"")
-                    quoted = true
-                    continue
-                }
-            }
-            if character == delimiter {
-                fields.append(field)
-                field = ""
-                fieldWasQuoted = false
-            } else if isLineBreak {
-                endRow()
-                line += 1
-                rowLine = line
-                rowStart = index
-            } else if character == "\"" && field.isEmpty && !fieldWasQuoted {
-                quoted = true
-                fieldWasQuoted = true
-            } else {
-                field.append(character)
+        for byte in bytes {
+            switch byte {
+            case UInt8(ascii: "\n"), UInt8(ascii: "\r"):
+                if !quoted { return semicolons > commas ? ";" : "," }
+            case UInt8(ascii: "\""): quoted.toggle()
+            case UInt8(ascii: ","): if !quoted { commas += 1 }
+            case UInt8(ascii: ";"): if !quoted { semicolons += 1 }
+            default: break
             }
         }
-        if quoted { return (rows, (rowLine, rowStart)) }
-        if !field.isEmpty || !fields.isEmpty || fieldWasQuoted { endRow() }
-        return (rows, nil)
+        return atEnd ? (semicolons > commas ? ";" : ",") : nil
     }
 
     /// One field, quoted when it needs to be.

@@ -89,68 +89,15 @@ public struct Roster: Sendable {
     /// skipped, a bad start date is left out; both are reported with their line number.
     /// Throws when there is no header or no employee id column.
     public static func parse(_ text: String) throws(Failure) -> Roster {
-        let delimiter = CSV.detectDelimiter(text.first == "\u{FEFF}" ? String(text.dropFirst()) : text)
-        let (rows, unterminated) = CSV.parse(text, delimiter: delimiter)
-        var problems = unterminated.map { broken in
-            Problem(line: broken.line, message: "a quoted field starting on this line is never closed (a missing \"); row skipped, reading goes on at the next line")
-        }
-        guard let header = rows.first else { throw Failure(message: "the roster is empty; it needs a header row") }
-        var columns: [Column: Int] = [:]
-        for (index, name) in header.fields.enumerated() {
-            let normalized = Self.normalizedHeader(name)
-            guard let column = Column.allCases.first(where: { $0.headerNames.contains(normalized) }) else { continue }
-            if columns[column] == nil {
-                columns[column] = index
-            } else {
-                problems.append(Problem(line: header.line, message: "a second '\(column.rawValue)' column ('\(name)') is ignored"))
-            }
-        }
-        guard columns[.employeeID] != nil else {
-            throw Failure(message: "line \(header.line): no employee id column; name one employee_id, id or personeelsnummer (found: \(header.fields.joined(separator: String(delimiter))))")
-        }
-        var entries: [Entry] = []
-        var firstLine: [String: Int] = [:]
-        for row in rows.dropFirst() {
-            func value(_ column: Column) -> String {
-                guard let index = columns[column], index < row.fields.count else { return "" }
-                return row.fields[index].trimmingCharacters(in: .whitespaces)
-            }
-            let id = value(.employeeID)
-            guard !id.isEmpty else {
-                problems.append(Problem(line: row.line, message: "no employee id; row skipped"))
-                continue
-            }
-            if let first = firstLine[id] {
-                problems.append(Problem(line: row.line, message: "employee id '\(id)' is already on line \(first); row skipped"))
-                continue
-            }
-            var startDate: CalendarDay?
-            let dateText = value(.startDate)
-            if !dateText.isEmpty {
-                startDate = Self.startDate(dateText)
-                if startDate == nil {
-                    problems.append(Problem(line: row.line, message: "start date '\(dateText)' of '\(id)' is not a date as YYYY-MM-DD or D-M-YYYY; no due date for this employee"))
-                }
-            }
-            firstLine[id] = row.line
-            var entry = Entry(employeeID: id, name: value(.name), email: value(.email), department: value(.department),
-                              startDate: startDate, line: row.line)
-            entry.language = value(.language)
-            entry.managerEmail = value(.managerEmail)
-            entries.append(entry)
-        }
-        problems.sort { $0.line < $1.line }
-        return Roster(entries: entries, problems: problems, delimiter: delimiter, hasDepartments: columns[.department] != nil,
-                      hasEmails: columns[.email] != nil)
+        try parse(bytes: Array(text.utf8))
     }
 
     /// Bytes of a roster file: UTF-8, with or without a byte order mark. Throws for other
     /// encodings rather than guessing.
-    public static func parse(bytes: [UInt8]) throws(Failure) -> Roster {
-        if let bad = UTF8Validation.firstInvalidOffset(in: bytes) {
-            throw Failure(message: "the roster is not UTF-8 text (byte \(bad + 1)); save it as \"CSV UTF-8\"")
-        }
-        return try parse(String(decoding: bytes, as: UTF8.self))
+    public static func parse(bytes: some Collection<UInt8>) throws(Failure) -> Roster {
+        var reading = RosterReading()
+        try reading.feed(bytes)
+        return try reading.finish()
     }
 
     static func normalizedHeader(_ name: String) -> String {
