@@ -7,6 +7,8 @@ public enum AnswerInput: Equatable, Sendable {
     case choose([Int])
     case help
     case guidelines
+    /// Show the policy the course teaches.
+    case policy
     case stop
     case empty
     /// More than one letter where one is asked for.
@@ -26,6 +28,7 @@ public enum AnswerInput: Equatable, Sendable {
         if text.isEmpty { return .empty }
         if words.help.contains(text) { return .help }
         if words.guidelines.contains(text) { return .guidelines }
+        if words.policy.contains(text) { return .policy }
         if words.stop.contains(text) { return .stop }
 
         let tokens = text.split(whereSeparator: { $0 == " " || $0 == "," })

@@ -41,6 +41,14 @@ public struct CoursePreviewRenderer: Sendable {
         if let statement = course.acknowledgement {
             output += "\n" + layout.styled(phrases.previewAcknowledgement, .dim) + "\n" + layout.wrap(text(statement), indent: "  ")
         }
+        if let policy = course.policy {
+            // What `beleid` shows the learner, and what the acknowledgement names.
+            let words = PolicyPhrases.of(phrases.language)
+            output += "\n" + layout.styled(words.previewLabel, .dim) + "\n"
+            output += layout.wrap(text(policy.title) + ", " + words.version(TextLayout.sanitized(policy.version)), indent: "  ")
+            output += layout.wrap(text(policy.summary), indent: "  ")
+            if let published = policy.published { output += layout.wrap(words.published + " " + text(published), indent: "  ") }
+        }
         return output
     }
 

@@ -20,11 +20,13 @@ public final class CourseSession {
     private let clock: () -> Date
     private let phrases: Phrases
     private let layout: TextLayout
+    /// The organisation's own copy of the policy (the policyFolder setting), shown by `beleid`.
+    private let policyDocument: String?
 
     private var course: Course { loaded.course }
 
     public init(loaded: LoadedCourse, settings: SessionSettings, terminal: TerminalInfo, reader: LineReader,
-                output: ConsoleOutput, clock: @escaping () -> Date = { Date() }) {
+                output: ConsoleOutput, policyDocument: String? = nil, clock: @escaping () -> Date = { Date() }) {
         self.loaded = loaded
         self.settings = settings
         self.settings.guardWrite = { body in SignalTrap.whileSaving { body() } }
@@ -32,6 +34,7 @@ public final class CourseSession {
         self.reader = reader
         self.output = output
         self.clock = clock
+        self.policyDocument = policyDocument
         self.phrases = Phrases(code: settings.language)
         self.layout = TextLayout(terminal: terminal)
     }
@@ -84,7 +87,9 @@ public final class CourseSession {
         while let scenario = session.attempt.currentScenario {
             let options = session.attempt.shownOptions
             showScenario(scenario, options: options, attempt: session.attempt)
-            guard let positions = askAnswer(scenario, options: options) else { return stop(session) }
+            guard let positions = askAnswer(scenario, options: options, showAgain: {
+                self.showScenario(scenario, options: options, attempt: session.attempt)
+            }) else { return stop(session) }
             let outcome: ScenarioOutcome
             do {
                 outcome = try session.answer(positions.map { options[$0].id })
@@ -107,10 +112,20 @@ public final class CourseSession {
 
     // MARK: - Questions
 
-    /// Waits for Enter; false when the learner typed stop or input ended.
+    /// Waits for Enter; false when the learner typed stop or input ended. The guidelines and
+    /// the policy can be read here too; the same pause follows.
     private func pause(_ prompt: String) -> Bool {
-        guard let line = reader.readLine(prompt: prompt) else { return false }
-        return !phrases.words.stop.contains(line.trimmingCharacters(in: .whitespaces).lowercased())
+        while true {
+            guard let line = reader.readLine(prompt: prompt) else { return false }
+            let word = line.trimmingCharacters(in: .whitespaces).lowercased()
+            if phrases.words.policy.contains(word) {
+                showPolicy()
+            } else if phrases.words.guidelines.contains(word) {
+                showGuidelines()
+            } else {
+                return !phrases.words.stop.contains(word)
+            }
+        }
     }
 
     /// A yes/no question that takes only its documented answers and asks again on anything
@@ -123,6 +138,10 @@ public final class CourseSession {
             if phrases.words.yes.contains(reply) { return true }
             if phrases.words.no.contains(reply) { return false }
             if phrases.words.stop.contains(reply) { return nil }
+            if phrases.words.policy.contains(reply) {
+                showPolicy()
+                continue
+            }
             output.write(layout.wrap(phrases.yesOrNo))
         }
     }
@@ -155,6 +174,7 @@ public final class CourseSession {
         var acknowledgedAt: Date?
         if sheet.passed, let statement = course.acknowledgement {
             output.write("\n" + layout.wrap(text(statement), indent: "  ", firstIndent: "  "))
+            if let note = policyView.acknowledgementNote() { output.write(note) }
             if ask(phrases.acknowledgeQuestion, empty: nil) == true {
                 acknowledgedAt = session.now()
                 output.write(layout.wrap(phrases.acknowledged))
@@ -210,6 +230,14 @@ public final class CourseSession {
         output.write(view.guidelines() + "\n")
     }
 
+    private var policyView: PolicyView {
+        PolicyView(view: view, phrases: .of(phrases.language), document: policyDocument)
+    }
+
+    private func showPolicy() {
+        policyView.show(on: output, reader: reader, paged: terminal.isInteractive, backWords: phrases.words.stop.union(["q"]))
+    }
+
     private func showScenario(_ scenario: Scenario, options: [Scenario.Option], attempt: Attempt) {
         output.write(view.scenario(scenario, options: options, heading: phrases.progress(attempt.position, attempt.expectedTotal)))
         let last = AnswerInput.letter(options.count - 1)
@@ -218,7 +246,8 @@ public final class CourseSession {
     }
 
     /// Asks until the learner gives a usable answer; nil means stop (the word or end of input).
-    private func askAnswer(_ scenario: Scenario, options: [Scenario.Option]) -> [Int]? {
+    /// After the guidelines or the policy, `showAgain` shows the situation before the prompt.
+    private func askAnswer(_ scenario: Scenario, options: [Scenario.Option], showAgain: () -> Void) -> [Int]? {
         let last = AnswerInput.letter(options.count - 1)
         let words = phrases.promptWords
         while true {
@@ -234,6 +263,10 @@ public final class CourseSession {
                 output.write(HelpLayout.fitted(table: phrases.help(for: scenario.kind, last: last), width: layout.terminal.width - 1) + "\n")
             case .guidelines:
                 showGuidelines()
+                showAgain()
+            case .policy:
+                showPolicy()
+                showAgain()
             case .stop:
                 return nil
             case .empty:

@@ -36,15 +36,18 @@ public struct TypedWords: Sendable {
     public let help: Set<String>
     /// At the answer prompt: show the guidelines again.
     public let guidelines: Set<String>
+    /// At any question or pause: show the policy the course teaches.
+    public let policy: Set<String>
     /// At any question or pause: save and leave.
     public let stop: Set<String>
     /// Replies to a yes/no question.
     public let yes: Set<String>
     public let no: Set<String>
 
-    public init(help: Set<String>, guidelines: Set<String>, stop: Set<String>, yes: Set<String>, no: Set<String>) {
+    public init(help: Set<String>, guidelines: Set<String>, policy: Set<String>, stop: Set<String>, yes: Set<String>, no: Set<String>) {
         self.help = help
         self.guidelines = guidelines
+        self.policy = policy
         self.stop = stop
         self.yes = yes
         self.no = no

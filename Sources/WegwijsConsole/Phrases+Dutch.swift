@@ -6,7 +6,7 @@ extension Phrases {
         language: .nl,
         notAssessed: "niet beoordeeld",
         numbers: NumberConventions(decimalSeparator: ",", groupingSeparator: ".", percentSuffix: " %", dayOrder: .dayMonthYear, hourUnit: "u"),
-        words: TypedWords(help: ["?", "hulp", "help"], guidelines: ["richtlijnen", "guidelines"], stop: ["stop", "quit"],
+        words: TypedWords(help: ["?", "hulp", "help"], guidelines: ["richtlijnen", "guidelines"], policy: ["beleid", "policy"], stop: ["stop", "quit"],
                           yes: ["ja", "j", "yes", "y"], no: ["nee", "n", "no"]),
         welcome: "Welkom! In deze cursus kies je steeds hoe jij zou reageren in een echte situatie, en hoor je daarna hoe het zit.",
         askLearnerID: "Je personeelsnummer: ",
@@ -46,7 +46,7 @@ extension Phrases {
                                  helpLine: { ("c a b ...", "zet de antwoorden op volgorde: alle letters a-\($0), elk één keer, de beste eerst") },
                                  previewName: "volgorde (de juiste volgorde is die hieronder; de cursist ziet de antwoorden geschud)")),
         answerPrompt: { "Je antwoord (a-\($0)): " },
-        notUnderstood: { "'\($0)' begrijp ik niet. Typ een letter van a tot en met \($1), of ?, richtlijnen of stop." },
+        notUnderstood: { "'\($0)' begrijp ik niet. Typ een letter van a tot en met \($1), of ?, richtlijnen, beleid of stop." },
         emptyAnswer: "Typ de letter van je antwoord.",
         onlyOne: { "Kies hier één antwoord: typ één letter (a-\($0))." },
         noSuchOption: { "Er is geen antwoord \($0). Kies uit a tot en met \($1)." },
@@ -54,11 +54,11 @@ extension Phrases {
         missingLetters: { "Je volgorde mist \($0). Typ alle letters a-\($1), elk één keer." },
         help: { kindRow in
             HelpLayout.table("Zo werkt het:", [
-                (kindRow.keys, kindRow.effect), ("richtlijnen", "lees de richtlijnen nog eens"),
+                (kindRow.keys, kindRow.effect), ("richtlijnen", "lees de richtlijnen nog eens"), ("beleid", "lees het beleid waar de cursus over gaat"),
                 ("stop", "pauzeer; je voortgang is bewaard en je gaat later verder"), ("?", "deze hulp"),
             ], "Met de pijltjestoetsen haal je eerdere invoer terug; Tab vult aan.")
         },
-        promptWords: ["help", "richtlijnen", "stop"],
+        promptWords: ["hulp", "richtlijnen", "beleid", "stop"],
         good: "Goed",
         partlyGood: "Gedeeltelijk goed",
         notGood: "Niet goed",

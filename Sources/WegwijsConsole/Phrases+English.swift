@@ -6,7 +6,7 @@ extension Phrases {
         language: .en,
         notAssessed: "not assessed",
         numbers: NumberConventions(decimalSeparator: ".", groupingSeparator: ",", percentSuffix: "%", dayOrder: .yearMonthDay, hourUnit: "h"),
-        words: TypedWords(help: ["?", "help", "hulp"], guidelines: ["guidelines", "richtlijnen"], stop: ["stop", "quit"],
+        words: TypedWords(help: ["?", "help", "hulp"], guidelines: ["guidelines", "richtlijnen"], policy: ["policy", "beleid"], stop: ["stop", "quit"],
                           yes: ["yes", "y", "ja", "j"], no: ["no", "n", "nee"]),
         welcome: "Welcome! In this course you choose how you would react in real situations, and then learn how it works.",
         askLearnerID: "Your employee number: ",
@@ -46,7 +46,7 @@ extension Phrases {
                                  helpLine: { ("c a b ...", "put the answers in order: every letter a-\($0) once, the best first") },
                                  previewName: "ranking (the right order is the one below; the learner sees the options shuffled)")),
         answerPrompt: { "Your answer (a-\($0)): " },
-        notUnderstood: { "'\($0)' is not an answer. Type a letter from a to \($1), or ?, guidelines or stop." },
+        notUnderstood: { "'\($0)' is not an answer. Type a letter from a to \($1), or ?, guidelines, policy or stop." },
         emptyAnswer: "Type the letter of your answer.",
         onlyOne: { "Choose one answer here: type one letter (a-\($0))." },
         noSuchOption: { "There is no answer \($0). Choose from a to \($1)." },
@@ -54,11 +54,11 @@ extension Phrases {
         missingLetters: { "Your order leaves out \($0). Type every letter a-\($1), each once." },
         help: { kindRow in
             HelpLayout.table("How it works:", [
-                (kindRow.keys, kindRow.effect), ("guidelines", "read the guidelines again"),
+                (kindRow.keys, kindRow.effect), ("guidelines", "read the guidelines again"), ("policy", "read the policy the course is about"),
                 ("stop", "pause; your progress is kept and you continue later"), ("?", "this help"),
             ], "The arrow keys bring back earlier input; Tab completes.")
         },
-        promptWords: ["help", "guidelines", "stop", "quit"],
+        promptWords: ["help", "guidelines", "policy", "stop", "quit"],
         good: "Good",
         partlyGood: "Partly good",
         notGood: "Not good",

@@ -11,7 +11,7 @@ struct Run: ParsableCommand {
 
         When the course declares a refresher and one is due after the learner's pass, a short refresher runs instead of the whole course (see docs/learner.md).
 
-        At the prompt: a letter (or 'a c' for several), ?, richtlijnen/guidelines, stop.
+        At the prompt: a letter (or 'a c' for several), ?, richtlijnen/guidelines, beleid/policy, stop.
 
         A course whose translation is not finished runs in every language it is complete in; asking for another (--lang) exits 65 and lists every missing text.
         """
@@ -62,7 +62,12 @@ struct Run: ParsableCommand {
         SignalTrap.install(farewell: phrases.interrupted)
         let output = StandardOutput()
         let reader: LineReader = terminal.isInteractive ? ReadlineReader() : PipedReader(output: output)
-        let session = CourseSession(loaded: loaded, settings: settings, terminal: terminal, reader: reader, output: output)
+        // The organisation's own copy of the policy, when the administrator keeps one (docs/administration.md).
+        let policy = PolicyView.document(folder: configured[.policyFolder], courseID: loaded.course.id,
+                                         phrases: .of(phrases.language))
+        if let problem = policy.problem { printError(problem) }
+        let session = CourseSession(loaded: loaded, settings: settings, terminal: terminal, reader: reader, output: output,
+                                    policyDocument: policy.text)
         do {
             let outcome = try session.run()
             statements?.finish(records: configured.records, phrases: phrases)

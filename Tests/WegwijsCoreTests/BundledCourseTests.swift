@@ -254,12 +254,12 @@ struct UWVCourseTests {
 
     // MARK: The course's terms
 
-    @Test("version 2.0.0, Dutch and English, shuffled options, the policy's headings and the Dutch acknowledgement")
+    @Test("version 2.0.1, Dutch and English, shuffled options, the policy's headings, the Dutch acknowledgement and the policy carried")
     func terms() throws {
         let course = try Self.course()
         let root = course.json
         #expect(root["id"] as? String == CourseCatalog.defaultCourseID)
-        #expect(root["version"] as? String == "2.0.0")
+        #expect(root["version"] as? String == "2.0.1")
         #expect(root["$schema"] as? String == "course.schema.json")
         #expect(root["language"] as? String == "nl" && root["languages"] as? [String] == ["nl", "en"])
         #expect(root["shuffleOptions"] as? Bool == true)
@@ -268,6 +268,13 @@ struct UWVCourseTests {
         let acknowledgement = Self.text(root["acknowledgement"])
         #expect(acknowledgement["nl"] == "Ik heb het beleid 'Sociale media: zo doen we dat bij UWV' gelezen en begrepen.")
         #expect((acknowledgement["en"] ?? "").contains("read and understood"))
+        // The policy, summarised in the team's words: who answers for UWV and where questions go.
+        let policy = root["policy"] as? JSON ?? [:]
+        #expect(Self.text(policy["title"])["nl"] == "Sociale media: zo doen we dat bij UWV")
+        for language in ["nl", "en"] {
+            let summary = Self.text(policy["summary"])[language] ?? ""
+            #expect(summary.contains("Webcare Team") && summary.contains("concerncommunicatie@uwv.nl"), "\(language)")
+        }
         #expect(course.guidelines == ["openbaar", "professioneel", "jezelf", "vertrouwelijk", "logo"])
         let titles = (root["guidelines"] as? [JSON] ?? []).map { Self.text($0["title"])["nl"] ?? "" }
         #expect(titles == ["Sociale netwerken zijn openbaar", "Blijf professioneel", "Blijf jezelf",

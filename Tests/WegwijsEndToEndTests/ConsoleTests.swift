@@ -46,11 +46,17 @@ struct ConsoleTests {
 
     @Test("the words a learner types come from the language's table")
     func typedWords() {
-        let words = TypedWords(help: ["hilfe"], guidelines: ["richtlinien"], stop: ["halt"], yes: ["ja"], no: ["nein"])
+        let words = TypedWords(help: ["hilfe"], guidelines: ["richtlinien"], policy: ["grundsatz"], stop: ["halt"], yes: ["ja"], no: ["nein"])
         let single = ScenarioKind.single.rules
         #expect(AnswerInput.parse("Hilfe", optionCount: 3, rules: single, words: words) == .help)
         #expect(AnswerInput.parse("richtlinien", optionCount: 3, rules: single, words: words) == .guidelines)
         #expect(AnswerInput.parse("halt", optionCount: 3, rules: single, words: words) == .stop)
+        #expect(AnswerInput.parse("Grundsatz", optionCount: 3, rules: single, words: words) == .policy)
+        #expect(AnswerInput.parse("beleid", optionCount: 3, rules: single, words: Phrases.dutch.words) == .policy)
+        #expect(AnswerInput.parse("policy", optionCount: 3, rules: single, words: Phrases.english.words) == .policy)
+        // Tab completes the words of the learner's language (hulp, not help, in Dutch).
+        #expect(Phrases.dutch.promptWords == ["hulp", "richtlijnen", "beleid", "stop"])
+        #expect(Phrases.english.promptWords.starts(with: ["help", "guidelines", "policy"]))
         #expect(AnswerInput.parse("hulp", optionCount: 3, rules: single, words: words) == .notUnderstood)
         #expect(AnswerInput.parse("hulp", optionCount: 3, rules: single, words: Phrases.dutch.words) == .help)
         #expect(Phrases.dutch.words.yes.isSuperset(of: ["ja", "j"]) && Phrases.dutch.words.no.isSuperset(of: ["nee", "n"]))
@@ -78,7 +84,7 @@ struct ConsoleTests {
         for phrases in [Phrases.dutch, Phrases.english] {
             let help = phrases.help(for: kind, last: "c")
             let rows = help.split(separator: "\n").dropFirst().dropLast()
-            #expect(rows.count == 4)
+            #expect(rows.count == 5)
             // Every description starts in one column: two past the longest word (a word ends
             // where two spaces begin; "c a b ..." holds single ones).
             let parts = rows.map { row -> (word: Int, column: Int) in

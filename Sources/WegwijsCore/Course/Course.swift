@@ -149,6 +149,8 @@ public struct Course: Sendable {
     public var acknowledgement: LocalizedText?
     /// After a pass, a short refresher falls due every `refresher.every`.
     public var refresher: RefresherRule?
+    /// The policy the course teaches, shown at any question by `beleid` / `policy`.
+    public var policy: CoursePolicy?
     public var pools: [ScenarioPool] {
         didSet { poolIndex = Self.poolIndex(pools) }
     }

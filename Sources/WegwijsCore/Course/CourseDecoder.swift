@@ -43,7 +43,7 @@ struct CourseDecoder {
 
     private static let courseKeys: Set = ["$schema", "format", "id", "version", "language", "languages", "title",
                                           "introduction", "closing", "passing", "validFor", "dueWithinDays",
-                                          "shuffleOptions", "acknowledgement", "refresher", "pools", "guidelines", "scenarios"]
+                                          "shuffleOptions", "acknowledgement", "policy", "refresher", "pools", "guidelines", "scenarios"]
     private static let poolKeys: Set = ["id", "draw", "scenarios"]
     private static let passingKeys: Set = ["overall", "perGuideline", "noCritical"]
     private static let guidelineKeys: Set = ["id", "title", "summary"]
@@ -84,6 +84,7 @@ struct CourseDecoder {
         let shuffle = bool(fields, "shuffleOptions", at: "") ?? false
         let acknowledgement = localized(fields, "acknowledgement", at: "")
         let refresher = decodeRefresher(fields["refresher"])
+        let policy = decodePolicy(fields["policy"])
         var pools: [ScenarioPool] = []
         if let list = array(fields, "pools", at: "", required: false) {
             for (index, node) in list.enumerated() {
@@ -128,6 +129,7 @@ struct CourseDecoder {
                       introduction: introduction, closing: closing, passing: passing, validFor: validFor,
                       dueWithinDays: due, shuffleOptions: shuffle, acknowledgement: acknowledgement, pools: pools,
                       guidelines: guidelines, scenarios: scenarios, refresher: refresher)
+        course.policy = policy
         course.incompleteLanguages = languages.filter { code in missingTexts.contains { $0.language == code } }
         return course
     }

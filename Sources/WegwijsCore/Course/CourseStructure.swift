@@ -4,8 +4,8 @@
 enum CourseStructure {
     /// Fields that hold wording only, per level of the course document. `version` and
     /// `$schema` are left out too: neither decides a route or a score, and a typo fix usually
-    /// comes with a new version number.
-    private static let courseWording: Set = ["$schema", "version", "title", "introduction", "closing", "acknowledgement"]
+    /// comes with a new version number. So is the `policy` the course carries: it is shown, never scored.
+    private static let courseWording: Set = ["$schema", "version", "title", "introduction", "closing", "acknowledgement", "policy"]
     private static let guidelineWording: Set = ["title", "summary"]
     private static let scenarioWording: Set = ["title", "channel", "situation", "question", "explanation"]
     private static let optionWording: Set = ["text", "feedback"]

@@ -14,6 +14,7 @@ public enum Setting: String, Sendable, Hashable, CaseIterable {
     case activityBase
     case smtpCredentialsFile
     case smtpAuthorityFile
+    case policyFolder
 
     /// The key path below `wegwijs` in a settings file: `{"wegwijs": {"lrs": {"url": …}}}`.
     public var path: [String] {
@@ -29,6 +30,7 @@ public enum Setting: String, Sendable, Hashable, CaseIterable {
         case .activityBase: ["activityBase"]
         case .smtpCredentialsFile: ["smtp", "credentialsFile"]
         case .smtpAuthorityFile: ["smtp", "caFile"]
+        case .policyFolder: ["policyFolder"]
         }
     }
 
@@ -49,6 +51,7 @@ public enum Setting: String, Sendable, Hashable, CaseIterable {
         case .activityBase: "WEGWIJS_ACTIVITY_BASE"
         case .smtpCredentialsFile: "WEGWIJS_SMTP_CREDENTIALS_FILE"
         case .smtpAuthorityFile: "WEGWIJS_SMTP_CA_FILE"
+        case .policyFolder: "WEGWIJS_POLICY_FOLDER"
         }
     }
 
@@ -59,7 +62,7 @@ public enum Setting: String, Sendable, Hashable, CaseIterable {
         case .activityBase: "urn:wegwijs:course:"
         case .actorHomepage: "urn:wegwijs:learner"
         case .courses, .language, .signingKeyFile, .lrsURL, .lrsCredentialsFile, .lrsAuthorityFile, .smtpCredentialsFile,
-             .smtpAuthorityFile: nil
+             .smtpAuthorityFile, .policyFolder: nil
         }
     }
 
@@ -77,6 +80,7 @@ public enum Setting: String, Sendable, Hashable, CaseIterable {
         case .activityBase: "the start of every activity IRI"
         case .smtpCredentialsFile: "a file with user:password for the mail server of wegwijs remind"
         case .smtpAuthorityFile: "certificate authorities (PEM) to check the mail server's TLS certificate with, instead of the machine's"
+        case .policyFolder: "the organisation's own policy documents, COURSE-ID.txt each, shown by beleid/policy instead of the course's summary"
         }
     }
 

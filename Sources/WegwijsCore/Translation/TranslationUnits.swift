@@ -20,6 +20,7 @@ public struct TranslationUnit: Sendable, Equatable {
 /// structure hash stays the same.
 public enum TranslationUnits {
     static let courseFields = ["title", "introduction", "closing", "acknowledgement"]
+    static let policyFields = ["title", "published", "summary"]
     static let guidelineFields = ["title", "summary"]
     static let scenarioFields = ["title", "channel", "situation", "question", "explanation"]
     static let optionFields = ["text", "feedback"]
@@ -31,9 +32,9 @@ public enum TranslationUnits {
         /// or a plain string (the text in the course's language).
         var steps: [Step]
 
-        /// A plain-string `channel` is the same word in every language; other plain texts are
+        /// A plain-string `channel` (or the policy's `published`) is the same in every language; other plain texts are
         /// in the course's language only.
-        var plainMeansEveryLanguage: Bool { key.hasSuffix("/channel") }
+        var plainMeansEveryLanguage: Bool { key.hasSuffix("/channel") || key == "policy/published" }
     }
 
     enum Step { case member(String), index(Int) }
@@ -53,6 +54,11 @@ public enum TranslationUnits {
         var result: [Place] = []
         for field in courseFields where root[field] != nil {
             result.append(Place(key: "course/\(field)", steps: [.member(field)]))
+        }
+        if let policy = root["policy"], policy.members != nil {
+            for field in policyFields where policy[field] != nil {
+                result.append(Place(key: "policy/\(field)", steps: [.member("policy"), .member(field)]))
+            }
         }
         for (index, guideline) in (root["guidelines"]?.elements ?? []).enumerated() {
             guard let id = guideline["id"]?.string else { continue }

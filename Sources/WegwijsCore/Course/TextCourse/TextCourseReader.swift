@@ -4,7 +4,7 @@
 /// format; `TextCourseWriter` writes it.
 ///
 /// Lines, one field each:
-/// - `# Course ID`, `## Guideline ID`, `## Pool ID`, `## Scenario ID` start the course and its parts;
+/// - `# Course ID`, `## Policy`, `## Guideline ID`, `## Pool ID`, `## Scenario ID` start the course and its parts;
 /// - `- ID (guideline +2, other -1, critical)` starts an option of the scenario above, and the
 ///   indented lines under it are the option's fields;
 /// - `name: text` and `name LANG: text` set a text (or a number, yes/no, list where the field is one);
@@ -145,13 +145,19 @@ private struct Reader {
                 add(Field(key: "id", keyOffset: offset, language: nil, member: member("id", idText, keyOffset: offset, valueOffset: idOffset)), to: &target)
                 course = target
             }
+        } else if level == 2, keyword == "Policy" {
+            // One policy per course: an object of the course, not an entry of a list.
+            finishSection()
+            if idText != nil { problem("'## Policy' takes no id: the policy's fields follow on the lines below it", at: idOffset) }
+            if course.members.contains(where: { $0.key == "policy" }) { problem("'policy' is given twice here", at: offset) }
+            section = ("policy", Building(offset: offset))
         } else if level == 2, let array = TextCourseReader.sections[keyword] {
             finishSection()
             var object = Building(offset: offset)
             if let idText { object.members.append(member("id", idText, keyOffset: offset, valueOffset: idOffset)) }
             section = (array, object)
         } else {
-            problem("a heading must be '# Course ID', '## Guideline ID', '## Pool ID' or '## Scenario ID', not '\(text.prefix(60))'", at: offset)
+            problem("a heading must be '# Course ID', '## Policy', '## Guideline ID', '## Pool ID' or '## Scenario ID', not '\(text.prefix(60))'", at: offset)
         }
     }
 
@@ -162,6 +168,13 @@ private struct Reader {
     mutating func finishSection() {
         finishOption()
         guard let array = section?.array, var object = section?.object else { return }
+        if array == "policy" {
+            if !course.members.contains(where: { $0.key == "policy" }) {
+                course.members.append(JSONMember(key: array, keyOffset: object.offset, node: object.node()))
+            }
+            section = nil
+            return
+        }
         if !options.isEmpty {
             object.members.append(JSONMember(key: "options", keyOffset: optionsOffset, node: JSONNode(.array(options), offset: optionsOffset)))
         }
@@ -381,15 +394,5 @@ private struct Reader {
         default: node.value
         }
         return JSONNode(value, offset: node.offset + base)
-    }
-}
-
-extension StringProtocol {
-    /// Without leading and trailing spaces and tabs.
-    var trimmingSpaces: String {
-        let scalars = unicodeScalars
-        guard let first = scalars.firstIndex(where: { $0 != " " && $0 != "\t" }) else { return "" }
-        let last = scalars.lastIndex { $0 != " " && $0 != "\t" }!
-        return String(String.UnicodeScalarView(scalars[first...last]))
     }
 }

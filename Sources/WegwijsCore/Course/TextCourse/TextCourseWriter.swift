@@ -23,6 +23,11 @@ public enum TextCourseWriter {
         var sectionArrays: [(keyword: String, nodes: [JSONNode])] = []
         for member in members {
             if member.key == "id", idWritten { continue }
+            // The policy is a `## Policy` section of its own fields, first of the sections.
+            if member.key == "policy", let fields = member.node.members, !fields.isEmpty, member.node["id"] == nil {
+                sectionArrays.insert(("Policy", [member.node]), at: 0)
+                continue
+            }
             if let keyword = sectionKeyword[member.key], let nodes = member.node.elements, !nodes.isEmpty,
                nodes.allSatisfy({ $0.members != nil }) {
                 sectionArrays.append((keyword, nodes))
