@@ -39,11 +39,15 @@ public struct Attempt: Sendable {
     /// A refresher's situations in the order shown (see `RefresherSelection`); nil for the full
     /// course. A refresher follows this list and no branching.
     public let refresher: [String]?
-    /// A retake's order of the situations the draw shows, when it differs from the course's
-    /// (see `RetakeOrder`); nil: the course's order. Only for a course without links.
+    /// The order of the main-line situations the draw shows, when it differs from the
+    /// course's: a retake's (see `RetakeOrder`) or shuffled pools' (`shufflePools`); nil: the
+    /// course's order. Only for a reorderable course (`Course.isReorderable`): an option's
+    /// follow-ups are shown after its situation, then the attempt goes on along `order`.
     public let order: [String]?
-    /// The list the attempt follows instead of the course's links, if any.
-    private var fixedRoute: [String]? { refresher ?? order }
+    /// Follow-up index → its main-line scenario, when the attempt follows `order`.
+    private let followUps: [Int: Int]
+    /// The position in `order` of the last main-line situation answered (-1: none yet).
+    private var orderPosition = -1
     public private(set) var answers: [Answer] = []
     /// Index of the scenario to answer next; nil once the course has ended.
     public private(set) var currentIndex: Int?
@@ -57,6 +61,7 @@ public struct Attempt: Sendable {
         self.seed = course.needsSeed ? (seed ?? UInt64.random(in: 0..<(1 << 53))) : nil
         self.refresher = refresher
         self.order = refresher == nil ? order : nil
+        self.followUps = self.order == nil ? [:] : (course.followUpParents ?? [:])
         if let refresher {
             self.drawn = nil
             self.drawnSet = nil
@@ -160,11 +165,13 @@ public struct Attempt: Sendable {
         return nil
     }
 
-    /// Why a recorded retake order cannot be shown on the course, or nil: the course must have
-    /// no links, and the order must hold exactly the situations the draw shows.
+    /// Why a recorded order cannot be shown on the course, or nil: the course must be
+    /// reorderable, and the order must hold exactly the main-line situations the draw shows.
     public static func orderProblem(_ order: [String], drawn: [String]?, in course: Course) -> String? {
-        guard course.isLinear else { return "the attempt names an order, but the course has links (next), whose route decides the order" }
-        let route = course.route(drawn: drawn.map(Set.init))
+        guard course.isReorderable else {
+            return "the attempt names an order, but the course has links (next) that only its own route can follow"
+        }
+        let route = course.mainRoute(drawn: drawn.map(Set.init))
         guard order.count == route.count, Set(order) == Set(route) else {
             return "the order (\(order.prefix(20).joined(separator: ", "))) does not hold exactly the situations the draw shows (\(route.joined(separator: ", ")))"
         }
@@ -197,7 +204,11 @@ public struct Attempt: Sendable {
     /// The expected total number of scenarios: those answered plus the route from the current
     /// one along each scenario's own `next` (a branch taken later may add follow-ups).
     public var expectedTotal: Int {
-        if let fixedRoute { return fixedRoute.count }
+        if let refresher { return refresher.count }
+        if let order {
+            let onFollowUp = currentIndex.map { followUps[$0] != nil } ?? false
+            return answers.count + (onFollowUp ? 1 : 0) + order.count - (orderPosition + 1)
+        }
         var count = answers.count
         var index = currentIndex
         var visited = Set<Int>()
@@ -230,8 +241,16 @@ public struct Attempt: Sendable {
         // The learner's own order is kept: it is what they typed, and a ranking scores it.
         let shown = Self.shownOptions(of: scenario, seed: seed, courseShuffles: course.shuffleOptions)
         answers.append(Answer(scenario: scenario.id, options: chosen.map(\.id), at: date))
-        if let fixedRoute {
-            currentIndex = answers.count < fixedRoute.count ? course.indexOfScenario(fixedRoute[answers.count]) : nil
+        if let refresher {
+            currentIndex = answers.count < refresher.count ? course.indexOfScenario(refresher[answers.count]) : nil
+        } else if let order {
+            // A follow-up of the chosen option comes first; then the next situation of the order.
+            if followUps[index] == nil, let position = order.firstIndex(of: scenario.id) { orderPosition = position }
+            if let next = course.successor(of: index, choosing: chosen.first), followUps[next] != nil {
+                currentIndex = next
+            } else {
+                currentIndex = orderPosition + 1 < order.count ? course.indexOfScenario(order[orderPosition + 1]) : nil
+            }
         } else {
             currentIndex = course.successor(of: index, choosing: chosen.first, drawn: drawnSet)
         }

@@ -207,9 +207,15 @@ public final class AttemptSession {
             let seen = Set(earlier.flatMap { $0.answers.map(\.scenario) })
             var generator = SplitMix64(seed: UInt64.random(in: 0...UInt64.max))
             let drawn = course.pools.isEmpty ? nil : Attempt.draw(course, seen: seen, using: &generator)
-            attempt = Attempt(course: course, drawn: drawn, order: RetakeOrder.order(course: course, drawn: drawn, earlier: earlier))
+            // Shuffled pools: the order is drawn like the pools' members, and recorded.
+            let route = course.mainRoute(drawn: drawn.map(Set.init))
+            let shuffled = course.shufflePools && course.isReorderable ? course.shufflingPools(of: route, using: &generator) : route
+            let retake = RetakeOrder.order(course: course, drawn: drawn, earlier: earlier, route: shuffled)
+            let order = retake ?? shuffled
+            attempt = Attempt(course: course, drawn: drawn, order: order == route ? nil : order)
+            retakeGuidelines = retake == nil ? [] : RetakeOrder.failedGuidelines(in: course, earlier: earlier)
         }
-        retakeGuidelines = attempt.order == nil ? [] : RetakeOrder.failedGuidelines(in: course, earlier: earlier)
+        if refresher != nil { retakeGuidelines = [] }
         try saveProgress()
     }
 

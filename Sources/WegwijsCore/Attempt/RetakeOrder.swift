@@ -1,6 +1,7 @@
 /// A retake that works on what went wrong: after a failed attempt (or refresher), the next
-/// attempt at a course without links starts with the situations of its draw that the learner
-/// has not seen and that score a guideline that failed; the rest follow in the course's order.
+/// attempt at a reorderable course (`Course.isReorderable`: no links, or only follow-ups)
+/// starts with the situations of its draw that the learner has not seen and that score a
+/// guideline that failed; the rest follow in the course's order (or the shuffled pools' order).
 /// The order follows from the earlier records alone (no seed), and is recorded as `order`.
 public enum RetakeOrder {
     /// The guidelines that failed in the learner's last ended attempt when it failed: those
@@ -22,14 +23,15 @@ public enum RetakeOrder {
         return ids.filter { id in results[id].map { $0.possible > $0.earned } ?? false }
     }
 
-    /// The order of a new attempt with this draw, or nil when the course's own order stands
-    /// (a course with links, no failed attempt before, or nothing unseen of what failed).
-    public static func order(course: Course, drawn: [String]?, earlier: [CompletionRecord]) -> [String]? {
-        guard course.isLinear else { return nil }
+    /// The order of a new attempt with this draw, or nil when `route` stands (a course that
+    /// cannot be reordered, no failed attempt before, or nothing unseen of what failed).
+    /// `route` is the main-line order before the retake's: the course's, or shuffled pools'.
+    public static func order(course: Course, drawn: [String]?, earlier: [CompletionRecord], route: [String]? = nil) -> [String]? {
+        guard course.isReorderable else { return nil }
         let failed = failedGuidelines(in: course, earlier: earlier)
         guard !failed.isEmpty else { return nil }
         let seen = Set(earlier.flatMap { $0.answers.map(\.scenario) })
-        let route = course.route(drawn: drawn.map(Set.init))
+        let route = route ?? course.mainRoute(drawn: drawn.map(Set.init))
         let first = route.filter { id in
             guard !seen.contains(id), let scenario = course.scenario(id) else { return false }
             return failed.contains { Scoring.possible(scenario, guideline: $0) > 0 }

@@ -145,6 +145,9 @@ public struct Course: Sendable {
     public var validFor: ISODuration?
     public var dueWithinDays: Int?
     public var shuffleOptions: Bool
+    /// Show the pools in a random order per attempt (recorded as the attempt's `order`), so
+    /// no position on the route tells which pool, or guideline, a situation comes from.
+    public var shufflePools = false
     /// A statement the learner confirms after passing (policy attestation).
     public var acknowledgement: LocalizedText?
     /// After a pass, a short refresher falls due every `refresher.every`.

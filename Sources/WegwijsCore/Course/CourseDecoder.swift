@@ -43,7 +43,7 @@ struct CourseDecoder {
 
     private static let courseKeys: Set = ["$schema", "format", "id", "version", "language", "languages", "title",
                                           "introduction", "closing", "passing", "validFor", "dueWithinDays",
-                                          "shuffleOptions", "acknowledgement", "policy", "refresher", "pools", "guidelines", "scenarios"]
+                                          "shuffleOptions", "shufflePools", "acknowledgement", "policy", "refresher", "pools", "guidelines", "scenarios"]
     private static let poolKeys: Set = ["id", "draw", "scenarios"]
     private static let passingKeys: Set = ["overall", "perGuideline", "noCritical"]
     private static let guidelineKeys: Set = ["id", "title", "summary"]
@@ -82,6 +82,7 @@ struct CourseDecoder {
         }
         let due = integer(fields, "dueWithinDays", at: "", range: 1...CourseLimits.dueWithinDays)
         let shuffle = bool(fields, "shuffleOptions", at: "") ?? false
+        let shufflePools = bool(fields, "shufflePools", at: "") ?? false
         let acknowledgement = localized(fields, "acknowledgement", at: "")
         let refresher = decodeRefresher(fields["refresher"])
         let policy = decodePolicy(fields["policy"])
@@ -130,6 +131,7 @@ struct CourseDecoder {
                       dueWithinDays: due, shuffleOptions: shuffle, acknowledgement: acknowledgement, pools: pools,
                       guidelines: guidelines, scenarios: scenarios, refresher: refresher)
         course.policy = policy
+        course.shufflePools = shufflePools
         course.incompleteLanguages = languages.filter { code in missingTexts.contains { $0.language == code } }
         return course
     }

@@ -17,6 +17,7 @@ public enum CourseValidator {
         }
         if gaps.isDisjoint(with: [.scenarios, .options, .links]) {
             checkRefresher(course, into: &problems)
+            if !dangling { checkShufflePools(course, into: &problems) }
         }
         if gaps.isDisjoint(with: [.scenarios, .options, .links]) {
             checkGraph(course, reachability: !dangling, into: &problems)
@@ -75,6 +76,18 @@ public enum CourseValidator {
         if available < rule.scenarios {
             problems.append(CourseProblem(.warning, at: "/refresher/scenarios",
                                           "a refresher is to show \(rule.scenarios) situations, but the course has only \(available) that can be shown on their own (scoring a guideline, not only a follow-up): refreshers will show \(available)"))
+        }
+    }
+
+    /// Warnings about `shufflePools` where it cannot work: no pools to shuffle, or links that
+    /// only the course's own order can follow.
+    private static func checkShufflePools(_ course: Course, into problems: inout [CourseProblem]) {
+        guard course.shufflePools else { return }
+        if course.pools.isEmpty {
+            problems.append(CourseProblem(.warning, at: "/shufflePools", "'shufflePools' has no effect: the course has no pools"))
+        } else if !course.isReorderable {
+            problems.append(CourseProblem(.warning, at: "/shufflePools",
+                                          "'shufflePools' has no effect: the course's links (next) fix its order. Pools can be shuffled when every pool member is on the main route and an option's next leads only to follow-ups that come back to where its situation's own next goes"))
         }
     }
 
