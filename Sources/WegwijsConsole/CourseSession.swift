@@ -339,13 +339,15 @@ public final class CourseSession {
             }
             if session.refresher != nil { output.write(layout.wrap(phrases.refresherNotPassed)) }
         }
-        // Each guideline below its threshold, else the weakest one that is not full.
+        // On a pass every guideline where points were lost; on a fail each guideline below its
+        // threshold, else the weakest one that is not full.
         let below = sheet.failures.compactMap { failure -> String? in
             if case .guidelineBelow(let id, _) = failure { return id }
             return nil
         }
         let weakest = sheet.weakestGuideline.flatMap { ($0.percent ?? 100) < 100 ? [$0.id] : nil } ?? []
-        for id in below.isEmpty ? weakest : below {
+        let notFull = sheet.guidelines.filter { ($0.percent ?? 100) < 100 }.map(\.id)
+        for id in sheet.passed ? notFull : below.isEmpty ? weakest : below {
             guard let guideline = course.guideline(id) else { continue }
             output.write("\n" + layout.styled(layout.wrap(phrases.reread(text(guideline.title))), .bold))
             output.write(layout.wrap(text(guideline.summary), indent: "  "))

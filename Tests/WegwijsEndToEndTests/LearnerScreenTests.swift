@@ -1,0 +1,45 @@
+import Foundation
+import TestSupport
+import Testing
+import WegwijsConsole
+import WegwijsCore
+
+/// The learner's screens (issue 20, item 4): every guideline that lost points on the pass screen.
+@Suite("The learner's screens")
+struct LearnerScreenTests {
+    // MARK: d. The pass screen
+
+    /// branching.json passed at 50 %, so a pass can lose points on both guidelines.
+    static func lenientCourse() throws -> LoadedCourse {
+        let folder = try Wegwijs.temporaryFolder("course")
+        let text = try String(contentsOfFile: Wegwijs.fixture("branching.json"), encoding: .utf8)
+            .replacingOccurrences(of: #""overall": 80, "perGuideline": 60"#, with: #""overall": 50, "perGuideline": 50"#)
+        let path = folder.appendingPathComponent("branching.json").path
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        return try CourseLoader.load(path: path)
+    }
+
+    static func session(_ loaded: LoadedCourse, _ lines: [String], store: any RecordWriter, language: String = "nl",
+                        restart: Bool = false) -> (CourseSession, CapturedOutput) {
+        let settings = SessionSettings(learnerID: "123", learnerName: "Piet", language: language, restart: restart, store: store)
+        let output = CapturedOutput()
+        return (CourseSession(loaded: loaded, settings: settings, terminal: CourseSessionTests.terminal, reader: ScriptedReader(lines),
+                              output: output), output)
+    }
+
+    @Test("a pass names every guideline below 100 % with its summary and the situations that lost points; a full one not")
+    func passNamesEveryGuideline() throws {
+        let loaded = try Self.lenientCourse()
+        // Openbaar 2 of 3 and Geheim 3 of 4, both lost in 'Meerdere antwoorden'.
+        let (both, bothOutput) = Self.session(loaded, ["a", "a", "a"], store: MemoryRecords())
+        guard case .passed = try both.run() else { Issue.record("expected a pass:\n\(bothOutput.text)"); return }
+        #expect(bothOutput.says("Lees nog eens na: Openbaar") && bothOutput.says("Lees nog eens na: Geheim"), "\(bothOutput.text)")
+        #expect(bothOutput.says("Alles is openbaar.") && bothOutput.says("Deel geen geheimen."))
+        let result = String(bothOutput.text[try #require(bothOutput.text.range(of: "Geslaagd!")).lowerBound...])
+        #expect(result.components(separatedBy: "Hier liep je punten mis: 'Meerdere antwoorden'.").count == 3, "\(result)")
+        // Geheim full (4 of 4), Openbaar 2 of 3: only Openbaar.
+        let (one, oneOutput) = Self.session(loaded, ["b", "a c", "a"], store: MemoryRecords())
+        guard case .passed = try one.run() else { Issue.record("expected a pass:\n\(oneOutput.text)"); return }
+        #expect(oneOutput.says("Lees nog eens na: Openbaar") && !oneOutput.says("Lees nog eens na: Geheim"), "\(oneOutput.text)")
+    }
+}
