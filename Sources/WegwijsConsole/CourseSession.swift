@@ -19,7 +19,9 @@ public final class CourseSession {
     private let output: ConsoleOutput
     private let clock: () -> Date
     private let phrases: Phrases
-    private let layout: TextLayout
+    /// The layout at the terminal's width of the moment: a resized window (also over ssh, where
+    /// sshd passes the change on to the pseudo-terminal) re-wraps what is written next.
+    private var layout: TextLayout { TextLayout(terminal: terminal.resized()) }
 
     private var course: Course { loaded.course }
 
@@ -33,7 +35,6 @@ public final class CourseSession {
         self.output = output
         self.clock = clock
         self.phrases = Phrases(code: settings.language)
-        self.layout = TextLayout(terminal: terminal)
     }
 
     /// Runs the session to its end, a stop, or a storage failure.

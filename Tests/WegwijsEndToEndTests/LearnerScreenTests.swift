@@ -4,9 +4,43 @@ import Testing
 import WegwijsConsole
 import WegwijsCore
 
-/// The learner's screens (issue 20, item 4): every guideline that lost points on the pass screen.
+/// The learner's screens (issue 20, item 4): re-wrapping after a resize, every guideline that
+/// lost points on the pass screen.
 @Suite("The learner's screens")
 struct LearnerScreenTests {
+    let course = Wegwijs.fixture("branching.json")
+
+    // MARK: c. A resized window
+
+    @Test("after a resize from 100 to 50 columns (TIOCSWINSZ, SIGWINCH) the help wraps at 50, and readline still edits")
+    func resizeRewraps() throws {
+        let records = try Wegwijs.temporaryFolder("pty")
+        defer { try? FileManager.default.removeItem(at: records) }
+        let session = try PseudoTerminalSession(["run", course, "--learner", "9", "--records", records.path, "--plain"])
+        var mark = try session.waitFor("Druk op Enter om te beginnen")
+        session.send("\r")
+        mark = try session.waitFor("Je antwoord (a-c): ", after: mark)
+        session.send("?\r")
+        let wide = try session.waitFor("Je antwoord (a-c): ", after: mark)
+        let wideLines = session.screenLines(after: mark).dropLast()
+        #expect(wideLines.contains { $0.count > 50 }, "at 100 columns the help has lines over 50: \(wideLines)")
+        session.resize(columns: 50)
+        usleep(100_000)
+        session.send("?\r")
+        mark = try session.waitFor("Je antwoord (a-c): ", after: wide)
+        let narrow = session.screenLines(after: wide).dropFirst().dropLast()
+        #expect(narrow.contains { $0.contains("pauzeer") }, "\(narrow)")
+        #expect(narrow.allSatisfy { $0.count <= 50 }, "\(narrow.joined(separator: "\n"))")
+        // Line editing after the resize: a typed mistake rubbed out with backspace.
+        session.send("x\u{7F}a\r")
+        mark = try session.waitFor("Goed", after: mark)
+        try session.waitFor("Druk op Enter om verder te gaan", after: mark)
+        let verdict = session.screenLines(after: mark)
+        #expect(verdict.allSatisfy { $0.count <= 50 }, "\(verdict.joined(separator: "\n"))")
+        session.send("\u{04}")
+        #expect(try session.exitStatus() == 3)
+    }
+
     // MARK: d. The pass screen
 
     /// branching.json passed at 50 %, so a pass can lose points on both guidelines.
