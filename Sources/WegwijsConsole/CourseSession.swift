@@ -19,6 +19,8 @@ public final class CourseSession {
     private let output: ConsoleOutput
     private let clock: () -> Date
     private let phrases: Phrases
+    /// What followed `ssh <server>` when the session runs over ssh (`wegwijs ssh session`), else nil.
+    private let serverCommand: String?
     /// The layout at the terminal's width of the moment: a resized window (also over ssh, where
     /// sshd passes the change on to the pseudo-terminal) re-wraps what is written next.
     private var layout: TextLayout { TextLayout(terminal: terminal.resized()) }
@@ -26,7 +28,7 @@ public final class CourseSession {
     private var course: Course { loaded.course }
 
     public init(loaded: LoadedCourse, settings: SessionSettings, terminal: TerminalInfo, reader: LineReader,
-                output: ConsoleOutput, clock: @escaping () -> Date = { Date() }) {
+                output: ConsoleOutput, serverCommand: String? = nil, clock: @escaping () -> Date = { Date() }) {
         self.loaded = loaded
         self.settings = settings
         self.settings.guardWrite = { body in SignalTrap.whileSaving { body() } }
@@ -35,6 +37,7 @@ public final class CourseSession {
         self.output = output
         self.clock = clock
         self.phrases = Phrases(code: settings.language)
+        self.serverCommand = serverCommand
     }
 
     /// Runs the session to its end, a stop, or a storage failure.
@@ -177,7 +180,16 @@ public final class CourseSession {
     private func stop(_ session: AttemptSession) -> SessionOutcome {
         // The answers are saved already; a failure to note the pause loses nothing else.
         try? session.suspend()
-        output.write(layout.wrap(phrases.stopped(session.attempt.answers.count)))
+        let answered = session.attempt.answers.count
+        if let serverCommand {
+            // The learner cannot see the server's folders: where it is kept means nothing there.
+            output.write(layout.wrap(phrases.stoppedOnServer(answered, serverCommand)))
+        } else if let store = settings.store as? RecordStore, let learner = settings.learnerID {
+            output.write(layout.wrap(phrases.stoppedIn(answered), path: store.inProgressPath(course: course.id, learner: learner)))
+            output.write(layout.wrap(phrases.continueLater(settings.restart)))
+        } else {
+            output.write(layout.wrap(phrases.stopped(answered) + " " + phrases.continueLater(settings.restart)))
+        }
         return .stopped
     }
 

@@ -91,7 +91,13 @@ extension Phrases {
         notAcknowledged: "You did not confirm. You have passed; HR sees that the confirmation is missing.",
         reread: { "Worth re-reading: \($0)" },
         recordWritten: "Your result was saved in:",
-        stopped: { "Your progress is saved (\($0) answered). Start wegwijs again to continue." },
+        stopped: { "Your progress is saved (\($0) answered)." },
+        stoppedIn: { "Your progress is saved (\($0) answered) in:" },
+        continueLater: { $0 ? "Run the same command again, but without --restart, to continue where you stopped."
+            : "Run the same command again to continue where you stopped." },
+        stoppedOnServer: { answered, command in
+            "Your progress is saved on the server (\(answered) answered). Log in the same way again to continue where you stopped: ssh <server>\(command.isEmpty ? "" : " " + command)"
+        },
         interruptedBeforeStart: "Interrupted.",
         interrupted: "Interrupted. Your progress up to the last answer is saved.",
         notSaved: { "Your answers could not be saved: \($0)" },

@@ -118,7 +118,13 @@ public struct Phrases: Sendable {
 
     // MARK: Leaving
 
+    /// After `stop`: that the answers are kept; `stoppedIn` is followed by the progress file's
+    /// path, `continueLater` says how to go on (`restart`: the run was started with --restart).
     public let stopped: @Sendable (_ answered: Int) -> String
+    public let stoppedIn: @Sendable (_ answered: Int) -> String
+    public let continueLater: @Sendable (_ restart: Bool) -> String
+    /// After `stop` over ssh: kept on the server; `command` is what followed `ssh <server>`.
+    public let stoppedOnServer: @Sendable (_ answered: Int, _ command: String) -> String
     public let interruptedBeforeStart: String
     public let interrupted: String
     public let notSaved: @Sendable (_ reason: String) -> String

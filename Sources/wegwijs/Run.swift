@@ -44,6 +44,11 @@ struct Run: ParsableCommand {
     }
 
     func run() throws {
+        try run(serverCommand: nil)
+    }
+
+    /// The run; `serverCommand` is what followed `ssh <server>` when it runs over ssh.
+    func run(serverCommand: String?) throws {
         let terminal = display.terminal
         if !terminal.isInteractive, learner == nil {
             throw ValidationError("--learner is required when input is not a terminal")
@@ -62,7 +67,8 @@ struct Run: ParsableCommand {
         SignalTrap.install(farewell: phrases.interrupted)
         let output = StandardOutput()
         let reader: LineReader = terminal.isInteractive ? ReadlineReader() : PipedReader(output: output)
-        let session = CourseSession(loaded: loaded, settings: settings, terminal: terminal, reader: reader, output: output)
+        let session = CourseSession(loaded: loaded, settings: settings, terminal: terminal, reader: reader, output: output,
+                                    serverCommand: serverCommand)
         do {
             let outcome = try session.run()
             statements?.finish(records: configured.records, phrases: phrases)

@@ -5,7 +5,7 @@ import WegwijsConsole
 import WegwijsCore
 
 /// The learner's screens (issue 20, item 4): re-wrapping after a resize, every guideline that
-/// lost points on the pass screen.
+/// lost points on the pass screen, and a stop that says where the progress is and how to go on.
 @Suite("The learner's screens")
 struct LearnerScreenTests {
     let course = Wegwijs.fixture("branching.json")
@@ -54,11 +54,11 @@ struct LearnerScreenTests {
     }
 
     static func session(_ loaded: LoadedCourse, _ lines: [String], store: any RecordWriter, language: String = "nl",
-                        restart: Bool = false) -> (CourseSession, CapturedOutput) {
+                        restart: Bool = false, serverCommand: String? = nil) -> (CourseSession, CapturedOutput) {
         let settings = SessionSettings(learnerID: "123", learnerName: "Piet", language: language, restart: restart, store: store)
         let output = CapturedOutput()
         return (CourseSession(loaded: loaded, settings: settings, terminal: CourseSessionTests.terminal, reader: ScriptedReader(lines),
-                              output: output), output)
+                              output: output, serverCommand: serverCommand), output)
     }
 
     @Test("a pass names every guideline below 100 % with its summary and the situations that lost points; a full one not")
@@ -75,5 +75,37 @@ struct LearnerScreenTests {
         let (one, oneOutput) = Self.session(loaded, ["b", "a c", "a"], store: MemoryRecords())
         guard case .passed = try one.run() else { Issue.record("expected a pass:\n\(oneOutput.text)"); return }
         #expect(oneOutput.says("Lees nog eens na: Openbaar") && !oneOutput.says("Lees nog eens na: Geheim"), "\(oneOutput.text)")
+    }
+
+    // MARK: e. The stop message
+
+    @Test("a stop names the progress file on a line of its own and says the same command continues it; with --restart, without it",
+          arguments: [("nl", false), ("nl", true), ("en", false)])
+    func stopSaysWhere(language: String, restart: Bool) throws {
+        let records = try Wegwijs.temporaryFolder("records")
+        defer { try? FileManager.default.removeItem(at: records) }
+        let (session, output) = Self.session(try CourseLoader.load(path: course), ["a"], store: RecordStore(root: records.path),
+                                             language: language, restart: restart)
+        #expect(try session.run() == .stopped)
+        let phrases = Phrases(code: language)
+        let path = records.appendingPathComponent("test-branching/123/in-progress.json").path
+        #expect(FileManager.default.fileExists(atPath: path))
+        #expect(output.says(phrases.stoppedIn(1)))
+        #expect(output.text.contains("\n  " + path + "\n"), "\(output.text)")
+        #expect(output.says(phrases.continueLater(restart)))
+        #expect(restart == output.text.contains("--restart"))
+    }
+
+    @Test("over ssh a stop says the progress is kept on the server and which ssh command continues it, and names no path",
+          arguments: ["nl", "en"])
+    func stopOverSSH(language: String) throws {
+        let records = try Wegwijs.temporaryFolder("records")
+        defer { try? FileManager.default.removeItem(at: records) }
+        let (session, output) = Self.session(try CourseLoader.load(path: course), [], store: RecordStore(root: records.path),
+                                             language: language, serverCommand: "test-branching --lang \(language)")
+        #expect(try session.run() == .stopped)
+        #expect(output.says(language == "nl" ? "Je voortgang is bewaard op de server (0 beantwoord)." : "Your progress is saved on the server (0 answered)."))
+        #expect(output.says("ssh <server> test-branching --lang \(language)"))
+        #expect(!output.text.contains(records.path) && !output.text.contains("in-progress.json"))
     }
 }
