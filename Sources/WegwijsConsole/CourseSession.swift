@@ -81,8 +81,11 @@ public final class CourseSession {
         SignalTrap.setFarewell(phrases.interrupted)
         if !resumed {
             try session.start()
-            showIntroduction(session.attempt, refresher: session.refresher, retake: session.retakeGuidelines)
+            // The first screen fits 24 lines: how it works and how to pass; the course's own
+            // introduction and the guidelines come after the Enter.
+            showStart(session.attempt, refresher: session.refresher, retake: session.retakeGuidelines)
             if terminal.isInteractive, !pause(phrases.pressEnterToStart) { return stop(session) }
+            showIntroduction(refresher: session.refresher)
         }
 
         while let scenario = session.attempt.currentScenario {
@@ -199,24 +202,30 @@ public final class CourseSession {
 
     private func text(_ localized: LocalizedText?) -> String { view.text(localized) }
 
-    private func showIntroduction(_ attempt: Attempt, refresher: CompletionRecord.Refresher?, retake: [String]) {
+    /// The first screen after the welcome: what the attempt is, how to pass, and the words to type.
+    private func showStart(_ attempt: Attempt, refresher: CompletionRecord.Refresher?, retake: [String]) {
         if let refresher {
-            // A refresher skips the course's introduction: the learner has read it before.
             output.write("\n" + layout.styled(layout.wrapped(phrases.refresherHeading), .bold) + "\n")
-            showGuidelines()
             let due = CalendarDay(refresher.due).map(phrases.date) ?? refresher.due
             output.write(layout.wrap(phrases.refresherIntroduction(attempt.expectedTotal, due)) + "\n")
             return
         }
-        if let introduction = course.introduction {
-            output.write("\n" + layout.wrap(text(introduction)))
-        }
-        showGuidelines()
-        output.write(layout.wrap(phrases.introduction(attempt.expectedTotal, course.guidelines.count)) + "\n")
+        output.write("\n" + layout.wrap(phrases.introduction(attempt.expectedTotal, course.guidelines.count)))
+        let rule = course.passing
+        output.write(layout.wrap(phrases.passRule(rule.overall, rule.perGuideline, rule.noCritical)) + "\n")
         if !retake.isEmpty {
             let titles = retake.map { id in "'" + TextLayout.inline(text(course.guideline(id)?.title), limit: 60) + "'" }
             output.write(layout.wrap(phrases.retakeIntroduction(titles)) + "\n")
         }
+    }
+
+    /// After the first Enter: the course's own introduction and the guidelines. A refresher
+    /// skips the course's introduction: the learner has read it before.
+    private func showIntroduction(refresher: CompletionRecord.Refresher?) {
+        if refresher == nil, let introduction = course.introduction {
+            output.write("\n" + layout.wrap(text(introduction)))
+        }
+        showGuidelines()
     }
 
     private func showGuidelines() {

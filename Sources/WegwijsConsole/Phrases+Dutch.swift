@@ -24,6 +24,9 @@ extension Phrases {
         introduction: { scenarios, guidelines in
             "Je krijgt ongeveer \(scenarios) situaties te zien. Kies steeds hoe jij zou reageren. Na elk antwoord hoor je hoe het zit en hoeveel punten je antwoord opleverde voor elk van de \(guidelines) richtlijnen.\nTyp ? voor hulp, 'richtlijnen' om de richtlijnen te lezen en 'stop' om te pauzeren: je voortgang blijft bewaard."
         },
+        passRule: { overall, perGuideline, noCritical in
+            "Je slaagt met minstens \(overall) % van de punten en minstens \(perGuideline) % per richtlijn" + (noCritical ? ", zonder ernstige overtreding." : ".")
+        },
         retakeIntroduction: { "Je vorige poging haalde het niet. Daarom begin je nu met situaties die je nog niet zag over: \($0.joined(separator: ", "))." },
         refresherHeading: "Opfrisser",
         refresherIntroduction: { scenarios, due in

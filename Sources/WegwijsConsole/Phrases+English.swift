@@ -24,6 +24,9 @@ extension Phrases {
         introduction: { scenarios, guidelines in
             "You will see about \(scenarios) situations. Each time, choose how you would react. After every answer you learn how it works and what your answer scored on each of the \(guidelines) guidelines.\nType ? for help, 'guidelines' to read the guidelines and 'stop' to pause: your progress is kept."
         },
+        passRule: { overall, perGuideline, noCritical in
+            "You pass with at least \(overall)% of the points and at least \(perGuideline)% on each guideline" + (noCritical ? ", without a serious breach." : ".")
+        },
         retakeIntroduction: { "Your last attempt did not pass. So you start with situations you have not seen on: \($0.joined(separator: ", "))." },
         refresherHeading: "Refresher",
         refresherIntroduction: { scenarios, due in

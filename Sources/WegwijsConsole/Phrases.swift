@@ -40,6 +40,8 @@ public struct Phrases: Sendable {
     public let waitingForOtherSession: String
     public let yesOrNo: String
     public let introduction: @Sendable (_ scenarios: Int, _ guidelines: Int) -> String
+    /// How to pass, from the course's rule, on the first screen.
+    public let passRule: @Sendable (_ overall: Int, _ perGuideline: Int, _ noCritical: Bool) -> String
     /// Before a retake that starts with what failed last time: the guidelines' titles.
     public let retakeIntroduction: @Sendable (_ guidelines: [String]) -> String
     /// The heading of a refresher's first screen.

@@ -4,11 +4,47 @@ import Testing
 import WegwijsConsole
 import WegwijsCore
 
-/// The learner's screens (issue 20, item 4): re-wrapping after a resize, every guideline that
+/// The learner's screens (issue 20, item 4): a first screen of 24 lines, re-wrapping after a resize, every guideline that
 /// lost points on the pass screen, and a stop that says where the progress is and how to go on.
 @Suite("The learner's screens")
 struct LearnerScreenTests {
     let course = Wegwijs.fixture("branching.json")
+    let bundled = Wegwijs.packageRoot.appendingPathComponent("courses/uwv-sociale-media.json").path
+
+    // MARK: b. The first screen
+
+    @Test("the bundled course's first screen fits 80 by 24; the guidelines follow the Enter",
+          arguments: [true, false])
+    func firstScreenFits(givesLearner: Bool) throws {
+        let records = try Wegwijs.temporaryFolder("pty")
+        defer { try? FileManager.default.removeItem(at: records) }
+        let session = try PseudoTerminalSession(["run", bundled, "--records", records.path] + (givesLearner ? ["--learner", "12"] : []),
+                                                columns: 80, rows: 24)
+        var mark = session.transcript.startIndex
+        if !givesLearner {
+            mark = try session.waitFor("Je personeelsnummer: ", after: mark)
+            session.send("12\r")
+            mark = try session.waitFor("Je naam (mag je leeg laten): ", after: mark)
+            session.send("Piet\r")
+        }
+        let prompt = try session.waitFor("Druk op Enter om te beginnen. ", after: mark)
+        let before = session.screenLines()
+        let screen = before.joined(separator: "\n")
+        // The screen: every line up to the prompt's; a leading empty line starts the title.
+        #expect(before.count <= 24, "\(before.count) lines:\n\(screen)")
+        #expect(before.allSatisfy { $0.count <= 80 }, "\(screen)")
+        let flat = CapturedOutput.flat(screen)
+        #expect(flat.contains("Je slaagt met minstens 80 % van de punten en minstens 60 % per richtlijn, zonder ernstige overtreding."), "\(screen)")
+        #expect(flat.contains("Typ ? voor hulp"))
+        #expect(!flat.contains("De richtlijnen") && !flat.contains("Bij UWV vinden we het goed"))
+        session.send("\r")
+        let situation = try session.waitFor("Situatie 1 van 15", after: prompt)
+        let after = CapturedOutput.flat(String(session.transcript[prompt..<situation]))
+        #expect(after.contains("De richtlijnen") && after.contains("Bij UWV vinden we het goed"), "\(after)")
+        try session.waitFor("Je antwoord (a-", after: situation)
+        session.send("\u{04}")
+        #expect(try session.exitStatus() == 3)
+    }
 
     // MARK: c. A resized window
 
