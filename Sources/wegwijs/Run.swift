@@ -55,7 +55,14 @@ struct Run: ParsableCommand {
         }
         let configured = try loadSettings(flags: records.flags)
         let loaded = try loadCourse(course, catalog: bundledCourses())
-        let language = try language.language(for: loaded)
+        let output = StandardOutput()
+        let reader: LineReader = terminal.isInteractive ? ReadlineReader() : PipedReader(output: output)
+        // Only a terminal is asked; a piped run keeps the course's language.
+        let language = try language.language(for: loaded, ask: !terminal.isInteractive ? nil : { offered, fallback in
+            SignalTrap.install(farewell: "Onderbroken. / Interrupted.")
+            guard let chosen = LanguageChoice.ask(offered, fallback: fallback, reader: reader, output: output) else { throw Exit.stopped }
+            return chosen
+        })
         let signer = try SigningKey.configured()
         var settings = SessionSettings(learnerID: learner, learnerName: name, language: language, restart: restart,
                                        store: RecordStore(root: configured.records), signer: signer)
@@ -65,8 +72,6 @@ struct Run: ParsableCommand {
         }
         let phrases = Phrases(code: language)
         SignalTrap.install(farewell: phrases.interrupted)
-        let output = StandardOutput()
-        let reader: LineReader = terminal.isInteractive ? ReadlineReader() : PipedReader(output: output)
         let session = CourseSession(loaded: loaded, settings: settings, terminal: terminal, reader: reader, output: output,
                                     serverCommand: serverCommand)
         do {

@@ -4,23 +4,103 @@ import Testing
 import WegwijsConsole
 import WegwijsCore
 
-/// The learner's screens (issue 20, item 4): a first screen of 24 lines, re-wrapping after a resize, every guideline that
-/// lost points on the pass screen, and a stop that says where the progress is and how to go on.
+/// The learner's screens (issue 20, item 4): the language from the locale or asked, a first
+/// screen of 24 lines, re-wrapping after a resize, every guideline that lost points on the pass
+/// screen, and a stop that says where the progress is and how to go on.
 @Suite("The learner's screens")
 struct LearnerScreenTests {
     let course = Wegwijs.fixture("branching.json")
     let bundled = Wegwijs.packageRoot.appendingPathComponent("courses/uwv-sociale-media.json").path
 
+    // MARK: a. The language
+
+    @Test("the locale: the first non-empty of LC_ALL, LC_MESSAGES and LANG; C, POSIX and other languages decide nothing", arguments: [
+        (["LANG": "en_GB.UTF-8"], InterfaceLanguage.en), (["LANG": "en_US"], .en), (["LANG": "en"], .en),
+        (["LANG": "nl_NL.UTF-8"], .nl), (["LANG": "nl_BE"], .nl), (["LANG": "nl_NL@euro"], .nl),
+        (["LANG": "C"], nil), (["LANG": "POSIX"], nil), (["LANG": "C.UTF-8"], nil), (["LANG": "de_DE.UTF-8"], nil), ([:], nil),
+        (["LC_ALL": "en_US.UTF-8", "LC_MESSAGES": "nl_NL", "LANG": "nl_NL"], .en),
+        (["LC_ALL": "", "LC_MESSAGES": "nl_BE", "LANG": "en_US"], .nl),
+        (["LC_MESSAGES": "", "LANG": "en_US"], .en),
+        (["LC_MESSAGES": "C", "LANG": "en_GB"], nil),
+    ] as [([String: String], InterfaceLanguage?)])
+    func locale(environment: [String: String], expected: InterfaceLanguage?) {
+        #expect(LanguageChoice.locale(environment) == expected)
+    }
+
+    @Test("the question takes a code or a language's name, Enter for the course's own, and stop")
+    func languageAnswers() {
+        let both: [InterfaceLanguage] = [.nl, .en]
+        #expect(LanguageChoice.parse("en", offered: both, fallback: .nl) == .chose(.en))
+        #expect(LanguageChoice.parse(" Nederlands ", offered: both, fallback: .en) == .chose(.nl))
+        #expect(LanguageChoice.parse("English", offered: both, fallback: .nl) == .chose(.en))
+        #expect(LanguageChoice.parse("", offered: both, fallback: .en) == .chose(.en))
+        #expect(LanguageChoice.parse("stop", offered: both, fallback: .nl) == .stop)
+        #expect(LanguageChoice.parse("fr", offered: both, fallback: .nl) == .unknown)
+        #expect(LanguageChoice.parse("en", offered: [.nl], fallback: .nl) == .unknown)
+    }
+
+    @Test("precedence in piped runs: --lang, then the setting, then the locale, then the course's language; never a question",
+          arguments: [
+              ([String](), ["LANG": "en_US.UTF-8"], "Welcome!"),
+              (["--lang", "nl"], ["LANG": "en_US.UTF-8"], "Welkom!"),
+              ([], ["LANG": "en_US.UTF-8", "WEGWIJS_LANGUAGE": "nl"], "Welkom!"),
+              ([], ["LC_ALL": "nl_NL.UTF-8", "LANG": "en_US.UTF-8"], "Welkom!"),
+              ([], ["LANG": "C.UTF-8"], "Welkom!"),
+              (["--lang", "en"], ["LANG": "nl_NL.UTF-8"], "Welcome!"),
+          ])
+    func pipedPrecedence(extra: [String], environment: [String: String], greeting: String) throws {
+        let records = try Wegwijs.temporaryFolder("records")
+        defer { try? FileManager.default.removeItem(at: records) }
+        let result = try Wegwijs.run(["run", course, "--learner", "5", "--records", records.path, "--plain"] + extra,
+                                     input: "", environment: environment)
+        #expect(result.status == 3, "\(result.stderr)")
+        #expect(result.stdout.contains(greeting), "\(result.stdout)")
+        #expect(!result.stdout.contains("Kies je taal"))
+    }
+
+    @Test("in a terminal with no deciding locale the first screen asks the language, again after an unknown answer")
+    func languageAsked() throws {
+        let records = try Wegwijs.temporaryFolder("pty")
+        defer { try? FileManager.default.removeItem(at: records) }
+        let session = try PseudoTerminalSession(["run", course, "--learner", "6", "--records", records.path],
+                                                environment: ["LC_MESSAGES": "", "LANG": "C.UTF-8"])
+        var mark = try session.waitFor("Kies je taal / Choose your language (nl/en, Enter: nl): ")
+        session.send("fr\r")
+        mark = try session.waitFor("Type one of: nl, en (or stop).", after: mark)
+        mark = try session.waitFor("Choose your language", after: mark)
+        session.send("en\r")
+        mark = try session.waitFor("Press Enter to start", after: mark)
+        #expect(session.transcript.contains("Welcome!") && !session.transcript.contains("Welkom!"))
+        session.send("\u{04}")
+        #expect(try session.exitStatus() == 3)
+    }
+
+    @Test("a locale that decides, or --lang, asks nothing", arguments: [
+        (["LC_MESSAGES": "en_GB.UTF-8"], [String](), "Press Enter to start"),
+        (["LC_MESSAGES": ""], ["--lang", "nl"], "Druk op Enter om te beginnen"),
+    ])
+    func languageNotAsked(environment: [String: String], extra: [String], prompt: String) throws {
+        let records = try Wegwijs.temporaryFolder("pty")
+        defer { try? FileManager.default.removeItem(at: records) }
+        let session = try PseudoTerminalSession(["run", course, "--learner", "6", "--records", records.path] + extra,
+                                                environment: environment.merging(["LANG": "C.UTF-8"]) { a, _ in a })
+        try session.waitFor(prompt)
+        #expect(!session.transcript.contains("Kies je taal"))
+        session.send("\u{04}")
+        #expect(try session.exitStatus() == 3)
+    }
+
     // MARK: b. The first screen
 
-    @Test("the bundled course's first screen fits 80 by 24; the guidelines follow the Enter",
+    @Test("the bundled course's first screen, language question and all, fits 80 by 24; the guidelines follow the Enter",
           arguments: [true, false])
     func firstScreenFits(givesLearner: Bool) throws {
         let records = try Wegwijs.temporaryFolder("pty")
         defer { try? FileManager.default.removeItem(at: records) }
         let session = try PseudoTerminalSession(["run", bundled, "--records", records.path] + (givesLearner ? ["--learner", "12"] : []),
-                                                columns: 80, rows: 24)
-        var mark = session.transcript.startIndex
+                                                environment: ["LC_MESSAGES": "", "LANG": "C.UTF-8"], columns: 80, rows: 24)
+        var mark = try session.waitFor("Choose your language")
+        session.send("nl\r")
         if !givesLearner {
             mark = try session.waitFor("Je personeelsnummer: ", after: mark)
             session.send("12\r")
