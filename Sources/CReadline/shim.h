@@ -15,6 +15,9 @@ static inline void wegwijs_rl_set_completion(rl_completion_func_t *function) {
     rl_attempted_completion_function = function;
 }
 static inline void wegwijs_rl_set_completion_over(int value) { rl_attempted_completion_over = value; }
+// Readline's idea of the window size, asked again before each line: a resize between two
+// prompts (when readline's own SIGWINCH handler is not installed) must not leave it stale.
+static inline void wegwijs_rl_reset_screen_size(void) { if (rl_instream != NULL) rl_reset_screen_size(); }
 // The line typed so far (valid inside a completion callback).
 static inline const char *wegwijs_rl_line_buffer(void) { return rl_line_buffer; }
 

@@ -19,14 +19,18 @@ public final class CourseSession {
     private let output: ConsoleOutput
     private let clock: () -> Date
     private let phrases: Phrases
-    private let layout: TextLayout
     /// The organisation's own copy of the policy (the policyFolder setting), shown by `beleid`.
     private let policyDocument: String?
+    /// What followed `ssh <server>` when the session runs over ssh (`wegwijs ssh session`), else nil.
+    private let serverCommand: String?
+    /// The layout at the terminal's width of the moment: a resized window (also over ssh, where
+    /// sshd passes the change on to the pseudo-terminal) re-wraps what is written next.
+    private var layout: TextLayout { TextLayout(terminal: terminal.resized()) }
 
     private var course: Course { loaded.course }
 
     public init(loaded: LoadedCourse, settings: SessionSettings, terminal: TerminalInfo, reader: LineReader,
-                output: ConsoleOutput, policyDocument: String? = nil, clock: @escaping () -> Date = { Date() }) {
+                output: ConsoleOutput, policyDocument: String? = nil, serverCommand: String? = nil, clock: @escaping () -> Date = { Date() }) {
         self.loaded = loaded
         self.settings = settings
         self.settings.guardWrite = { body in SignalTrap.whileSaving { body() } }
@@ -36,7 +40,7 @@ public final class CourseSession {
         self.clock = clock
         self.policyDocument = policyDocument
         self.phrases = Phrases(code: settings.language)
-        self.layout = TextLayout(terminal: terminal)
+        self.serverCommand = serverCommand
     }
 
     /// Runs the session to its end, a stop, or a storage failure.
@@ -80,8 +84,11 @@ public final class CourseSession {
         SignalTrap.setFarewell(phrases.interrupted)
         if !resumed {
             try session.start()
-            showIntroduction(session.attempt, refresher: session.refresher, retake: session.retakeGuidelines)
+            // The first screen fits 24 lines: how it works and how to pass; the course's own
+            // introduction and the guidelines come after the Enter.
+            showStart(session.attempt, refresher: session.refresher, retake: session.retakeGuidelines)
             if terminal.isInteractive, !pause(phrases.pressEnterToStart) { return stop(session) }
+            showIntroduction(refresher: session.refresher)
         }
 
         while let scenario = session.attempt.currentScenario {
@@ -196,7 +203,16 @@ public final class CourseSession {
     private func stop(_ session: AttemptSession) -> SessionOutcome {
         // The answers are saved already; a failure to note the pause loses nothing else.
         try? session.suspend()
-        output.write(layout.wrap(phrases.stopped(session.attempt.answers.count)))
+        let answered = session.attempt.answers.count
+        if let serverCommand {
+            // The learner cannot see the server's folders: where it is kept means nothing there.
+            output.write(layout.wrap(phrases.stoppedOnServer(answered, serverCommand)))
+        } else if let store = settings.store as? RecordStore, let learner = settings.learnerID {
+            output.write(layout.wrap(phrases.stoppedIn(answered), path: store.inProgressPath(course: course.id, learner: learner)))
+            output.write(layout.wrap(phrases.continueLater(settings.restart)))
+        } else {
+            output.write(layout.wrap(phrases.stopped(answered) + " " + phrases.continueLater(settings.restart)))
+        }
         return .stopped
     }
 
@@ -206,24 +222,30 @@ public final class CourseSession {
 
     private func text(_ localized: LocalizedText?) -> String { view.text(localized) }
 
-    private func showIntroduction(_ attempt: Attempt, refresher: CompletionRecord.Refresher?, retake: [String]) {
+    /// The first screen after the welcome: what the attempt is, how to pass, and the words to type.
+    private func showStart(_ attempt: Attempt, refresher: CompletionRecord.Refresher?, retake: [String]) {
         if let refresher {
-            // A refresher skips the course's introduction: the learner has read it before.
             output.write("\n" + layout.styled(layout.wrapped(phrases.refresherHeading), .bold) + "\n")
-            showGuidelines()
             let due = CalendarDay(refresher.due).map(phrases.date) ?? refresher.due
             output.write(layout.wrap(phrases.refresherIntroduction(attempt.expectedTotal, due)) + "\n")
             return
         }
-        if let introduction = course.introduction {
-            output.write("\n" + layout.wrap(text(introduction)))
-        }
-        showGuidelines()
-        output.write(layout.wrap(phrases.introduction(attempt.expectedTotal, course.guidelines.count)) + "\n")
+        output.write("\n" + layout.wrap(phrases.introduction(attempt.expectedTotal, course.guidelines.count)))
+        let rule = course.passing
+        output.write(layout.wrap(phrases.passRule(rule.overall, rule.perGuideline, rule.noCritical)) + "\n")
         if !retake.isEmpty {
             let titles = retake.map { id in "'" + TextLayout.inline(text(course.guideline(id)?.title), limit: 60) + "'" }
             output.write(layout.wrap(phrases.retakeIntroduction(titles)) + "\n")
         }
+    }
+
+    /// After the first Enter: the course's own introduction and the guidelines. A refresher
+    /// skips the course's introduction: the learner has read it before.
+    private func showIntroduction(refresher: CompletionRecord.Refresher?) {
+        if refresher == nil, let introduction = course.introduction {
+            output.write("\n" + layout.wrap(text(introduction)))
+        }
+        showGuidelines()
     }
 
     private func showGuidelines() {
@@ -292,45 +314,7 @@ public final class CourseSession {
     }
 
     private func showOutcome(_ outcome: ScenarioOutcome, options: [Scenario.Option]) {
-        let verdict = phrases.verdict(outcome.verdict)
-        let (symbol, colour): (String, TextLayout.Colour) = switch outcome.verdict {
-        case .good: ("✔ ", .green)
-        case .partlyGood: ("◐ ", .yellow)
-        case .notGood: ("✘ ", .red)
-        case .seriousBreach: ("⚠ ", .red)
-        }
-        output.write("\n" + layout.styled(layout.wrapped((terminal.usesGraphics ? symbol : "") + verdict), colour) + "\n\n")
-        let arrow = terminal.usesGraphics ? "→ " : "- "
-        func show(_ label: String, _ option: Scenario.Option, feedback: Bool, after: String = "") {
-            let letter = AnswerInput.letter(options.firstIndex { $0.id == option.id } ?? 0)
-            output.write(layout.wrap("\(label)\(letter)) \(text(option.text))\(after)", indent: "  "))
-            if feedback, let feedback = option.feedback {
-                output.write(layout.wrap(text(feedback), indent: "    ", firstIndent: "  " + arrow))
-            }
-        }
-        for section in outcome.review {
-            let label = phrases.reviewLabel(section.label)
-            switch section.label {
-            case .youChose, .alsoRight, .betterWas:
-                for option in section.options { show(label + " ", option, feedback: section.showsFeedback) }
-            case .yourOrder, .rightOrder:
-                output.write(layout.wrap(label))
-                for (place, option) in section.options.enumerated() {
-                    let mark = section.rightPlace.indices.contains(place)
-                        ? " (" + (section.rightPlace[place] ? phrases.rightPlace : phrases.wrongPlace) + ")" : ""
-                    show("\(place + 1). ", option, feedback: section.showsFeedback, after: mark)
-                }
-            }
-        }
-        if let explanation = outcome.scenario.explanation {
-            output.write("\n" + layout.wrap("\(phrases.explanation): \(text(explanation))"))
-        }
-        if !outcome.points.isEmpty {
-            let parts = outcome.points.map { point in
-                "\(TextLayout.inline(text(course.guideline(point.guideline)?.title), limit: 60)) \(phrases.points(point.earned, of: point.possible))"
-            }
-            output.write(layout.wrap("\(phrases.pointsHeading): \(parts.joined(separator: "; "))") + "\n")
-        }
+        output.write(OutcomeView(view: view).render(outcome, options: options))
     }
 
     /// The result table, passed or not and why, what to re-read and where points were lost,
@@ -372,13 +356,15 @@ public final class CourseSession {
             }
             if session.refresher != nil { output.write(layout.wrap(phrases.refresherNotPassed)) }
         }
-        // Each guideline below its threshold, else the weakest one that is not full.
+        // On a pass every guideline where points were lost; on a fail each guideline below its
+        // threshold, else the weakest one that is not full.
         let below = sheet.failures.compactMap { failure -> String? in
             if case .guidelineBelow(let id, _) = failure { return id }
             return nil
         }
         let weakest = sheet.weakestGuideline.flatMap { ($0.percent ?? 100) < 100 ? [$0.id] : nil } ?? []
-        for id in below.isEmpty ? weakest : below {
+        let notFull = sheet.guidelines.filter { ($0.percent ?? 100) < 100 }.map(\.id)
+        for id in sheet.passed ? notFull : below.isEmpty ? weakest : below {
             guard let guideline = course.guideline(id) else { continue }
             output.write("\n" + layout.styled(layout.wrap(phrases.reread(text(guideline.title))), .bold))
             output.write(layout.wrap(text(guideline.summary), indent: "  "))

@@ -40,6 +40,9 @@ public final class ReadlineReader: LineReader {
 
     public func readLine(prompt: String) -> String? {
         wegwijs_flush_stdout()
+        // While readline waits it follows SIGWINCH itself (rl_catch_sigwinch); between prompts
+        // nobody listens, so the size is asked again here.
+        wegwijs_rl_reset_screen_size()
         guard let buffer = readline(prompt) else {
             // Ctrl-D at an empty line: leave the cursor on a fresh line.
             wegwijs_flush_stdout()

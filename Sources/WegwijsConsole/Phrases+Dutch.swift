@@ -24,6 +24,9 @@ extension Phrases {
         introduction: { scenarios, guidelines in
             "Je krijgt ongeveer \(scenarios) situaties te zien. Kies steeds hoe jij zou reageren. Na elk antwoord hoor je hoe het zit en hoeveel punten je antwoord opleverde voor elk van de \(guidelines) richtlijnen.\nTyp ? voor hulp, 'richtlijnen' om de richtlijnen te lezen en 'stop' om te pauzeren: je voortgang blijft bewaard."
         },
+        passRule: { overall, perGuideline, noCritical in
+            "Je slaagt met minstens \(overall) % van de punten en minstens \(perGuideline) % per richtlijn" + (noCritical ? ", zonder ernstige overtreding." : ".")
+        },
         retakeIntroduction: { "Je vorige poging haalde het niet. Daarom begin je nu met situaties die je nog niet zag over: \($0.joined(separator: ", "))." },
         refresherHeading: "Opfrisser",
         refresherIntroduction: { scenarios, due in
@@ -91,7 +94,13 @@ extension Phrases {
         notAcknowledged: "Je hebt niet bevestigd. Je bent wel geslaagd; HR ziet dat de bevestiging ontbreekt.",
         reread: { "Lees nog eens na: \($0)" },
         recordWritten: "Je resultaat is opgeslagen in:",
-        stopped: { "Je voortgang is bewaard (\($0) beantwoord). Start wegwijs opnieuw om verder te gaan." },
+        stopped: { "Je voortgang is bewaard (\($0) beantwoord)." },
+        stoppedIn: { "Je voortgang is bewaard (\($0) beantwoord) in:" },
+        continueLater: { $0 ? "Start dezelfde opdracht opnieuw, maar zonder --restart, om verder te gaan waar je bent gebleven."
+            : "Start dezelfde opdracht opnieuw om verder te gaan waar je bent gebleven." },
+        stoppedOnServer: { answered, command in
+            "Je voortgang is bewaard op de server (\(answered) beantwoord). Log op dezelfde manier opnieuw in om verder te gaan waar je bent gebleven: ssh <server>\(command.isEmpty ? "" : " " + command)"
+        },
         interruptedBeforeStart: "Onderbroken.",
         interrupted: "Onderbroken. Je voortgang tot het laatste antwoord is bewaard.",
         notSaved: { "Je antwoorden konden niet worden opgeslagen: \($0)" },

@@ -24,6 +24,9 @@ extension Phrases {
         introduction: { scenarios, guidelines in
             "You will see about \(scenarios) situations. Each time, choose how you would react. After every answer you learn how it works and what your answer scored on each of the \(guidelines) guidelines.\nType ? for help, 'guidelines' to read the guidelines and 'stop' to pause: your progress is kept."
         },
+        passRule: { overall, perGuideline, noCritical in
+            "You pass with at least \(overall)% of the points and at least \(perGuideline)% on each guideline" + (noCritical ? ", without a serious breach." : ".")
+        },
         retakeIntroduction: { "Your last attempt did not pass. So you start with situations you have not seen on: \($0.joined(separator: ", "))." },
         refresherHeading: "Refresher",
         refresherIntroduction: { scenarios, due in
@@ -91,7 +94,13 @@ extension Phrases {
         notAcknowledged: "You did not confirm. You have passed; HR sees that the confirmation is missing.",
         reread: { "Worth re-reading: \($0)" },
         recordWritten: "Your result was saved in:",
-        stopped: { "Your progress is saved (\($0) answered). Start wegwijs again to continue." },
+        stopped: { "Your progress is saved (\($0) answered)." },
+        stoppedIn: { "Your progress is saved (\($0) answered) in:" },
+        continueLater: { $0 ? "Run the same command again, but without --restart, to continue where you stopped."
+            : "Run the same command again to continue where you stopped." },
+        stoppedOnServer: { answered, command in
+            "Your progress is saved on the server (\(answered) answered). Log in the same way again to continue where you stopped: ssh <server>\(command.isEmpty ? "" : " " + command)"
+        },
         interruptedBeforeStart: "Interrupted.",
         interrupted: "Interrupted. Your progress up to the last answer is saved.",
         notSaved: { "Your answers could not be saved: \($0)" },

@@ -40,6 +40,8 @@ public struct Phrases: Sendable {
     public let waitingForOtherSession: String
     public let yesOrNo: String
     public let introduction: @Sendable (_ scenarios: Int, _ guidelines: Int) -> String
+    /// How to pass, from the course's rule, on the first screen.
+    public let passRule: @Sendable (_ overall: Int, _ perGuideline: Int, _ noCritical: Bool) -> String
     /// Before a retake that starts with what failed last time: the guidelines' titles.
     public let retakeIntroduction: @Sendable (_ guidelines: [String]) -> String
     /// The heading of a refresher's first screen.
@@ -118,7 +120,13 @@ public struct Phrases: Sendable {
 
     // MARK: Leaving
 
+    /// After `stop`: that the answers are kept; `stoppedIn` is followed by the progress file's
+    /// path, `continueLater` says how to go on (`restart`: the run was started with --restart).
     public let stopped: @Sendable (_ answered: Int) -> String
+    public let stoppedIn: @Sendable (_ answered: Int) -> String
+    public let continueLater: @Sendable (_ restart: Bool) -> String
+    /// After `stop` over ssh: kept on the server; `command` is what followed `ssh <server>`.
+    public let stoppedOnServer: @Sendable (_ answered: Int, _ command: String) -> String
     public let interruptedBeforeStart: String
     public let interrupted: String
     public let notSaved: @Sendable (_ reason: String) -> String

@@ -13,9 +13,11 @@ public enum SignalTrap {
     private static let message = Mutex<String>("")
     nonisolated(unsafe) private static var sources: [DispatchSourceSignal] = []
 
-    /// Starts handling the signals; `farewell` is printed when one arrives.
+    /// Starts handling the signals; `farewell` is printed when one arrives. Installing again
+    /// only changes the farewell.
     public static func install(farewell: String) {
         message.withLock { $0 = farewell }
+        guard sources.isEmpty else { return }
         for signalNumber in [SIGINT, SIGTERM, SIGHUP, SIGQUIT] {
             signal(signalNumber, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())

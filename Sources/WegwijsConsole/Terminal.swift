@@ -16,13 +16,29 @@ public struct TerminalInfo: Sendable {
     public var usesColour: Bool
     /// Box-drawing rules, bars and symbols; off with `--plain`.
     public var usesGraphics: Bool
+    /// The width follows the window: standard output is a terminal, so `resized()` asks it again.
+    public var followsWindow: Bool
 
-    public init(isInteractive: Bool, width: Int, usesColour: Bool, usesGraphics: Bool) {
+    public init(isInteractive: Bool, width: Int, usesColour: Bool, usesGraphics: Bool, followsWindow: Bool = false) {
         self.isInteractive = isInteractive
         self.width = width
         self.usesColour = usesColour
         self.usesGraphics = usesGraphics
+        self.followsWindow = followsWindow
     }
+
+    /// This terminal at the window's width of the moment (`TIOCGWINSZ`, a cheap call), so text
+    /// written after a resize (SIGWINCH; over ssh, sshd's window change) wraps to the new width.
+    /// Unchanged when the width does not follow a window.
+    public func resized() -> TerminalInfo {
+        guard followsWindow else { return self }
+        var terminal = self
+        terminal.width = Self.usableWidth(Self.measuredWidth())
+        return terminal
+    }
+
+    /// A measured width as text is wrapped to: at least `minimumWidth`, at most 100.
+    static func usableWidth(_ measured: Int) -> Int { min(max(measured, minimumWidth), 100) }
 
     /// The real terminal. Colour is off with `plain`, a non-empty `NO_COLOR`, `TERM=dumb`, or
     /// when standard output is not a terminal.
@@ -32,9 +48,10 @@ public struct TerminalInfo: Sendable {
         let noColour = !(environment["NO_COLOR"] ?? "").isEmpty
         return TerminalInfo(
             isInteractive: isatty(STDIN_FILENO) == 1,
-            width: min(max(measuredWidth(environment: environment), minimumWidth), 100),
+            width: usableWidth(measuredWidth(environment: environment)),
             usesColour: !plain && !dumb && !noColour && stdoutIsTerminal,
-            usesGraphics: !plain && !dumb
+            usesGraphics: !plain && !dumb,
+            followsWindow: stdoutIsTerminal
         )
     }
 

@@ -33,17 +33,28 @@ enum TableFormat: String, ExpressibleByArgument, CaseIterable {
 
 /// `--lang`, for the commands that show course text.
 struct LanguageOptions: ParsableArguments {
-    @Option(help: "Language of the course text and interface (default: the course's language).")
+    @Option(help: "Language of the course text and interface (default: the language setting, else the locale's (LC_ALL, LC_MESSAGES, LANG), else asked in a terminal, else the course's language).")
     var lang: InterfaceLanguage?
 
-    /// The language to show the course in: a usage error (64) when the course does not offer
-    /// it; when some text lacks it, every missing text is printed, located, and the command
-    /// ends with 65 before anything is shown.
-    func language(for loaded: LoadedCourse) throws -> String {
+    /// The language to show the course in: `--lang`, else the language setting, else the
+    /// locale's, where the course can be taken in it; else `ask` chooses among the languages
+    /// the course is complete in (a terminal run, when there are several); else the course's
+    /// own. A usage error (64) when the course does not offer `--lang`; when some text lacks
+    /// it, every missing text is printed, located, and the command ends with 65 before
+    /// anything is shown.
+    func language(for loaded: LoadedCourse, environment: [String: String] = ProcessInfo.processInfo.environment,
+                  ask: ((_ offered: [InterfaceLanguage], _ fallback: InterfaceLanguage) throws -> InterfaceLanguage)? = nil) throws -> String {
         let course = loaded.course
-        // The language setting applies where the course can be taken in it; --lang must be offered.
-        let preferred = quietSettings()?[.language].flatMap { course.completeLanguages.contains($0) ? $0 : nil }
-        let language = lang?.rawValue ?? preferred ?? course.language
+        // The setting and the locale apply where the course can be taken in them; --lang must be offered.
+        let complete = course.completeLanguages
+        let preferred = quietSettings()?[.language].flatMap { complete.contains($0) ? $0 : nil }
+        let local = LanguageChoice.locale(environment).flatMap { complete.contains($0.rawValue) ? $0.rawValue : nil }
+        var chosen = lang?.rawValue ?? preferred ?? local
+        let offered = complete.compactMap(InterfaceLanguage.init(rawValue:))
+        if chosen == nil, let ask, offered.count > 1, let fallback = InterfaceLanguage(rawValue: course.language) {
+            chosen = try ask(offered, fallback).rawValue
+        }
+        let language = chosen ?? course.language
         guard course.languages.contains(language) else {
             throw ValidationError("course '\(course.id)' is not available in '\(TextLayout.inline(language, limit: 20))' (it offers \(TextLayout.inline(course.languages.joined(separator: ", "), limit: 80)))")
         }

@@ -44,13 +44,25 @@ struct Run: ParsableCommand {
     }
 
     func run() throws {
+        try run(serverCommand: nil)
+    }
+
+    /// The run; `serverCommand` is what followed `ssh <server>` when it runs over ssh.
+    func run(serverCommand: String?) throws {
         let terminal = display.terminal
         if !terminal.isInteractive, learner == nil {
             throw ValidationError("--learner is required when input is not a terminal")
         }
         let configured = try loadSettings(flags: records.flags)
         let loaded = try loadCourse(course, catalog: bundledCourses())
-        let language = try language.language(for: loaded)
+        let output = StandardOutput()
+        let reader: LineReader = terminal.isInteractive ? ReadlineReader() : PipedReader(output: output)
+        // Only a terminal is asked; a piped run keeps the course's language.
+        let language = try language.language(for: loaded, ask: !terminal.isInteractive ? nil : { offered, fallback in
+            SignalTrap.install(farewell: "Onderbroken. / Interrupted.")
+            guard let chosen = LanguageChoice.ask(offered, fallback: fallback, reader: reader, output: output) else { throw Exit.stopped }
+            return chosen
+        })
         let signer = try SigningKey.configured()
         var settings = SessionSettings(learnerID: learner, learnerName: name, language: language, restart: restart,
                                        store: RecordStore(root: configured.records), signer: signer)
@@ -60,14 +72,12 @@ struct Run: ParsableCommand {
         }
         let phrases = Phrases(code: language)
         SignalTrap.install(farewell: phrases.interrupted)
-        let output = StandardOutput()
-        let reader: LineReader = terminal.isInteractive ? ReadlineReader() : PipedReader(output: output)
         // The organisation's own copy of the policy, when the administrator keeps one (docs/administration.md).
         let policy = PolicyView.document(folder: configured[.policyFolder], courseID: loaded.course.id,
                                          phrases: .of(phrases.language))
         if let problem = policy.problem { printError(problem) }
         let session = CourseSession(loaded: loaded, settings: settings, terminal: terminal, reader: reader, output: output,
-                                    policyDocument: policy.text)
+                                    policyDocument: policy.text, serverCommand: serverCommand)
         do {
             let outcome = try session.run()
             statements?.finish(records: configured.records, phrases: phrases)

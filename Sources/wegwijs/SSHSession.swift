@@ -44,7 +44,10 @@ struct SSHSession: ParsableCommand {
             if let language { arguments += ["--lang", language] }
             if restart { arguments.append("--restart") }
             let run = try Run.parse(arguments)
-            try run.run()
+            // What the learner types after `ssh <server>` to go on: the same, without --restart
+            // (which would abandon what is kept). Only allow-listed words, so safe to show.
+            let again = (course.map { [$0] } ?? []) + (language.map { ["--lang", $0] } ?? [])
+            try run.run(serverCommand: again.joined(separator: " "))
         }
     }
 }

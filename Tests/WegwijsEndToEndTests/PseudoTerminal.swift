@@ -24,11 +24,15 @@ final class PseudoTerminalSession {
         }
     }
 
-    /// Runs `executable` (the built `wegwijs`, or another program such as `ssh -tt`).
-    init(_ arguments: [String], environment: [String: String] = [:], executable: URL = Wegwijs.executable) throws {
+    /// Runs `executable` (the built `wegwijs`, or another program such as `ssh -tt`) in a
+    /// window of `columns` by `rows`. The locale is a Dutch learner's (`LC_MESSAGES=nl_NL.UTF-8`,
+    /// `LANG` left as it is for readline's character set); a test of the language question
+    /// gives `LC_MESSAGES: ""` and a `LANG` that decides nothing.
+    init(_ arguments: [String], environment: [String: String] = [:], executable: URL = Wegwijs.executable,
+         columns: UInt16 = 100, rows: UInt16 = 40) throws {
         var primary: Int32 = 0
         var secondary: Int32 = 0
-        var size = winsize(ws_row: 40, ws_col: 100, ws_xpixel: 0, ws_ypixel: 0)
+        var size = winsize(ws_row: rows, ws_col: columns, ws_xpixel: 0, ws_ypixel: 0)
         guard openpty(&primary, &secondary, nil, nil, &size) == 0 else { throw Failure.openpty }
         self.primary = primary
         self.secondary = secondary
@@ -41,6 +45,8 @@ final class PseudoTerminalSession {
         var env = ProcessInfo.processInfo.environment
         for key in ["WEGWIJS_RECORDS", "WEGWIJS_SIGNING_KEY_FILE", "NO_COLOR", "COLUMNS"] { env[key] = nil }
         env["TERM"] = "xterm"
+        env["LC_ALL"] = nil
+        env["LC_MESSAGES"] = "nl_NL.UTF-8"
         env["INPUTRC"] = inputrc.path
         env.merge(environment) { $1 }
 
@@ -65,6 +71,23 @@ final class PseudoTerminalSession {
     func send(_ text: String) {
         let bytes = Array(text.utf8)
         _ = bytes.withUnsafeBytes { write(primary, $0.baseAddress, $0.count) }
+    }
+
+    /// Changes the window size as a terminal emulator (or sshd) does: `TIOCSWINSZ` on the
+    /// primary side, which sends SIGWINCH to the terminal's foreground process group.
+    func resize(columns: UInt16, rows: UInt16 = 40) {
+        var size = winsize(ws_row: rows, ws_col: columns, ws_xpixel: 0, ws_ypixel: 0)
+        _ = ioctl(primary, UInt(TIOCSWINSZ), &size)
+    }
+
+    /// The transcript from `from` on as the screen shows it: escape sequences and carriage
+    /// returns left out, split into lines.
+    func screenLines(after from: String.Index? = nil) -> [String] {
+        drain()
+        let text = String(transcript[(from ?? transcript.startIndex)...])
+        let plain = text.replacingOccurrences(of: "\u{1B}\\[[0-9;?]*[A-Za-z]", with: "", options: .regularExpression)
+            .replacingOccurrences(of: "\r", with: "")
+        return plain.components(separatedBy: "\n")
     }
 
     /// Reads the screen until `text` appears after `from` (an offset in the transcript).

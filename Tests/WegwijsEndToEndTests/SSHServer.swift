@@ -94,6 +94,8 @@ final class SSHServer {
         PermitUserRC no
         PermitUserEnvironment no
         PermitTTY yes
+        # As in Debian's own sshd_config: the client's locale may come along (ssh -o SendEnv=…).
+        AcceptEnv LANG LC_*
         # As in Debian's own sshd_config: the forced command wins over the subsystem.
         Subsystem sftp /usr/lib/openssh/sftp-server
         SetEnv WEGWIJS_RECORDS=\(records.path) WEGWIJS_COURSES=\(courses.path) XDG_CONFIG_HOME=/nonexistent/wegwijs-test-config WEGWIJS_SYSTEM_CONFIG_FILE=/nonexistent/wegwijs-test-config/system.json

@@ -180,12 +180,19 @@ struct SSHServiceTests {
         func same(_ text: String, _ folder: URL, _ file: String?) -> String {
             let path = folder.appendingPathComponent(file ?? "-").path
             var text = text.filter { !$0.isWhitespace }.replacingOccurrences(of: path, with: "RECORD")
+            // A stop says where the progress is kept, which differs on purpose (checked below).
+            if let stop = text.range(of: "Jevoortgangisbewaard") { text = String(text[..<stop.lowerBound]) }
             if let bytes = FileManager.default.contents(atPath: path), let root = try? JSONParser.parse(Array(bytes)) {
                 text = text.replacingOccurrences(of: CertificateCode.code(forRecordJSON: root), with: "CODE")
             }
             return text
         }
         #expect(remote.status == local.status)
+        if remote.status == 3 {
+            #expect(CapturedOutput.flat(remote.stdout).contains("Je voortgang is bewaard op de server (2 beantwoord)."), "\(remote.stdout)")
+            #expect(remote.stdout.contains("ssh <server> test-branching") && !remote.stdout.contains("in-progress.json"))
+            #expect(local.stdout.contains(localRecords.appendingPathComponent("test-branching/A100/in-progress.json").path), "\(local.stdout)")
+        }
         #expect(same(remote.stdout, server.records, remoteFiles.first) == same(local.stdout, localRecords, localFiles.first))
         #expect(remote.stderr == local.stderr)
         let a = try Self.record(server, try #require(remoteFiles.first))
@@ -194,10 +201,11 @@ struct SSHServiceTests {
         #expect(a.score == b.score && a.status == b.status && a.learner == b.learner)
     }
 
-    /// `ssh -tt` into test-branching in a pseudo-terminal, past the start to the first answer prompt.
+    /// `ssh -tt` into test-branching in a pseudo-terminal, past the start to the first answer
+    /// prompt; the client's Dutch locale goes along (sshd's AcceptEnv), so no language is asked.
     static func terminalSession(_ server: SSHServer, learner: String) throws -> (PseudoTerminalSession, String.Index) {
-        let session = try PseudoTerminalSession(server.clientArguments(key: server.key(for: learner), extra: ["-tt"]) + ["test-branching"],
-                                                executable: URL(fileURLWithPath: SSHServer.ssh))
+        let session = try PseudoTerminalSession(server.clientArguments(key: server.key(for: learner), extra: ["-tt", "-o", "SendEnv=LC_MESSAGES"])
+                                                + ["test-branching"], executable: URL(fileURLWithPath: SSHServer.ssh))
         let start = try session.waitFor("Druk op Enter om te beginnen")
         session.send("\r")
         return (session, try session.waitFor("Je antwoord (a-c): ", after: start))
@@ -213,8 +221,23 @@ struct SSHServiceTests {
         mark = try session.waitFor("Deel geen geheimen.", after: mark)
         mark = try session.waitFor("Je antwoord (a-c): ", after: mark)
         session.send("sto\t\r")
-        try session.waitFor("Je voortgang is bewaard (0 beantwoord)", after: mark)
+        try session.waitFor("Je voortgang is bewaard op de server (0 beantwoord)", after: mark)
         #expect(try session.exitStatus() == 3)
+    }
+
+    @Test("ssh -tt without the client's locale: the first screen asks the language; a stop says the progress is on the server")
+    func languageAskedOverSSH() throws {
+        let server = try SSHServer(learners: ["A100"])
+        defer { server.stop() }
+        let session = try PseudoTerminalSession(server.clientArguments(key: server.key(for: "A100"), extra: ["-tt"]) + ["test-branching"],
+                                                executable: URL(fileURLWithPath: SSHServer.ssh))
+        var mark = try session.waitFor("Kies je taal / Choose your language (nl/en, Enter: nl): ")
+        session.send("en\r")
+        mark = try session.waitFor("Press Enter to start", after: mark)
+        session.send("stop\r")
+        #expect(try session.exitStatus() == 3)
+        let screen = CapturedOutput.flat(session.screenLines(after: mark).joined(separator: "\n"))
+        #expect(screen.contains("Your progress is saved on the server (0 answered). Log in the same way again to continue where you stopped: ssh <server> test-branching"), "\(screen)")
     }
 
     @Test("killing the ssh client mid-course keeps the answers, and the next login resumes the same attempt")

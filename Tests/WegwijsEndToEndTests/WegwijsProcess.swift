@@ -54,6 +54,10 @@ enum Wegwijs {
         env["XDG_CONFIG_HOME"] = "/nonexistent/wegwijs-test-config"
         env["WEGWIJS_SYSTEM_CONFIG_FILE"] = "/nonexistent/wegwijs-test-config/system.json"
         env["COLUMNS"] = "80"
+        // A locale that decides no language, so the course's own language is the default.
+        env["LC_ALL"] = nil
+        env["LC_MESSAGES"] = nil
+        env["LANG"] = "C.UTF-8"
         env.merge(environment) { $1 }
         return env
     }
