@@ -7,9 +7,9 @@ struct New: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Write a small, valid starter course to edit.",
         discussion: """
-        The starter has two guidelines and two scenarios: the first branches to the second on a wrong answer, the second takes several answers. An existing file is never overwritten: wegwijs new then exits 74 (I/O error) and changes nothing.
+        The starter is in Dutch and English, with the documented pass marks (80 % overall, 60 % per guideline, no serious breach): two guidelines and three scenarios, the second a follow-up that the first's partly good answer leads to, the last taking several answers. One ordinary mistake never fails it (its own paths and validate --strict are clean). An existing file is never overwritten: wegwijs new then exits 74 (I/O error) and changes nothing.
 
-        A FILE whose name ends in .md gets the text (Markdown) format, one ending in .json gets JSON; --format chooses. A text course must be named *.md, as that is how wegwijs knows to read it as text.
+        A FILE whose name ends in .md gets the text (Markdown) format, one ending in .json gets JSON (with "$schema" naming the bundled course.schema.json, for editors that check JSON); --format chooses. A text course must be named *.md, as that is how wegwijs knows to read it as text.
 
         Next steps: wegwijs validate FILE, wegwijs preview FILE, wegwijs paths FILE.
         """
@@ -26,7 +26,7 @@ struct New: ParsableCommand {
     @Option(help: "The course id (lower-case letters, digits, '-'; at most 64); default: from the file name.")
     var id: String?
 
-    @Option(help: "The language of the starter text.")
+    @Option(help: "The course's own language, written first (the starter has Dutch and English texts).")
     var language: InterfaceLanguage = .nl
 
     @Option(help: "The course format (default: from the file name: .json gives JSON, else the text format).")
@@ -49,7 +49,11 @@ struct New: ParsableCommand {
     func run() throws {
         let stem = TextCourseFormat.isText(file) ? String(file.dropLast(TextCourseFormat.fileExtension.count)) : file
         let courseID = id ?? StarterCourse.identifier(fromFileName: stem)
-        var text = StarterCourse.json(id: courseID, language: language.rawValue)
+        // Editors check a JSON course against the schema that `$schema` names: the bundled one.
+        let schema = chosenFormat == .json ? bundledCourses().directory.map { folder in
+            URL(fileURLWithPath: folder).appendingPathComponent("course.schema.json")
+        }.flatMap { FileManager.default.fileExists(atPath: $0.path) ? $0.absoluteString : nil } : nil
+        var text = StarterCourse.json(id: courseID, language: language.rawValue, schema: schema)
         if chosenFormat == .text {
             do {
                 text = try TextCourseWriter.text(of: try JSONParser.parse(Array(text.utf8)))
@@ -70,6 +74,6 @@ struct New: ParsableCommand {
             printError("\(file): \(reason)")
             throw Exit.ioError
         }
-        printOutput("\(file): written, course '\(courseID)' (2 guidelines, 2 scenarios). Next: wegwijs validate \(file)")
+        printOutput("\(file): written, course '\(courseID)' in Dutch and English (2 guidelines, 3 scenarios). Next: wegwijs validate \(file)")
     }
 }

@@ -4,7 +4,7 @@ import Testing
 
 @Suite("the starter course's texts: one table per language")
 struct StarterTextsTests {
-    @Test("each table writes a valid course in its own language, every text its own", arguments: StarterTexts.tables.map(\.language))
+    @Test("the starter is valid in every table's language, its own first, every text from its table", arguments: StarterTexts.tables.map(\.language))
     func table(language: String) throws {
         let texts = StarterTexts.of(language)
         #expect(texts.language == language)
@@ -12,13 +12,16 @@ struct StarterTextsTests {
         let (course, diagnostics) = CourseLoader.check(bytes: Array(json.utf8), file: "start.json")
         #expect(diagnostics.isEmpty, "\(diagnostics)")
         let loaded = try #require(course)
-        #expect(loaded.language == language && loaded.languages == [language])
-        #expect(loaded.title.resolved(language, fallback: language) == texts.title)
-        #expect(loaded.scenarios.first?.options.first?.feedback?.resolved(language, fallback: language) == texts.referFeedback)
-        // No text of another table leaks in.
-        for other in StarterTexts.tables where other.language != language {
-            #expect(!json.contains(other.introduction) && !json.contains(other.screenshotExplanation))
+        // Its own language first, then every other table's: each text in each language.
+        #expect(loaded.language == language && loaded.languages == [language] + StarterTexts.tables.map(\.language).filter { $0 != language })
+        #expect(loaded.incompleteLanguages.isEmpty)
+        for table in StarterTexts.tables {
+            #expect(loaded.title.resolved(table.language, fallback: language) == table.title)
+            #expect(loaded.scenarios.first?.options.first?.feedback?.resolved(table.language, fallback: language) == table.referFeedback)
+            #expect(loaded.scenarios.last?.explanation?.resolved(table.language, fallback: language) == table.screenshotExplanation)
         }
+        #expect(!json.contains("$schema"))
+        #expect(StarterCourse.json(id: "start", language: language, schema: "file:///s.json").contains(#""$schema": "file:///s.json""#))
     }
 
     @Test("the languages are the tables'; a code no table has gets the first (Dutch)")

@@ -107,13 +107,21 @@ struct AuthoringTests {
         let created = try Wegwijs.run(["new", path, "--language", language])
         #expect(created.status == 0, "\(created.stderr)")
         #expect(try Wegwijs.run(["validate", "--strict", path]).status == 0)
-        let course = try CourseLoader.load(path: path).course
+        let loaded = try CourseLoader.load(path: path)
+        let course = loaded.course
         #expect(course.id == "mijn-cursus")
-        #expect(course.language == language)
-        #expect(course.guidelines.count == 2 && course.scenarios.count == 2)
+        #expect(course.language == language && Set(course.languages) == ["nl", "en"] && course.incompleteLanguages.isEmpty)
+        #expect(course.passing == PassingRule(overall: 80, perGuideline: 60, noCritical: true))
+        #expect(course.guidelines.count == 2 && course.scenarios.count == 3)
         #expect(course.scenarios.contains { $0.options.contains { $0.next != nil } })
-        // Lines are fitted to 80 columns, and the long temp path may push the count onto the next line.
-        #expect(try Wegwijs.run(["paths", path, "--plain"]).stdout.replacingOccurrences(of: "\n  ", with: " ").contains("2 routes"))
+        #expect(loaded.warnings.isEmpty)
+        // $schema names the bundled schema, as a file URL an editor opens.
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(text.contains(#""$schema": "file://"#) && text.contains(#"/courses/course.schema.json""#))
+        // Its own paths are clean: no ordinary single slip, every route passes with its best answers.
+        let paths = try Wegwijs.run(["paths", path, "--plain"]).stdout.replacingOccurrences(of: "\n  ", with: " ")
+        #expect(paths.contains("2 routes") && paths.contains("every route can pass, none passes on wrong answers"), "\(paths)")
+        #expect(!paths.contains("slip vraag") && !paths.contains("slip screenshot"), "\(paths)")
     }
 
     @Test("new never overwrites a file: exit 74, the file untouched")

@@ -1,5 +1,6 @@
-/// The small, valid course `wegwijs new` writes for a trainer to edit: two guidelines and two
-/// scenarios, the first branching to the second on a wrong answer, the second with several answers.
+/// The small, valid course `wegwijs new` writes for a trainer to edit, in Dutch and English:
+/// two guidelines and three scenarios: the first leads to a follow-up on its partly good answer,
+/// the last takes several answers.
 public enum StarterCourse {
     /// Languages the starter text is written in: one `StarterTexts` table each.
     public static let languages = StarterTexts.tables.map(\.language)
@@ -24,88 +25,93 @@ public enum StarterCourse {
         return id.isEmpty ? "nieuwe-cursus" : id
     }
 
-    /// The course file's text, pretty-printed JSON ending in a newline, in `language` (Dutch
-    /// when no table has it).
-    public static func json(id: String, language: String) -> String {
-        let texts = StarterTexts.of(language)
+    /// The course file's text, pretty-printed JSON ending in a newline: every text in every
+    /// language of `StarterTexts.tables`, `language` first (the course's own; Dutch when no
+    /// table has it). `schema`, when given, is written as `$schema` for editors that check JSON.
+    ///
+    /// Three scenarios, the second a follow-up of the first's partly good answer, pass marks
+    /// 80/60 as documented, and no single slip: one ordinary mistake never fails it.
+    public static func json(id: String, language: String, schema: String? = nil) -> String {
+        let first = StarterTexts.of(language)
+        let tables = [first] + StarterTexts.tables.filter { $0.language != first.language }
         func object(_ pairs: [(String, JSONValue)]) -> JSONValue {
             .object(pairs.map { JSONMember(key: $0.0, node: JSONNode($0.1)) })
         }
         func array(_ values: [JSONValue]) -> JSONValue { .array(values.map { JSONNode($0) }) }
         func scores(_ pairs: [(String, Int)]) -> JSONValue { object(pairs.map { ($0.0, .number(String($0.1))) }) }
+        func text(_ field: KeyPath<StarterTexts, String>) -> JSONValue {
+            object(tables.map { ($0.language, .string($0[keyPath: field])) })
+        }
+        func option(_ id: String, _ field: KeyPath<StarterTexts, String>, _ points: [(String, Int)],
+                    _ feedback: KeyPath<StarterTexts, String>, critical: Bool = false, next: String? = nil) -> JSONValue {
+            var pairs: [(String, JSONValue)] = [("id", .string(id)), ("text", text(field)), ("scores", scores(points))]
+            if critical { pairs.append(("critical", .bool(true))) }
+            pairs.append(("feedback", text(feedback)))
+            if let next { pairs.append(("next", .string(next))) }
+            return object(pairs)
+        }
 
-        let course = object([
+        var head: [(String, JSONValue)] = schema.map { [("$schema", .string($0))] } ?? []
+        head += [
             ("format", .string(CourseDecoder.format)),
             ("id", .string(id)),
             ("version", .string("0.1.0")),
-            ("language", .string(texts.language)),
-            ("languages", array([.string(texts.language)])),
-            ("title", .string(texts.title)),
-            ("introduction", .string(texts.introduction)),
-            ("closing", .string(texts.closing)),
-            // Two scenarios hold few points: with 80/60 one ordinary mistake would fail the course
-            // (a single slip). A real course has more scenarios and can ask more.
-            ("passing", object([("overall", .number("60")), ("perGuideline", .number("30")), ("noCritical", .bool(true))])),
+            ("language", .string(first.language)),
+            ("languages", array(tables.map { .string($0.language) })),
+            ("title", text(\.title)),
+            ("introduction", text(\.introduction)),
+            ("closing", text(\.closing)),
+            ("passing", object([("overall", .number("80")), ("perGuideline", .number("60")), ("noCritical", .bool(true))])),
             ("validFor", .string("P1Y")),
             ("guidelines", array([
-                object([("id", .string("openbaar")),
-                        ("title", .string(texts.publicTitle)),
-                        ("summary", .string(texts.publicSummary))]),
-                object([("id", .string("vertrouwelijk")),
-                        ("title", .string(texts.clientDataTitle)),
-                        ("summary", .string(texts.clientDataSummary))]),
+                object([("id", .string("openbaar")), ("title", text(\.publicTitle)), ("summary", text(\.publicSummary))]),
+                object([("id", .string("vertrouwelijk")), ("title", text(\.clientDataTitle)), ("summary", text(\.clientDataSummary))]),
             ])),
             ("scenarios", array([
                 object([
                     ("id", .string("vraag-op-linkedin")),
-                    ("title", .string(texts.linkedInTitle)),
+                    ("title", text(\.linkedInTitle)),
                     ("channel", .string("LinkedIn")),
-                    ("situation", .string(texts.linkedInSituation)),
-                    ("question", .string(texts.linkedInQuestion)),
+                    ("situation", text(\.linkedInSituation)),
+                    ("question", text(\.linkedInQuestion)),
                     ("options", array([
-                        object([("id", .string("doorverwijzen")),
-                                ("text", .string(texts.referText)),
-                                ("scores", scores([("openbaar", 2), ("vertrouwelijk", 1)])),
-                                ("feedback", .string(texts.referFeedback))]),
-                        object([("id", .string("algemeen-antwoord")),
-                                ("text", .string(texts.generalText)),
-                                ("scores", scores([("openbaar", 1), ("vertrouwelijk", 1)])),
-                                ("feedback", .string(texts.generalFeedback))]),
-                        object([("id", .string("dossier-bekijken")),
-                                ("text", .string(texts.lookUpText)),
-                                ("scores", scores([("openbaar", -1), ("vertrouwelijk", -2)])),
-                                ("critical", .bool(true)),
-                                ("feedback", .string(texts.lookUpFeedback)),
-                                ("next", .string("screenshot-in-groep"))]),
+                        option("doorverwijzen", \.referText, [("openbaar", 2), ("vertrouwelijk", 2)], \.referFeedback),
+                        option("algemeen-antwoord", \.generalText, [("openbaar", 1), ("vertrouwelijk", 2)], \.generalFeedback,
+                               next: "hij-reageert"),
+                        option("dossier-bekijken", \.lookUpText, [("vertrouwelijk", -2)], \.lookUpFeedback, critical: true),
                     ])),
-                    ("explanation", .string(texts.linkedInExplanation)),
-                    ("next", .string("end")),
+                    ("explanation", text(\.linkedInExplanation)),
+                    ("next", .string("screenshot-in-groep")),
+                ]),
+                object([
+                    ("id", .string("hij-reageert")),
+                    ("title", text(\.replyTitle)),
+                    ("channel", .string("LinkedIn")),
+                    ("situation", text(\.replySituation)),
+                    ("question", text(\.replyQuestion)),
+                    ("options", array([
+                        option("alsnog-doorverwijzen", \.stillReferText, [("openbaar", 2)], \.stillReferFeedback),
+                        option("uitleggen", \.explainText, [("openbaar", 1)], \.explainFeedback),
+                        option("nummer-vragen", \.askNumberText, [("vertrouwelijk", -2)], \.askNumberFeedback, critical: true),
+                    ])),
+                    ("explanation", text(\.replyExplanation)),
                 ]),
                 object([
                     ("id", .string("screenshot-in-groep")),
-                    ("title", .string(texts.screenshotTitle)),
+                    ("title", text(\.screenshotTitle)),
                     ("channel", .string("WhatsApp")),
-                    ("situation", .string(texts.screenshotSituation)),
-                    ("question", .string(texts.screenshotQuestion)),
+                    ("situation", text(\.screenshotSituation)),
+                    ("question", text(\.screenshotQuestion)),
                     ("kind", .string("multiple")),
                     ("options", array([
-                        object([("id", .string("melden")),
-                                ("text", .string(texts.reportText)),
-                                ("scores", scores([("vertrouwelijk", 2)])),
-                                ("feedback", .string(texts.reportFeedback))]),
-                        object([("id", .string("vragen-te-verwijderen")),
-                                ("text", .string(texts.askDeleteText)),
-                                ("scores", scores([("openbaar", 1)])),
-                                ("feedback", .string(texts.askDeleteFeedback))]),
-                        object([("id", .string("doorsturen")),
-                                ("text", .string(texts.forwardText)),
-                                ("scores", scores([("openbaar", -1), ("vertrouwelijk", -1)])),
-                                ("feedback", .string(texts.forwardFeedback))]),
+                        option("vragen-te-verwijderen", \.askDeleteText, [("openbaar", 1)], \.askDeleteFeedback),
+                        option("niet-doorsturen", \.keepOutText, [("vertrouwelijk", 1)], \.keepOutFeedback),
+                        option("doorsturen", \.forwardText, [("vertrouwelijk", -1)], \.forwardFeedback),
                     ])),
-                    ("explanation", .string(texts.screenshotExplanation)),
+                    ("explanation", text(\.screenshotExplanation)),
                 ]),
             ])),
-        ])
-        return JSONWriter.document(course)
+        ]
+        return JSONWriter.document(object(head))
     }
 }
