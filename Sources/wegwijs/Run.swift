@@ -87,9 +87,8 @@ struct Run: ParsableCommand {
             case .stopped: throw Exit.stopped
             }
         } catch let failure as SessionStorageError {
-            printError(failure.underlying.description)
-            printError(phrases.notSaved(failure.underlying.reason))
-            printError(phrases.lastAnswerLost)
+            // In the learner's language, with the technical detail for the administrator.
+            for line in StoragePhrases.of(phrases.language).lines(for: failure.underlying, phrases: phrases) { printError(line) }
             throw Exit.ioError
         }
     }

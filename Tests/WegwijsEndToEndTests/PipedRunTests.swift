@@ -145,7 +145,14 @@ extension PipedRunTests {
         let result = try Wegwijs.run(["run", course, "--learner", "1", "--records", blocker.path], input: "a\n")
         #expect(result.status == 74)
         #expect(!result.stdout.contains("Scenario 1"))
-        #expect(result.stderr.contains("Je antwoorden konden niet worden opgeslagen"))
+        #expect(result.stderr.contains("Je antwoorden konden niet worden opgeslagen: in de map voor je resultaten kan niet worden geschreven."), "\(result.stderr)")
+        #expect(result.stderr.contains("Voor je beheerder: \(blocker.path): cannot create the records folder"))
+        // In English for an English learner, every line.
+        let english = try Wegwijs.run(["run", course, "--learner", "1", "--records", blocker.path, "--lang", "en"], input: "a\n")
+        #expect(english.status == 74)
+        #expect(english.stderr.contains("Your answers could not be saved: the folder for your results cannot be written to."), "\(english.stderr)")
+        #expect(english.stderr.contains("For your administrator: \(blocker.path): "))
+        #expect(!english.stderr.contains("Je "))
     }
 
     @Test("WEGWIJS_RECORDS is the default records folder")

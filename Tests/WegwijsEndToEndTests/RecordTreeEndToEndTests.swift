@@ -19,6 +19,9 @@ struct RecordTreeEndToEndTests {
         #expect(result.stderr.contains("\(target.path): "), "\(result.stderr)")
         #expect(result.stderr.contains("can write to it (mode \(String(mode, radix: 8)))"))
         #expect(result.stderr.contains("docs/server.md"))
+        // The learner is told in their language; the detail is marked for the administrator.
+        #expect(result.stderr.contains("Je antwoorden konden niet worden opgeslagen: de map voor je resultaten kan ook door een ander account worden gewijzigd"), "\(result.stderr)")
+        #expect(result.stderr.contains("Voor je beheerder: \(target.path): "))
         #expect(!result.stdout.contains("Situatie 1"))
         #expect(Wegwijs.files(under: records, includingHidden: true).isEmpty)
         let kept = try #require(try FileManager.default.attributesOfItem(atPath: target.path)[.posixPermissions] as? Int)

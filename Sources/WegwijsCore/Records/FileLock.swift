@@ -26,14 +26,14 @@ public final class FileLock: Sendable {
         var fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o640)
         if fd < 0, readOnlyFallback { fd = open(path, O_RDONLY | O_CLOEXEC) }
         guard fd >= 0 else {
-            throw FileProblem(path: path, reason: "cannot open the lock file (\(String(cString: strerror(errno))))")
+            throw FileProblem(path: path, reason: "cannot open the lock file (\(String(cString: strerror(errno))))", kind: .notLockable)
         }
         while flock(fd, LOCK_EX | (wait ? 0 : LOCK_NB)) != 0 {
             if errno == EINTR { continue }
             let failure = errno
             close(fd)
             if failure == EWOULDBLOCK { return nil }
-            throw FileProblem(path: path, reason: "cannot lock (\(String(cString: strerror(failure))))")
+            throw FileProblem(path: path, reason: "cannot lock (\(String(cString: strerror(failure))))", kind: .notLockable)
         }
         return FileLock(descriptor: fd)
     }
@@ -42,7 +42,7 @@ public final class FileLock: Sendable {
     public static func waiting(_ path: String, readOnlyFallback: Bool = false) throws(FileProblem) -> FileLock {
         // With `wait: true`, `take` returns a lock or throws.
         guard let lock = try take(path, wait: true, readOnlyFallback: readOnlyFallback) else {
-            throw FileProblem(path: path, reason: "cannot lock")
+            throw FileProblem(path: path, reason: "cannot lock", kind: .notLockable)
         }
         return lock
     }

@@ -48,7 +48,7 @@ public struct RecordStore: RecordWriter {
             try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true,
                                                     attributes: [.posixPermissions: Self.folderMode])
         } catch {
-            throw FileProblem(path: root, reason: "cannot create the records folder (\(Self.reason(from: error)))")
+            throw FileProblem(path: root, reason: "cannot create the records folder (\(Self.reason(from: error)))", kind: .notWritable)
         }
         try PrivateFiles.checkNoOtherWriter(root, following: true)
         let courseFolder = (path as NSString).deletingLastPathComponent
@@ -58,7 +58,7 @@ public struct RecordStore: RecordWriter {
         let probe = path + "/" + RecordsLayout.probeName(UUID().uuidString)
         let fd = open(probe, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
         guard fd >= 0 else {
-            throw FileProblem(path: path, reason: "the records folder is not writable (\(String(cString: strerror(errno))))")
+            throw FileProblem(path: path, reason: "the records folder is not writable (\(String(cString: strerror(errno))))", kind: .notWritable)
         }
         close(fd)
         unlink(probe)
@@ -83,7 +83,7 @@ public struct RecordStore: RecordWriter {
     /// symbolic link, and not one another account can write to (refused: `PrivateFiles`).
     static func makeFolder(_ path: String) throws(FileProblem) {
         if mkdir(path, mode_t(folderMode)) != 0, errno != EEXIST {
-            throw FileProblem(path: path, reason: "cannot create the records folder (\(String(cString: strerror(errno))))")
+            throw FileProblem(path: path, reason: "cannot create the records folder (\(String(cString: strerror(errno))))", kind: .notWritable)
         }
         var info = stat()
         guard lstat(path, &info) == 0 else {
@@ -91,11 +91,11 @@ public struct RecordStore: RecordWriter {
         }
         switch info.st_mode & S_IFMT {
         case S_IFLNK:
-            throw FileProblem(path: path, reason: "is a symbolic link; records are never written through a link below the records folder")
+            throw FileProblem(path: path, reason: "is a symbolic link; records are never written through a link below the records folder", kind: .symbolicLink)
         case S_IFDIR:
             try PrivateFiles.checkNoOtherWriter(path, following: false)
         default:
-            throw FileProblem(path: path, reason: "cannot create the records folder (a file of that name is in the way)")
+            throw FileProblem(path: path, reason: "cannot create the records folder (a file of that name is in the way)", kind: .notWritable)
         }
     }
 
@@ -214,10 +214,10 @@ public struct RecordStore: RecordWriter {
         func failure(_ what: String) -> FileProblem {
             let reason = "\(what) (\(String(cString: strerror(errno))))"
             unlink(temp)
-            return FileProblem(path: path, reason: reason)
+            return FileProblem(path: path, reason: reason, kind: .notWritable)
         }
         let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
-        guard fd >= 0 else { throw FileProblem(path: path, reason: "cannot be written (\(String(cString: strerror(errno))))") }
+        guard fd >= 0 else { throw FileProblem(path: path, reason: "cannot be written (\(String(cString: strerror(errno))))", kind: .notWritable) }
         // Not group- or world-writable, whatever the umask.
         fchmod(fd, mode & 0o755)
         let written = data.withUnsafeBytes { FileDescriptorWrite.all($0, to: fd) } == 0

@@ -32,7 +32,7 @@ public enum PrivateFiles {
             who = "its group \(groupName(info.st_gid)) can write to it (mode \(mode))"
         }
         guard let who else { return }
-        throw FileProblem(path: path, reason: "\(who); records are never written into a folder another account can change. Give each account a records folder of its own (chmod g-w,o-w, owned by the account that runs wegwijs), or serve the course from one account over ssh: see \(serverDocs)")
+        throw FileProblem(path: path, reason: "\(who); records are never written into a folder another account can change. Give each account a records folder of its own (chmod g-w,o-w, owned by the account that runs wegwijs), or serve the course from one account over ssh: see \(serverDocs)", kind: .sharedFolder)
     }
 
     /// Refuses a secret (the signing key, the LRS credentials) that its group or others can
