@@ -8,7 +8,7 @@ answer at a time: the driver sends an answer only after the prompt for it has ar
 times from the answer sent to the next prompt (or the end) received. Then the same 100 run
 `wegwijs run` locally with the same driver. Everything stops by itself (bounded waits).
 
-Usage: benchmarks/ssh/run.py [--learners 100] [--binary .build/release/wegwijs] [--account NAME]
+Usage: benchmarks/ssh/run.py [--learners 100] [--binary .build/release/wegwijs] [--account NAME] [--keys-file] [--kex ALGORITHMS]
 
 --account: serve as that (existing) account, as a real server does, instead of the current one;
 it should have /bin/sh as its shell, like the service account of docs/server.md:
@@ -139,6 +139,9 @@ def main():
     parser.add_argument("--learners", type=int, default=100)
     parser.add_argument("--binary", default=".build/release/wegwijs")
     parser.add_argument("--account", default=None)
+    parser.add_argument("--keys-file", action="store_true",
+                        help="an authorized_keys file written once by `wegwijs ssh authorized-keys` instead of the AuthorizedKeysCommand")
+    parser.add_argument("--kex", default=None, help="sshd's KexAlgorithms, e.g. curve25519-sha256 (default: OpenSSH's)")
     args = parser.parse_args()
     binary = os.path.realpath(args.binary)
     if not os.access(binary, os.X_OK):
@@ -163,6 +166,17 @@ def main():
         for name in os.listdir(keys):
             os.chmod(os.path.join(keys, name), 0o644)
     port = free_port()
+    if args.keys_file:
+        # gitolite's way: the file is written when a key changes, and sshd reads it per login.
+        with open(f"{work}/authorized_keys", "w") as f:
+            subprocess.run([binary, "ssh", "authorized-keys", "--keys", keys], stdout=f, check=True)
+        os.chmod(f"{work}/authorized_keys", 0o644)
+        keys_lines = f"AuthorizedKeysFile {work}/authorized_keys\n"
+    else:
+        keys_lines = (f"AuthorizedKeysFile none\nAuthorizedKeysCommand {binary} ssh authorized-keys --keys {keys} "
+                      f"--user %u --type %t --key %k\nAuthorizedKeysCommandUser {account}\n")
+    if args.kex:
+        keys_lines += f"KexAlgorithms {args.kex}\n"
     config = f"""ListenAddress 127.0.0.1
 Port {port}
 HostKey {work}/host
@@ -174,10 +188,7 @@ UsePAM no
 AllowUsers {account}
 PermitRootLogin forced-commands-only
 MaxSessions 1
-AuthorizedKeysFile none
-AuthorizedKeysCommand {binary} ssh authorized-keys --keys {keys} --user %u --type %t --key %k
-AuthorizedKeysCommandUser {account}
-DisableForwarding yes
+{keys_lines}DisableForwarding yes
 PermitTTY yes
 MaxStartups 200
 SetEnv WEGWIJS_RECORDS={records} WEGWIJS_COURSES={courses} XDG_CONFIG_HOME=/nonexistent WEGWIJS_SYSTEM_CONFIG_FILE=/nonexistent/system.json
