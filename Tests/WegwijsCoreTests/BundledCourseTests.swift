@@ -99,8 +99,9 @@ struct BundledCourseTests {
 /// The UWV course, version 2 (issue 12): a bank of scenarios in pools, fair, about 20 minutes,
 /// faithful to the policy and not passable by guessing. Every figure is computed here from the
 /// course file itself (read as plain JSON, so no engine feature is needed), so that an edit
-/// cannot quietly break a promise.
-@Suite("The UWV course 2.0: bank, fairness and guessing")
+/// cannot quietly break a promise. Since 2.1 (issue 20) some options lead to a short follow-up
+/// scenario (in no pool) that shows what happened next; the model here knows them.
+@Suite("The UWV course 2.x: bank, fairness and guessing")
 struct UWVCourseTests {
     typealias JSON = [String: Any]
 
@@ -179,15 +180,36 @@ struct UWVCourseTests {
         var overall: Int, perGuideline: Int, noCritical: Bool
 
         func scenario(_ id: String) -> Scenario? { scenarios.first { $0.id == id } }
+
+        /// Follow-ups: the scenarios an option's `next` leads to. A route shows one only after that
+        /// option; every other answer goes past it.
+        var followUps: Set<String> { Set(scenarios.flatMap { $0.options.compactMap(\.next) }) }
+        func followUps(of scenario: Scenario) -> [Scenario] {
+            Array(Set(scenario.options.compactMap(\.next))).sorted().compactMap { self.scenario($0) }
+        }
+        /// The scenario whose option leads to this follow-up.
+        func parent(of id: String) -> Scenario? { scenarios.first { $0.options.contains { $0.next == id } } }
+
+        /// Scenarios always shown: in no pool, and no follow-up.
         var unpooled: [Scenario] {
-            let pooled = Set(pools.flatMap(\.members))
-            return scenarios.filter { !pooled.contains($0.id) }
+            let pooled = Set(pools.flatMap(\.members)), followUps = self.followUps
+            return scenarios.filter { !pooled.contains($0.id) && !followUps.contains($0.id) }
+        }
+
+        /// `value` of a scenario together with its largest follow-up: for the longest routes.
+        func withFollowUp(_ value: @escaping (Scenario) -> Int) -> (Scenario) -> Int {
+            { scenario in value(scenario) + (followUps(of: scenario).map(value).max() ?? 0) }
         }
 
         /// The smallest and largest sum of `value` over the scenarios of one draw (every pool
-        /// draws `draw` of its members; scenarios in no pool are always shown). With `containing`,
-        /// only draws that show that scenario.
+        /// draws `draw` of its members; scenarios in no pool are always shown; follow-ups are left
+        /// out, see `withFollowUp`). With `containing`, only draws that show that scenario; for a
+        /// follow-up, the draws that show its parent, plus the follow-up itself.
         func range(of value: (Scenario) -> Int, containing fixed: String? = nil) -> (min: Int, max: Int) {
+            if let fixed, let parent = parent(of: fixed), let member = scenario(fixed) {
+                let around = range(of: value, containing: parent.id)
+                return (around.min + value(member), around.max + value(member))
+            }
             var low = unpooled.map(value).reduce(0, +), high = low
             for pool in pools {
                 let values = pool.members.compactMap { scenario($0) }.map(value).sorted()
@@ -254,12 +276,12 @@ struct UWVCourseTests {
 
     // MARK: The course's terms
 
-    @Test("version 2.0.1, Dutch and English, shuffled options, the policy's headings, the Dutch acknowledgement and the policy carried")
+    @Test("version 2.1.0, Dutch and English, shuffled options, the policy's headings, the Dutch acknowledgement and the policy carried")
     func terms() throws {
         let course = try Self.course()
         let root = course.json
         #expect(root["id"] as? String == CourseCatalog.defaultCourseID)
-        #expect(root["version"] as? String == "2.0.1")
+        #expect(root["version"] as? String == "2.1.0")
         #expect(root["$schema"] as? String == "course.schema.json")
         #expect(root["language"] as? String == "nl" && root["languages"] as? [String] == ["nl", "en"])
         #expect(root["shuffleOptions"] as? Bool == true)
@@ -325,8 +347,12 @@ struct UWVCourseTests {
                 #expect(!targets.contains(member), "\(member) is the target of an option's next")
             }
         }
-        #expect(targets.isEmpty, "no option branches, so every route has the same length")
-        let length = course.range { _ in 1 }
+        // Follow-ups lead on to the scenario after them, never to another follow-up.
+        for target in targets {
+            let followUp = try #require(course.scenario(target), "\(target)")
+            #expect(followUp.options.allSatisfy { $0.next == nil }, "\(target) leads to no further follow-up")
+        }
+        let length = (min: course.range { _ in 1 }.min, max: course.range(of: course.withFollowUp { _ in 1 }).max)
         #expect(length.min >= 14 && length.max <= 18, "\(length)")
         #expect(course.scenarios.count >= 2 * length.max, "the bank is at least twice a route")
     }
@@ -370,7 +396,7 @@ struct UWVCourseTests {
             }
             return count + bestFeedback + otherFeedback
         }
-        let route = course.range(of: shown)
+        let route = (min: course.range(of: shown).min, max: course.range(of: course.withFollowUp(shown)).max)
         #expect(fixed + route.max <= 3200, "at most \(fixed + route.max) words")
         #expect(fixed + route.min >= 2000, "not so short that the course no longer takes about 20 minutes")
     }
@@ -408,7 +434,14 @@ struct UWVCourseTests {
         ("patientenvereniging", "werkinstructies"), ("whiteboard", "story-delen"), ("systeemfout", "heel-scherm"),
         ("systeemfout", "zwartgemaakt"), ("klantverhaal", "alle-details"), ("fraudezaak", "bevestigen"),
         ("logbestand", "log-plakken"),
+        // 2.1 (issue 20): also anonymously, by a hint or a wink, or as an insider about a colleague.
+        ("journalist", "anoniem-vertellen"), ("journalist-belt-terug", "half-ja"), ("cao-nieuws", "hint"),
+        ("fraudezaak", "knipoog"), ("arts-op-reddit", "intern-bekend"),
     ]
+
+    /// Scenarios with two equally right answers: in `opiniestuk` both a constructive piece and
+    /// not writing about it avoid the public stand the policy warns about.
+    static let twoRightAnswers: Set<String> = ["opiniestuk"]
 
     @Test("every option that makes confidential data public is critical and says why it is serious")
     func criticalOptions() throws {
@@ -424,7 +457,7 @@ struct UWVCourseTests {
         #expect(Set(critical) == Set(Self.dataLeaks.map { "\($0.scenario)/\($0.option)" }))
         for scenario in course.scenarios where !scenario.multiple {
             let ties = scenario.options.filter { !$0.critical && $0.total == scenario.option(scenario.best[0])?.total }
-            #expect(ties.count == 1, "\(scenario.id): one best answer")
+            #expect(ties.count == (Self.twoRightAnswers.contains(scenario.id) ? 2 : 1), "\(scenario.id): one best answer")
         }
     }
 
@@ -446,10 +479,16 @@ struct UWVCourseTests {
                     }
                     shown += members.prefix(max(0, pool.draw)).compactMap { course.scenario($0) }
                 }
-                for scenario in shown {
-                    // Otherwise a uniformly random other answer that is not critical.
-                    let others = scenario.slips.filter { !scenario.isCritical($0) }
-                    answers.append((scenario, uniform() < p || others.isEmpty ? scenario.best : pick(others)))
+                for drawn in shown {
+                    // Otherwise a uniformly random other answer that is not critical; an option
+                    // with a `next` brings its follow-up, answered the same way.
+                    var scenario: Scenario? = drawn
+                    while let current = scenario {
+                        let others = current.slips.filter { !current.isCritical($0) }
+                        let answer = uniform() < p || others.isEmpty ? current.best : pick(others)
+                        answers.append((current, answer))
+                        scenario = current.multiple ? nil : current.option(answer[0])?.next.flatMap { course.scenario($0) }
+                    }
                 }
                 if course.passes(answers) { passed += 1 }
             }
@@ -527,13 +566,13 @@ struct UWVCourseTests {
     }
 
     /// Wrong options that over-escalate: reporting something harmless, tagging the Webcare Team
-    /// needlessly, asking Concerncommunicatie about nothing.
+    /// needlessly. (Asking Concerncommunicatie is never among them: the policy invites every
+    /// question, so since 2.1 asking never loses points; see UWVCourse21Tests.)
     static let overEscalations: [(scenario: String, option: String)] = [
-        ("verjaardag", "eerst-navragen"), ("vakantiefoto", "melden"), ("arts-op-reddit", "taggen"),
-        ("werk-jij-daar", "webcare-taggen"), ("werken-bij", "eerst-vragen"), ("artsenforum", "toestemming"),
-        ("recruitersgroep", "webcare-vragen"), ("petitie-zwembad", "eerst-vragen"), ("eigen-post", "laten-keuren"),
-        ("teamuitje", "melden"), ("linkedin-profiel", "toestemming"), ("collegagroep", "facebook-melden"),
-        ("vacature-delen", "eerst-vragen"),
+        ("vakantiefoto", "melden"), ("arts-op-reddit", "taggen"), ("werk-jij-daar", "webcare-taggen"),
+        ("werken-bij", "webcare-taggen"), ("recruitersgroep", "webcare-vragen"), ("eigen-post", "webcare-taggen"),
+        ("teamuitje", "melden"), ("collegagroep", "facebook-melden"), ("tien-minuten-origineel", "webcare-taggen"),
+        ("oude-tweet", "webcare-vragen"), ("fanpagina", "zonder-logo"),
     ]
 
     /// Scenarios where the best thing to do is nothing special: carry on as normal.
