@@ -284,7 +284,7 @@ struct UWVCourseTests {
         #expect(root["version"] as? String == "2.1.0")
         #expect(root["$schema"] as? String == "course.schema.json")
         #expect(root["language"] as? String == "nl" && root["languages"] as? [String] == ["nl", "en"])
-        #expect(root["shuffleOptions"] as? Bool == true)
+        #expect(root["shuffleOptions"] as? Bool == true && root["shufflePools"] as? Bool == true)
         #expect(root["validFor"] as? String == "P1Y" && Self.int(root["dueWithinDays"]) == 30)
         #expect(course.overall == 80 && course.perGuideline == 60 && course.noCritical)
         let acknowledgement = Self.text(root["acknowledgement"])

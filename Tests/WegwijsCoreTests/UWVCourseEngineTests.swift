@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 @testable import WegwijsCore
 
@@ -74,6 +75,44 @@ struct UWVCourseEngineTests {
         for pool in course.pools where pool.scenarios.count >= 3 {
             let picked = draws.map { $0.filter(pool.scenarios.contains) }
             #expect(Set(picked.flatMap { $0 }).count == 3, "pool \(pool.id): \(picked)")
+        }
+    }
+
+    /// The review found the guidelines in a fixed 5-cycle (situations 1, 6 and 11 always
+    /// *openbaar*): the position gave away what a situation tests. With `shufflePools` each
+    /// attempt draws its own order of the pools, recorded in the record and replayed by verify.
+    @Test("the guidelines come round in no fixed order: every position holds at least 4 of the 5 guidelines over 100 attempts, and each attempt replays")
+    func noFixedOrder() throws {
+        let loaded = try Self.load()
+        let course = loaded.course
+        #expect(course.shufflePools && course.isReorderable)
+        var guidelinesAt: [Int: Set<String>] = [:]
+        var orders = Set<[String]>()
+        for _ in 0..<100 {
+            let session = AttemptSession(loaded: loaded, settings: SessionSettings(learnerID: "1", learnerName: nil, language: "nl",
+                                                                                   restart: false, store: MemoryRecords()))
+            _ = try session.open {}
+            try session.start()
+            let attempt = session.attempt
+            let order = try #require(attempt.order)
+            orders.insert(order)
+            for (position, id) in order.enumerated() {
+                let scenario = try #require(course.scenario(id))
+                guidelinesAt[position, default: []].formUnion(scenario.guidelinesInvolved(in: course).map(\.id))
+            }
+            // The best answers along this order, replayed from what a record holds.
+            var play = attempt
+            while let scenario = play.currentScenario {
+                let totals = scenario.options.map { $0.scores.values.reduce(0, +) }
+                let best = scenario.rules.bestAnswer(totals: totals, usable: scenario.options.map { !$0.isCritical })
+                try play.answer(best.map { scenario.options[$0].id }, at: Date())
+            }
+            let replayed = try Attempt(course: course, seed: attempt.seed, drawn: attempt.drawn, order: order, replaying: play.answers)
+            #expect(replayed.isFinished && replayed.answers.count == play.answers.count)
+        }
+        #expect(orders.count > 90)
+        for position in 0..<15 {
+            #expect((guidelinesAt[position] ?? []).count >= 4, "position \(position + 1): \(guidelinesAt[position] ?? [])")
         }
     }
 }
