@@ -43,13 +43,16 @@ struct LanguageOptions: ParsableArguments {
     /// it, every missing text is printed, located, and the command ends with 65 before
     /// anything is shown.
     func language(for loaded: LoadedCourse, environment: [String: String] = ProcessInfo.processInfo.environment,
+                  inProgress: String? = nil,
                   ask: ((_ offered: [InterfaceLanguage], _ fallback: InterfaceLanguage) throws -> InterfaceLanguage)? = nil) throws -> String {
         let course = loaded.course
         // The setting and the locale apply where the course can be taken in them; --lang must be offered.
         let complete = course.completeLanguages
         let preferred = quietSettings()?[.language].flatMap { complete.contains($0) ? $0 : nil }
         let local = LanguageChoice.locale(environment).flatMap { complete.contains($0.rawValue) ? $0.rawValue : nil }
-        var chosen = lang?.rawValue ?? preferred ?? local
+        // An attempt in progress continues in its language rather than asking again.
+        let resumed = inProgress.flatMap { complete.contains($0) ? $0 : nil }
+        var chosen = lang?.rawValue ?? preferred ?? local ?? resumed
         let offered = complete.compactMap(InterfaceLanguage.init(rawValue:))
         if chosen == nil, let ask, offered.count > 1, let fallback = InterfaceLanguage(rawValue: course.language) {
             chosen = try ask(offered, fallback).rawValue

@@ -58,14 +58,17 @@ struct Run: ParsableCommand {
         let output = StandardOutput()
         let reader: LineReader = terminal.isInteractive ? ReadlineReader() : PipedReader(output: output)
         // Only a terminal is asked; a piped run keeps the course's language.
-        let language = try language.language(for: loaded, ask: !terminal.isInteractive ? nil : { offered, fallback in
+        let store = RecordStore(root: configured.records)
+        let inProgress = learner.flatMap { store.languageInProgress(course: loaded.course.id, learner: $0) }
+        let language = try language.language(for: loaded, inProgress: restart ? nil : inProgress,
+                                             ask: !terminal.isInteractive ? nil : { offered, fallback in
             SignalTrap.install(farewell: "Onderbroken. / Interrupted.")
             guard let chosen = LanguageChoice.ask(offered, fallback: fallback, reader: reader, output: output) else { throw Exit.stopped }
             return chosen
         })
         let signer = try SigningKey.configured()
         var settings = SessionSettings(learnerID: learner, learnerName: name, language: language, restart: restart,
-                                       store: RecordStore(root: configured.records), signer: signer)
+                                       store: store, signer: signer)
         let statements = try StatementQueue.configured(configured, course: loaded.course)
         if let statements {
             settings.onRecordSaved = { record in statements.add(record) }

@@ -73,6 +73,13 @@ struct LearnerScreenTests {
         #expect(session.transcript.contains("Welcome!") && !session.transcript.contains("Welkom!"))
         session.send("\u{04}")
         #expect(try session.exitStatus() == 3)
+        // The attempt in progress continues in the language chosen: nothing is asked again.
+        let again = try PseudoTerminalSession(["run", course, "--learner", "6", "--records", records.path],
+                                              environment: ["LC_MESSAGES": "", "LANG": "C.UTF-8"])
+        try again.waitFor("Do you want to continue? [Y/n] ")
+        #expect(!again.transcript.contains("Kies je taal"))
+        again.send("\u{04}")
+        #expect(try again.exitStatus() == 3)
     }
 
     @Test("a locale that decides, or --lang, asks nothing", arguments: [

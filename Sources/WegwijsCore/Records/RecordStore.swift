@@ -38,6 +38,14 @@ public struct RecordStore: RecordWriter {
         folder(course: course, learner: learner) + "/" + Self.inProgressName
     }
 
+    /// The language of the learner's attempt in progress, read without touching anything (a
+    /// damaged file is left for the session to set aside); nil when there is none to read.
+    public func languageInProgress(course: String, learner: String) -> String? {
+        let path = folder(course: course, learner: learner) + "/" + RecordsLayout.inProgressName
+        guard let bytes = try? RecordFiles.contents(of: path) else { return nil }
+        return (try? CompletionRecord.decode(Data(bytes)))?.language
+    }
+
     /// Creates the learner's folder and proves it is writable, before any question is asked.
     /// The course and learner folders are never symbolic links (a link could lead the records
     /// anywhere) and never group- or world-writable, whatever the umask (SPEC §9); a records
