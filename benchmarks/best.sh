@@ -1,5 +1,17 @@
-# Sourced by the benchmark scripts. best NAME COMMAND: runs COMMAND $runs times (output
-# discarded), prints the best wall time and the peak memory, and sets time_NAME to the best time.
+# Sourced by the benchmark scripts (after setting $root).
+#
+# release_binary: sets WEGWIJS to a release build in .build-release-bench (built when needed),
+# unless WEGWIJS is set already, and checks that /usr/bin/time is there.
+release_binary() {
+    [ -x /usr/bin/time ] || { echo "/usr/bin/time is needed: apt-get install -y time" >&2; exit 1; }
+    if [ -z "${WEGWIJS:-}" ]; then
+        (cd "$root" && swift build -c release --scratch-path .build-release-bench >/dev/null)
+        WEGWIJS="$root/.build-release-bench/release/wegwijs"
+    fi
+}
+
+# best NAME COMMAND: runs COMMAND $runs times (output discarded), prints the best wall time and
+# the peak memory, and sets time_NAME to the best time.
 best() {
     name=$1; shift
     best_time=""; best_memory=""

@@ -11,11 +11,8 @@ dir=${1:-/var/tmp/wegwijs-bench-html}
 learners=${2:-20000}
 runs=${RUNS:-3}
 
-[ -x /usr/bin/time ] || { echo "/usr/bin/time is needed: apt-get install -y time" >&2; exit 1; }
-if [ -z "${WEGWIJS:-}" ]; then
-    (cd "$root" && swift build -c release --scratch-path .build-release-bench >/dev/null)
-    WEGWIJS="$root/.build-release-bench/release/wegwijs"
-fi
+. "$root/benchmarks/best.sh"
+release_binary
 if [ ! -d "$dir/records" ]; then
     mkdir -p "$dir"
     # A third course: the bundled course under another id (a yearly refresher).
@@ -28,7 +25,6 @@ if [ ! -d "$dir/records" ]; then
 fi
 echo "records: $(find "$dir/records" -name '*.json' -type f | wc -l) files, roster of $learners, $(nproc) cores"
 
-. "$root/benchmarks/best.sh"
 
 find "$dir/records" -name '*.json' -type f -print0 | xargs -0 cat >/dev/null   # warm the page cache
 common="'$WEGWIJS' report '$dir/records' --roster '$dir/roster.csv' --as-of 2026-11-25"

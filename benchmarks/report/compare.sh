@@ -15,11 +15,8 @@ attempts=${3:-5}
 runs=${RUNS:-3}
 
 command -v jq >/dev/null || { echo "jq is needed: apt-get install -y jq" >&2; exit 1; }
-[ -x /usr/bin/time ] || { echo "/usr/bin/time is needed: apt-get install -y time" >&2; exit 1; }
-if [ -z "${WEGWIJS:-}" ]; then
-    (cd "$root" && swift build -c release --scratch-path .build-release-bench >/dev/null)
-    WEGWIJS="$root/.build-release-bench/release/wegwijs"
-fi
+. "$root/benchmarks/best.sh"
+release_binary
 if [ ! -d "$dir" ]; then
     python3 "$root/benchmarks/report/generate.py" "$dir" --learners "$learners" --attempts "$attempts"
 fi
@@ -31,7 +28,6 @@ jq_group='group_by(.[1] + "/" + .[0]) | map({employee_id: .[0][0], course: .[0][
   best_percent: ([.[] | select(.[2] == "passed" or .[2] == "failed") | .[3]] | max),
   passed_at: ([.[] | select(.[2] == "passed") | .[4]] | max), last_activity: (map(.[4]) | max)})'
 
-. "$root/benchmarks/best.sh"
 
 find "$dir" -name '*.json' -type f -print0 | xargs -0 cat >/dev/null   # warm the page cache
 best cat "find '$dir' -name '*.json' -type f -print0 | xargs -0 cat"

@@ -11,11 +11,8 @@ dir=${1:-/var/tmp/wegwijs-bench-roster}
 employees=${2:-20000}
 runs=${RUNS:-3}
 
-[ -x /usr/bin/time ] || { echo "/usr/bin/time is needed: apt-get install -y time" >&2; exit 1; }
-if [ -z "${WEGWIJS:-}" ]; then
-    (cd "$root" && swift build -c release --scratch-path .build-release-bench >/dev/null)
-    WEGWIJS="$root/.build-release-bench/release/wegwijs"
-fi
+. "$root/benchmarks/best.sh"
+release_binary
 if [ ! -d "$dir/records" ]; then
     mkdir -p "$dir/empty"
     python3 "$root/benchmarks/report/generate.py" "$dir/records" --learners "$employees" --attempts 1 \
@@ -26,7 +23,6 @@ fi
 export XDG_CONFIG_HOME="$dir/config" WEGWIJS_SYSTEM_CONFIG_FILE="$dir/none.json"
 echo "records: $(find "$dir/records" -name '*.json' -type f | wc -l) files; rosters: $(du -h "$dir/roster-40.csv" | cut -f1) (40 columns), $(du -h "$dir/roster-5.csv" | cut -f1) (5 columns); $(nproc) cores"
 
-. "$root/benchmarks/best.sh"
 
 find "$dir/records" -name '*.json' -type f -print0 | xargs -0 cat >/dev/null   # warm the page cache
 course=uwv-sociale-media

@@ -9,17 +9,13 @@ root=$(cd "$(dirname "$0")/../.." && pwd)
 dir=${1:-/tmp/wegwijs-bench-records}
 runs=${RUNS:-3}
 
-[ -x /usr/bin/time ] || { echo "/usr/bin/time is needed: apt-get install -y time" >&2; exit 1; }
-if [ -z "${WEGWIJS:-}" ]; then
-    (cd "$root" && swift build -c release --scratch-path .build-release-bench >/dev/null)
-    WEGWIJS="$root/.build-release-bench/release/wegwijs"
-fi
+. "$root/benchmarks/best.sh"
+release_binary
 if [ ! -d "$dir" ]; then
     python3 "$root/benchmarks/report/generate.py" "$dir" --learners 20000 --attempts 5
 fi
 echo "records: $(find "$dir" -name '*.json' -type f | wc -l) files in $dir, $(nproc) cores"
 
-. "$root/benchmarks/best.sh"
 
 find "$dir" -name '*.json' -type f -print0 | xargs -0 cat >/dev/null   # warm the page cache
 best report "'$WEGWIJS' report '$dir' --format csv"
