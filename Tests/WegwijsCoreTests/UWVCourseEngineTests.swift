@@ -115,4 +115,43 @@ struct UWVCourseEngineTests {
             #expect((guidelinesAt[position] ?? []).count >= 4, "position \(position + 1): \(guidelinesAt[position] ?? [])")
         }
     }
+
+    /// Strategies that skip reading the situation, through the engine on the shuffled options a
+    /// learner sees: each picks by the options' wording alone (in a multiple-answer scenario
+    /// the half it prefers, in a ranking its order). None may pass more than 5 % of attempts.
+    @Test("no strategy that skips reading passes more than 5 %: longest, shortest, referral words, Dutch or English", arguments: ["longest", "shortest", "referral", "longest-en"])
+    func guessingStrategies(strategy: String) throws {
+        let course = try Self.load().course
+        let referral = try Regex("(?i)webcare|concerncommunicatie|meld|verwijs|verwijz|report|refer")
+        func score(_ option: Scenario.Option) -> Int {
+            let language = strategy == "longest-en" ? "en" : "nl"
+            let text = option.text.resolved(language, fallback: "nl")
+            switch strategy {
+            case "shortest": return -text.count
+            case "referral": return (text.contains(referral) ? 10_000 : 0) + text.count
+            default: return text.count
+            }
+        }
+        // Each option's score once: the sort below runs for every scenario of every attempt.
+        var scores: [String: Int] = [:]
+        for scenario in course.scenarios { for option in scenario.options { scores[scenario.id + "/" + option.id] = score(option) } }
+        var random = SplitMix64(seed: 7)
+        var passed = 0
+        let attempts = 1_000
+        for _ in 0..<attempts {
+            var attempt = Attempt(course: course, seed: random.next() >> 11, drawn: Attempt.draw(course, seen: [], using: &random))
+            while let scenario = attempt.currentScenario {
+                let key = { (option: Scenario.Option) in scores[scenario.id + "/" + option.id] ?? 0 }
+                let ranked = attempt.shownOptions.sorted { key($0) > key($1) }
+                let chosen: [Scenario.Option] = switch scenario.kind {
+                case .single: [ranked[0]]
+                case .multiple: Array(ranked.prefix(max(1, ranked.count / 2)))
+                case .ranking: ranked
+                }
+                try attempt.answer(chosen.map(\.id), at: Date())
+            }
+            if attempt.scoreSheet.passed { passed += 1 }
+        }
+        #expect(passed * 100 <= attempts * 5, "\(strategy): \(passed) of \(attempts) passed")
+    }
 }
