@@ -37,7 +37,9 @@ public enum StatisticsFormat {
         return text
     }
 
-    /// One JSON object: `course`, `scenarios` (with their `options`), `guidelines`, `flags`.
+    /// One JSON object: `course` (with `attempts_counted`, `first` or `all`, and
+    /// `later_attempts_not_counted`), `scenarios` (with `too_few_for`, the flags the scenario
+    /// was shown too few times for, and their `options`, each with `key`), `guidelines`, `flags`.
     public static func json(_ statistics: ItemStatistics) -> String {
         func number(_ value: Double?) -> String { value.map(ReportColumns.percentText) ?? "null" }
         func flags(_ list: [ItemFlag]) -> String { "[" + list.map { JSONWriter.quoted($0.rawValue) }.joined(separator: ", ") + "]" }
@@ -50,13 +52,16 @@ public enum StatisticsFormat {
         text += "\"median_duration_seconds\": \(course.medianDuration.map { String(Int($0.rounded())) } ?? "null"), "
         text += "\"failed_overall\": \(course.failedOverall), \"failed_guideline\": {"
         text += course.failedGuideline.map { "\(JSONWriter.quoted($0.id)): \($0.count)" }.joined(separator: ", ")
-        text += "}, \"failed_critical\": \(course.failedCritical)},\n  \"scenarios\": ["
+        text += "}, \"failed_critical\": \(course.failedCritical), \"attempts_counted\": \(JSONWriter.quoted(course.counted.rawValue)), "
+        text += "\"later_attempts_not_counted\": \(course.laterAttempts)},\n  \"scenarios\": ["
         for (index, scenario) in statistics.scenarios.enumerated() {
             text += index == 0 ? "\n    {" : ",\n    {"
             text += "\"id\": \(JSONWriter.quoted(scenario.id)), \"shown\": \(scenario.shown), \"facility\": \(number(scenario.facility)), "
-            text += "\"discrimination\": \(scenario.discrimination.map(discriminationText) ?? "null"), \"flags\": \(flags(scenario.flags)), \"options\": ["
+            text += "\"discrimination\": \(scenario.discrimination.map(discriminationText) ?? "null"), \"flags\": \(flags(scenario.flags)), "
+            text += "\"too_few_for\": [" + scenario.tooFewFor.map { "{\"flag\": \(JSONWriter.quoted($0.rawValue)), \"needs\": \(ItemStatistics.minimumShown($0))}" }
+                .joined(separator: ", ") + "], \"options\": ["
             text += scenario.options.map { option in
-                "{\"id\": \(JSONWriter.quoted(option.id)), \"critical\": \(option.isCritical), \"chosen\": \(option.chosen), "
+                "{\"id\": \(JSONWriter.quoted(option.id)), \"key\": \(option.isKey), \"critical\": \(option.isCritical), \"chosen\": \(option.chosen), "
                     + "\"share\": \(number(option.share)), \"flags\": \(flags(option.flags))}"
             }.joined(separator: ", ")
             text += "]}"
