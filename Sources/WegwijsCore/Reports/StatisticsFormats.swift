@@ -2,11 +2,12 @@
 /// analysis), for spreadsheets and other tools. Percentages have one decimal, discrimination three.
 public enum StatisticsFormat {
     /// The CSV's columns.
-    public static let columns = ["type", "scenario", "option", "guideline", "critical", "shown", "chosen", "share_percent",
-                                 "facility_percent", "discrimination", "mean_percent", "at_or_above_percent", "flags"]
+    public static let columns = ["type", "scenario", "option", "guideline", "critical", "key", "shown", "chosen", "share_percent",
+                                 "facility_percent", "discrimination", "mean_percent", "at_or_above_percent", "flags", "too_few_for"]
 
     /// RFC 4180 CSV with a header row: a `scenario` row (shown, facility, discrimination,
-    /// flags) followed by an `option` row per option (chosen, share, critical, flags), then a
+    /// flags, the flags it was shown too few times for as `flag:needs`) followed by an `option`
+    /// row per option (chosen, share, critical, key, flags), then a
     /// `guideline` row per guideline (assessed attempts in `shown`, mean, at or above).
     public static func csv(_ statistics: ItemStatistics) -> String {
         var text = CSV.line(columns, delimiter: ",")
@@ -21,9 +22,10 @@ public enum StatisticsFormat {
             line(["type": "scenario", "scenario": scenario.id, "shown": String(scenario.shown),
                   "facility_percent": scenario.facility.map(ReportColumns.percentText) ?? "",
                   "discrimination": scenario.discrimination.map(discriminationText) ?? "",
-                  "flags": scenario.flags.map(\.rawValue).joined(separator: " ")])
+                  "flags": scenario.flags.map(\.rawValue).joined(separator: " "),
+                  "too_few_for": scenario.tooFewFor.map { "\($0.rawValue):\(ItemStatistics.minimumShown($0))" }.joined(separator: " ")])
             for option in scenario.options {
-                line(["type": "option", "scenario": scenario.id, "option": option.id, "critical": option.isCritical ? "yes" : "no",
+                line(["type": "option", "scenario": scenario.id, "option": option.id, "critical": option.isCritical ? "yes" : "no", "key": option.isKey ? "yes" : "no",
                       "shown": String(scenario.shown), "chosen": String(option.chosen),
                       "share_percent": option.share.map(ReportColumns.percentText) ?? "",
                       "flags": option.flags.map(\.rawValue).joined(separator: " ")])
