@@ -52,6 +52,8 @@ struct FirstAttemptTests {
         other.merge(early)
         #expect(chosen(one) == expected && chosen(other) == expected)
         #expect(one.finished(since: nil, table: subject.table).laterAttempts == 1)
+        let direct = ItemStatistics(tally: one, course: subject.course)
+        #expect(direct.course.attempts == 1 && direct.course.laterAttempts == 1, "the figures finish a tally that was not")
     }
 
     @Test("with --since the first attempt is chosen first: a retake after the day is still a retake; .all counts it")

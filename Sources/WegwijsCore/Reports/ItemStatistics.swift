@@ -130,8 +130,9 @@ public struct ItemStatistics: Sendable {
         }
     }
 
-    /// The figures of a tally over `course`.
-    public init(tally: ItemTally, course: Course, since: CalendarDay? = nil) {
+    /// The figures of a tally over `course` (a `.first` tally not yet `finished` is finished here).
+    public init(tally unfinished: ItemTally, course: Course, since: CalendarDay? = nil) {
+        let tally = unfinished.firstAttempts.isEmpty ? unfinished : unfinished.finished(since: since, table: ScoringTable(course))
         courseID = course.id
         courseVersion = course.version
         perGuideline = course.passing.perGuideline
