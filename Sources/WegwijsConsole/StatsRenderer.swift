@@ -18,8 +18,9 @@ public struct StatsRenderer: Sendable {
         let language = phrases.language.rawValue
         var text = layout.styled(TextLayout.inline("\(phrases.title(statistics.courseID)) \(statistics.courseVersion)", limit: 120), .bold)
         if let since = statistics.since { text += " (\(phrases.since(numbers.day(since))))" }
-        text += "\n\n"
+        text += "\n"
         let figures = statistics.course
+        text += layout.wrap(phrases.counted(figures, numbers: numbers)) + "\n"
         guard figures.attempts > 0 else { return text + phrases.noAttempts + "\n" }
         func percent(_ value: Double?) -> String { phrases.percent(value, numbers) }
         let rows = phrases.courseFigureRows(figures, numbers: numbers).map { ($0.label, $0.value) } + [
@@ -32,6 +33,11 @@ public struct StatsRenderer: Sendable {
                                 firstIndent: "  " + label + String(repeating: " ", count: labelWidth - label.count) + "  ")
         }
         text += "\n" + layout.styled(phrases.scenariosHeading, .bold) + "\n"
+        // The key before an option's letter: a check mark, or an asterisk in plain text.
+        let keyMark = layout.terminal.usesGraphics ? "✓" : "*"
+        if statistics.scenarios.contains(where: { $0.options.contains(where: \.isKey) }) {
+            text += layout.wrap(phrases.keyLegend(keyMark), indent: "    ", firstIndent: "  ")
+        }
         for (index, scenario) in statistics.scenarios.enumerated() {
             let source = course.scenario(scenario.id)
             let title = source?.title?.resolved(language, fallback: course.language)
@@ -43,12 +49,15 @@ public struct StatsRenderer: Sendable {
                 text += "  " + layout.styled("[" + scenario.flags.map(phrases.flag).joined(separator: ", ") + "]", .red)
             }
             text += "\n"
+            if let tooFew = phrases.tooFew(scenario, numbers: numbers) {
+                text += layout.styled(layout.wrap(tooFew, indent: "       ", firstIndent: "     "), .yellow)
+            }
             if scenario.measure == .placedRight { text += layout.styled(layout.wrap(phrases.placedRightNote, indent: "     ", firstIndent: "     "), .dim) }
             let idWidth = min(36, scenario.options.map { $0.id.count }.max() ?? 0)
             for (number, option) in scenario.options.enumerated() {
                 let letter = String(UnicodeScalar(UInt8(97 + number % 26)))
                 let id = TextLayout.inline(option.id, limit: 36)
-                var optionLine = "     \(letter) \(id)" + String(repeating: " ", count: max(0, idWidth - id.count))
+                var optionLine = "   \(option.isKey ? keyMark : " ") \(letter) \(id)" + String(repeating: " ", count: max(0, idWidth - id.count))
                 let share = percent(option.share)
                 optionLine += "  " + String(repeating: " ", count: max(0, 7 - share.count)) + share
                 let bar = layout.bar(percent: option.share ?? 0, width: 20)
@@ -70,10 +79,12 @@ public struct StatsRenderer: Sendable {
         text += "\n" + layout.styled(phrases.flagsHeading, .bold) + "\n"
         let flags = statistics.flags
         if flags.isEmpty { text += "  " + phrases.noFlags + "\n" }
+        let tooFew = statistics.scenarios.filter { !$0.tooFewFor.isEmpty }.count
         for entry in flags {
             let place = entry.scenario + (entry.option.map { " / \($0)" } ?? "")
             text += layout.wrap("\(phrases.flag(entry.flag)): \(place) — \(phrases.advice(entry.flag))", indent: "    ", firstIndent: "  ")
         }
+        if tooFew > 0 { text += layout.styled(layout.wrap(phrases.tooFewSummary(tooFew, numbers.count(tooFew)), indent: "    ", firstIndent: "  "), .yellow) }
         return text
     }
 }

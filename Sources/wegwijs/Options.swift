@@ -15,6 +15,9 @@ struct DisplayOptions: ParsableArguments {
 /// `--lang nl|en`: help lists the languages and parsing refuses others.
 extension InterfaceLanguage: ExpressibleByArgument {}
 
+/// `stats --attempts first|all`.
+extension AttemptSelection: ExpressibleByArgument {}
+
 /// The formats of `report` and `stats`: `--format`, else the `--output` file's extension.
 enum TableFormat: String, ExpressibleByArgument, CaseIterable {
     case table, csv, json, html

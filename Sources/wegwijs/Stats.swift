@@ -7,7 +7,7 @@ struct Stats: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Item statistics for trainers: how each scenario, option and guideline did.",
         discussion: """
-        Reads the ended attempts (passed, failed) of the course whose structure matches the course file (records without a structure: the same sha256) and re-scores them from their answers. Reports the course's figures; per scenario how often it was shown, its facility, its discrimination and the share of each option; per guideline the mean and the share at or above the threshold; and the flags too-easy, too-hard, check-key, unused-option and critical-often. See docs/trainers.md.
+        Reads the ended attempts (passed, failed) of the course whose structure matches the course file (records without a structure: the same sha256) and re-scores them from their answers. Reports the course's figures; per scenario how often it was shown, its facility, its discrimination and the share of each option; per guideline the mean and the share at or above the threshold; and the flags too-easy, too-hard, check-key, unused-option and critical-often. The key (the option that earns the points; multiple answers: every option with points; ranking: the first in the right order) is marked ✓ (* with --plain), "key": true in JSON. A scenario shown fewer times than a flag needs (check-key 30, unused-option 50) says so. By default each learner's first attempt of the whole course is counted, as Moodle's item analysis does; --attempts all counts every ended attempt. Refreshers are never counted. See docs/trainers.md.
 
         Exit codes: 0 written, 64 usage error, 65 invalid course, 74 a folder or file that cannot be read or written.
         """
@@ -21,6 +21,9 @@ struct Stats: ParsableCommand {
 
     @Option(help: "Only attempts finished on or after this day, YYYY-MM-DD (UTC).")
     var since: String?
+
+    @Option(help: "Which attempts to count: first (each learner's earliest ended attempt of the whole course; --since then keeps the first attempts finished on or after its day) or all (every ended attempt). Refreshers never count.")
+    var attempts: AttemptSelection = .first
 
     @Option(help: "table, csv, json or html (default: from the --output extension, else table).")
     var format: TableFormat?
@@ -48,7 +51,7 @@ struct Stats: ParsableCommand {
         let result: (statistics: ItemStatistics, tally: ItemTally)
         do {
             result = try ItemStatistics.scan(root: records, course: subject, since: since.flatMap { CalendarDay($0) },
-                                             workers: 2, progress: progress)
+                                             attempts: attempts, workers: 2, progress: progress)
             line.stop()
         } catch {
             line.stop()

@@ -181,6 +181,18 @@ struct RankingTests {
         #expect(SingleChoice().optionFlags(share: 2, shown: 50, isCritical: false).isEmpty)
         // Facility: the mean of 6/6, 1/6, 0/6 and 3/6.
         #expect(figures.facility.map { ($0 * 10).rounded() / 10 } == 41.7)
+        // The key of a ranking is the first in the right order; shown 4 times, only check-key
+        // needs more (unused-option does not apply to a ranking).
+        #expect(figures.options.map(\.isKey) == [true, false, false])
+        #expect(figures.tooFewFor == [.checkKey])
+    }
+
+    @Test("the key stats marks: the most points (ties all), every option with points, the first in a ranking")
+    func keys() {
+        #expect(SingleChoice().keys(totals: [1, 2, -1, 2]) == [1, 3])
+        #expect(SingleChoice().keys(totals: [0, -1]).isEmpty, "no option earns points")
+        #expect(MultipleChoice().keys(totals: [1, 0, -1, 2]) == [0, 3])
+        #expect(Ranking().keys(totals: [3, 2, 1]) == [0])
     }
 }
 

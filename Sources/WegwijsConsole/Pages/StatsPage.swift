@@ -22,6 +22,9 @@ public struct StatsPage: Sendable {
     dl.figures { display: grid; grid-template-columns: max-content max-content; gap: .15rem 1.5rem; }
     dl.figures dt { font-weight: bold; } dl.figures dd { margin: 0; font-variant-numeric: tabular-nums; }
     .option-text { color: #3d3d3d; font-size: .9rem; }
+    .key { font-weight: bold; color: #1a6b33; }
+    .too-few { color: #3d3d3d; font-style: italic; } td .too-few { display: block; }
+    .sr-only { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
 
     """
 
@@ -36,8 +39,9 @@ public struct StatsPage: Sendable {
         var body = "<header>\n<h1>\(HTML.escaped(title))</h1>\n<p class=\"meta\">\(HTML.escaped(course.title.resolved(language, fallback: course.language)))"
         body += " · \(HTML.escaped(statistics.courseVersion))"
         if let since = statistics.since { body += " · \(HTML.escaped(phrases.since(numbers.day(since))))" }
-        body += "</p>\n</header>\n<main>\n"
+        body += "</p>\n"
         let figures = statistics.course
+        body += "<p class=\"meta\" id=\"counted\">\(HTML.escaped(phrases.counted(figures, numbers: numbers)))</p>\n</header>\n<main>\n"
         body += "<section aria-labelledby=\"h-course\">\n<h2 id=\"h-course\">\(HTML.escaped(phrases.courseHeading))</h2>\n"
         guard figures.attempts > 0 else {
             body += "<p>\(HTML.escaped(phrases.noAttempts))</p>\n</section>\n</main>\n"
@@ -60,9 +64,14 @@ public struct StatsPage: Sendable {
             }
             body += "</ul>\n"
         }
+        let tooFew = statistics.scenarios.filter { !$0.tooFewFor.isEmpty }.count
+        if tooFew > 0 { body += "<p class=\"too-few\" id=\"too-few\">\(HTML.escaped(phrases.tooFewSummary(tooFew, numbers.count(tooFew))))</p>\n" }
         body += "</section>\n"
 
         body += "<section aria-labelledby=\"h-scenarios\">\n<h2 id=\"h-scenarios\">\(HTML.escaped(phrases.scenariosHeading))</h2>\n"
+        if statistics.scenarios.contains(where: { $0.options.contains(where: \.isKey) }) {
+            body += "<p class=\"note\" id=\"key-legend\">\(HTML.escaped(phrases.keyLegend("✓")))</p>\n"
+        }
         body += "<table id=\"scenarios\" class=\"wide\"><caption>\(HTML.escaped(phrases.scenariosHeading))</caption>\n<thead><tr>"
         body += "<th scope=\"col\">\(HTML.escaped(phrases.scenarioColumn))</th><th scope=\"col\" class=\"n\">\(HTML.escaped(phrases.shown))</th>"
         body += "<th scope=\"col\" class=\"n\">\(HTML.escaped(phrases.facility))</th><th scope=\"col\" class=\"n\">\(HTML.escaped(phrases.discrimination))</th>"
@@ -73,18 +82,23 @@ public struct StatsPage: Sendable {
             if let title { body += "<br><span class=\"option-text\">\(HTML.escaped(title))</span>" }
             body += "</th><td class=\"n\">\(numbers.count(scenario.shown))</td><td class=\"n\">\(percent(scenario.facility))</td>"
             body += "<td class=\"n\">\(scenario.discrimination.map { numbers.decimal($0, places: 3) } ?? phrases.noValue)</td>"
-            body += "<td>\(flagBadges(scenario.flags))</td></tr>\n"
+            body += "<td>\(flagBadges(scenario.flags))"
+            if let note = phrases.tooFew(scenario, numbers: numbers) { body += "<span class=\"too-few\">\(HTML.escaped(note))</span>" }
+            body += "</td></tr>\n"
         }
         body += "</tbody></table>\n"
         for scenario in statistics.scenarios {
             let source = course.scenario(scenario.id)
             body += "<h3 id=\"s-\(HTML.escaped(scenario.id))\">\(HTML.escaped(scenario.id))</h3>\n"
+            if let note = phrases.tooFew(scenario, numbers: numbers) { body += "<p class=\"too-few\" data-too-few=\"\(HTML.escaped(scenario.id))\">\(HTML.escaped(note))</p>\n" }
             body += "<table class=\"options\"><caption>\(HTML.escaped(phrases.optionsCaption(scenario.id, scenario.measure)))</caption>\n<thead><tr>"
             body += "<th scope=\"col\">\(HTML.escaped(phrases.optionColumn))</th><th scope=\"col\" class=\"n\">\(HTML.escaped(phrases.share(scenario.measure)))</th>"
             body += "<th scope=\"col\"><span class=\"no-print\" aria-hidden=\"true\"></span></th><th scope=\"col\">\(HTML.escaped(phrases.flagsColumn))</th></tr></thead>\n<tbody>\n"
             for option in scenario.options {
                 let text = source?.option(option.id)?.text.resolved(language, fallback: course.language)
-                body += "<tr data-option=\"\(HTML.escaped(option.id))\"\(option.flags.isEmpty ? "" : " class=\"flagged\"")><th scope=\"row\">\(HTML.escaped(option.id))"
+                body += "<tr data-option=\"\(HTML.escaped(option.id))\"\(option.flags.isEmpty ? "" : " class=\"flagged\"")><th scope=\"row\">"
+                if option.isKey { body += "<span class=\"key\" aria-hidden=\"true\">✓</span> <span class=\"sr-only\">\(HTML.escaped(phrases.keyHidden))</span>" }
+                body += HTML.escaped(option.id)
                 if option.isCritical { body += " <span class=\"critical\">(\(HTML.escaped(phrases.critical)))</span>" }
                 if let text { body += "<br><span class=\"option-text\">\(HTML.escaped(text.count > 140 ? String(text.prefix(139)) + "…" : text))</span>" }
                 body += "</th><td class=\"n\">\(percent(option.share))</td>"

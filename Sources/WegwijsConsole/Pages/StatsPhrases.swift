@@ -41,6 +41,21 @@ public struct StatsPhrases: Sendable {
     public let noValue: String
     public let noAttempts: String
     public let madeBy: String
+    /// The header's line on what was counted: each learner's first attempt (learners, later
+    /// attempts left out) or every attempt; counts given as a number and as written.
+    public let countedFirst: @Sendable (_ learners: Int, _ learnersText: String, _ later: Int, _ laterText: String) -> String
+    public let countedAll: @Sendable (_ attempts: Int, _ attemptsText: String) -> String
+    /// What the key mark means, given the mark.
+    public let keyLegend: @Sendable (String) -> String
+    /// For screen readers, before a key option's id on the page.
+    public let keyHidden: String
+    /// A scenario shown fewer times than flags need: times shown, and per flag its name and
+    /// the minimum written out.
+    public let tooFew: @Sendable (_ shown: Int, _ shownText: String, _ flags: [(flag: String, needs: String)]) -> String
+    /// A scenario never shown.
+    public let neverShown: String
+    /// Under the flags: how many scenarios were shown too few times for some flag.
+    public let tooFewSummary: @Sendable (_ count: Int, _ countText: String) -> String
 
     /// The phrases of a language.
     public static func of(_ language: InterfaceLanguage) -> StatsPhrases {
@@ -106,7 +121,21 @@ public struct StatsPhrases: Sendable {
         },
         noValue: "–",
         noAttempts: "Geen afgeronde pogingen van deze cursus (met deze structuur) gevonden.",
-        madeBy: "Gemaakt met wegwijs stats."
+        madeBy: "Gemaakt met wegwijs stats.",
+        countedFirst: { learners, learnersText, later, laterText in
+            "Geteld: de eerste poging van \(learners == 1 ? "1 deelnemer" : "\(learnersText) deelnemers")"
+                + (later == 0 ? "" : " (\(laterText) \(later == 1 ? "latere poging" : "latere pogingen") niet geteld; --attempts all telt ze mee)")
+        },
+        countedAll: { attempts, text in attempts == 1 ? "Geteld: de enige poging" : "Geteld: alle \(text) pogingen" },
+        keyLegend: { "\($0) = sleutel: de optie die de punten krijgt (meerdere antwoorden: elke optie met punten; volgorde: de eerste op de goede plek)" },
+        keyHidden: "sleutel:",
+        tooFew: { shown, text, flags in
+            "\(text) keer getoond: te weinig voor " + flags.map { "\($0.flag), dat \($0.needs) nodig heeft" }.joined(separator: ", en ")
+        },
+        neverShown: "nooit getoond: geen enkel signaal mogelijk",
+        tooFewSummary: { count, text in
+            (count == 1 ? "1 scenario is" : "\(text) scenario's zijn") + " te weinig getoond voor sommige signalen (zie Scenario's): daar betekent geen signaal niet dat alles goed is."
+        }
     )
 
     public static let en = StatsPhrases(
@@ -157,11 +186,41 @@ public struct StatsPhrases: Sendable {
         },
         noValue: "–",
         noAttempts: "No ended attempts of this course (with this structure) found.",
-        madeBy: "Made by wegwijs stats."
+        madeBy: "Made by wegwijs stats.",
+        countedFirst: { learners, learnersText, later, laterText in
+            "Counted: the first attempt of \(learners == 1 ? "1 learner" : "\(learnersText) learners")"
+                + (later == 0 ? "" : " (\(laterText) later \(later == 1 ? "attempt" : "attempts") not counted; --attempts all counts them)")
+        },
+        countedAll: { attempts, text in attempts == 1 ? "Counted: the one attempt" : "Counted: all \(text) attempts" },
+        keyLegend: { "\($0) = key: the option that earns the points (multiple answers: every option with points; ranking: the first in the right order)" },
+        keyHidden: "key:",
+        tooFew: { shown, text, flags in
+            "shown \(text) \(shown == 1 ? "time" : "times"): too few for " + flags.map { "\($0.flag), which needs \($0.needs)" }.joined(separator: ", and ")
+        },
+        neverShown: "never shown: no flag can be raised",
+        tooFewSummary: { count, text in
+            (count == 1 ? "1 scenario was" : "\(text) scenarios were") + " shown too few times for some flags (see Scenarios): no flag there does not mean all is well."
+        }
     )
 }
 
 extension StatsPhrases {
+    /// What was counted, for the header.
+    func counted(_ figures: ItemStatistics.CourseFigures, numbers: NumberStyle) -> String {
+        switch figures.counted {
+        case .first: countedFirst(figures.learners, numbers.count(figures.learners), figures.laterAttempts, numbers.count(figures.laterAttempts))
+        case .all: countedAll(figures.attempts, numbers.count(figures.attempts))
+        }
+    }
+
+    /// Why a scenario's silence is not "all fine", or nil when it was shown often enough for every flag.
+    func tooFew(_ scenario: ItemStatistics.ScenarioFigures, numbers: NumberStyle) -> String? {
+        guard !scenario.tooFewFor.isEmpty else { return nil }
+        guard scenario.shown > 0 else { return neverShown }
+        return tooFew(scenario.shown, numbers.count(scenario.shown),
+                      scenario.tooFewFor.map { (flag($0), numbers.count(ItemStatistics.minimumShown($0))) })
+    }
+
     /// A share as a percentage in these phrases' language, or the sign for "no value".
     func percent(_ value: Double?, _ numbers: NumberStyle) -> String {
         value.map(numbers.percent) ?? noValue

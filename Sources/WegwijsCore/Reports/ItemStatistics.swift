@@ -12,6 +12,15 @@ public enum ItemFlag: String, Sendable, Hashable, CaseIterable {
     case criticalOften = "critical-often"
 }
 
+/// Which attempts `stats` counts (`--attempts`).
+public enum AttemptSelection: String, Sendable, Hashable, CaseIterable {
+    /// Each learner's earliest ended attempt of the whole course, as Moodle's item analysis
+    /// counts by default: a retake after feedback is not the same measurement.
+    case first
+    /// Every ended attempt of the whole course.
+    case all
+}
+
 /// Item analysis of a course (SPEC §8): how the course, each scenario, each option and each
 /// guideline did over the ended attempts, with the flags that tell a trainer where to look.
 /// Measures are as Moodle's quiz statistics define them, per scenario and guideline.
@@ -30,13 +39,18 @@ public struct ItemStatistics: Sendable {
         /// Guideline id and how many attempts failed on it, in course order.
         public var failedGuideline: [(id: String, count: Int)]
         public var failedCritical: Int
-
+        /// Which attempts were counted.
+        public var counted: AttemptSelection
+        /// With `.first`: the ended attempts that were not a learner's first, not counted.
+        public var laterAttempts: Int
     }
 
     /// One option of a scenario.
     public struct OptionFigures: Sendable, Hashable {
         public var id: String
         public var isCritical: Bool
+        /// Whether it is the key: an option that earns the points (the kind's `keys`).
+        public var isKey: Bool
         /// Attempts that chose it (a ranking: that placed it in its right place; see `measure`).
         public var chosen: Int
         /// Share of the attempts that showed the scenario, 0–100; nil when it was never shown.
@@ -59,6 +73,9 @@ public struct ItemStatistics: Sendable {
         public var measure: OptionMeasure
         /// Flags on the scenario itself (too-easy, too-hard, check-key).
         public var flags: [ItemFlag]
+        /// The flags that apply to the scenario or its options but need it shown more often
+        /// than it was (`minimumShown`), in `ItemFlag` order.
+        public var tooFewFor: [ItemFlag]
     }
 
     /// One guideline.
@@ -104,8 +121,18 @@ public struct ItemStatistics: Sendable {
     public static let checkKeyMinimum = 30
     public static let unusedOptionMinimum = 50
 
-    /// The figures of a tally over `course`.
-    public init(tally: ItemTally, course: Course, since: CalendarDay? = nil) {
+    /// How often a scenario must be shown before `flag` can be raised on it or its options.
+    public static func minimumShown(_ flag: ItemFlag) -> Int {
+        switch flag {
+        case .checkKey: checkKeyMinimum
+        case .unusedOption: unusedOptionMinimum
+        case .tooEasy, .tooHard, .criticalOften: 1
+        }
+    }
+
+    /// The figures of a tally over `course` (a `.first` tally not yet `finished` is finished here).
+    public init(tally unfinished: ItemTally, course: Course, since: CalendarDay? = nil) {
+        let tally = unfinished.firstAttempts.isEmpty ? unfinished : unfinished.finished(since: since, table: ScoringTable(course))
         courseID = course.id
         courseVersion = course.version
         perGuideline = course.passing.perGuideline
@@ -119,7 +146,7 @@ public struct ItemStatistics: Sendable {
             medianDuration: Self.median(tally.durations.map(Double.init)),
             failedOverall: tally.failedOverall,
             failedGuideline: course.guidelines.enumerated().map { ($0.element.id, tally.guidelines[$0.offset].failedOn) },
-            failedCritical: tally.failedCritical)
+            failedCritical: tally.failedCritical, counted: tally.selection, laterAttempts: tally.laterAttempts)
         scenarios = course.scenarios.enumerated().map { index, scenario in
             let sums = tally.scenarios[index]
             let facility = sums.shown == 0 ? nil : sums.sumFraction / Double(sums.shown) * 100
@@ -128,14 +155,24 @@ public struct ItemStatistics: Sendable {
             if let facility, facility >= 95 { flags.append(.tooEasy) }
             if let facility, facility <= 30 { flags.append(.tooHard) }
             if let discrimination, discrimination < 0, sums.shown >= Self.checkKeyMinimum { flags.append(.checkKey) }
+            let keys = scenario.rules.keys(totals: scenario.options.map(KindRules.total))
             let options = scenario.options.enumerated().map { optionIndex, option in
                 let chosen = sums.chosen[optionIndex]
                 let share = sums.shown == 0 ? nil : Double(chosen) * 100 / Double(sums.shown)
                 let optionFlags = share.map { scenario.rules.optionFlags(share: $0, shown: sums.shown, isCritical: option.isCritical) } ?? []
-                return OptionFigures(id: option.id, isCritical: option.isCritical, chosen: chosen, share: share, flags: optionFlags)
+                return OptionFigures(id: option.id, isCritical: option.isCritical, isKey: keys.contains(optionIndex), chosen: chosen, share: share, flags: optionFlags)
+            }
+            // The flags that can apply here: unused-option only where options are chosen, critical-often where one is critical.
+            let applicable = ItemFlag.allCases.filter { flag in
+                switch flag {
+                case .unusedOption: scenario.rules.optionMeasure == .chosen
+                case .criticalOften: scenario.options.contains(where: \.isCritical)
+                case .tooEasy, .tooHard, .checkKey: true
+                }
             }
             return ScenarioFigures(id: scenario.id, shown: sums.shown, facility: facility, discrimination: discrimination,
-                                   options: options, measure: scenario.rules.optionMeasure, flags: flags)
+                                   options: options, measure: scenario.rules.optionMeasure, flags: flags,
+                                   tooFewFor: applicable.filter { sums.shown < Self.minimumShown($0) })
         }
         guidelines = course.guidelines.enumerated().map { index, guideline in
             let sums = tally.guidelines[index]
@@ -165,17 +202,19 @@ public struct ItemStatistics: Sendable {
 
     /// Reads every record below `root` with parallel workers and computes the figures.
     /// Throws only when `root` cannot be read; unusable files are in the tally's problems.
-    public static func scan(root: String, course: StatisticsCourse, since: CalendarDay?, workers: Int = 2,
-                            progress: ScanProgress? = nil) throws(FileProblem) -> (statistics: ItemStatistics, tally: ItemTally) {
-        try scan(source: RecordFolder(root: root), course: course, since: since, workers: workers, progress: progress)
+    public static func scan(root: String, course: StatisticsCourse, since: CalendarDay?, attempts selection: AttemptSelection = .first,
+                            workers: Int = 2, progress: ScanProgress? = nil) throws(FileProblem) -> (statistics: ItemStatistics, tally: ItemTally) {
+        try scan(source: RecordFolder(root: root), course: course, since: since, attempts: selection, workers: workers, progress: progress)
     }
 
     /// Reads every record of `source` with parallel workers and computes the figures.
-    public static func scan<Source: RecordSource>(source: Source, course: StatisticsCourse, since: CalendarDay?, workers: Int = 2,
+    public static func scan<Source: RecordSource>(source: Source, course: StatisticsCourse, since: CalendarDay?,
+                                                  attempts selection: AttemptSelection = .first, workers: Int = 2,
                                                   progress: ScanProgress? = nil) throws(FileProblem) -> (statistics: ItemStatistics, tally: ItemTally) {
         var (tally, walkProblems) = try RecordScanner.fold(
-            source: source, workers: workers, progress: progress, initial: ItemTally(course: course.course),
+            source: source, workers: workers, progress: progress, initial: ItemTally(course: course.course, selection: selection),
             read: { tally, path in tally.read(path, from: source, course: course, since: since) }, merge: { $0.merge($1) })
+        tally = tally.finished(since: since, table: course.table)
         tally.problems += walkProblems
         tally.problems.sort { $0.path < $1.path }
         return (ItemStatistics(tally: tally, course: course.course, since: since), tally)

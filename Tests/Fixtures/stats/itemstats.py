@@ -3,7 +3,9 @@
 figures (SPEC §3 scoring and §8 measures written out again here, sharing no code with Wegwijs).
 
   itemstats.py generate RECORDS_DIR COURSE_FILE   writes the records
-  itemstats.py expected RECORDS_DIR COURSE_FILE [--since YYYY-MM-DD]   prints the figures as JSON
+  itemstats.py expected RECORDS_DIR COURSE_FILE [--since YYYY-MM-DD] [--attempts first|all]
+      prints the figures as JSON; `first` (the default) counts each learner's earliest ended
+      attempt (by start, then end, then path), chosen before --since applies
 
 The attempts: 120 learners with an ability from 0 to 1 (seeded), ten of them twice.
 - `easy`: everyone refuses (too-easy);
@@ -85,7 +87,24 @@ def generate(root, course_path):
     write(root, "other-course", sha, "2002", "passed", [("easy", ["share"])], START, START + timedelta(seconds=60), "other")
 
 
-def expected(root, course_path, since=None):
+FLAG_ORDER = ["too-easy", "too-hard", "check-key", "unused-option", "critical-often"]
+NEEDS = {"too-easy": 1, "too-hard": 1, "check-key": 30, "unused-option": 50, "critical-often": 1}
+
+
+def keys(s):
+    """The options that earn the points: the most points (above 0); multiple: every option with
+    points; ranking: the first in the right order (the file's first)."""
+    totals = [sum(o["scores"].values()) for o in s["options"]]
+    kind = s.get("kind", "single")
+    if kind == "ranking":
+        return {s["options"][0]["id"]}
+    if kind == "multiple":
+        return {o["id"] for o, t in zip(s["options"], totals) if t > 0}
+    best = max(totals)
+    return {o["id"] for o, t in zip(s["options"], totals) if t == best and best > 0}
+
+
+def expected(root, course_path, since=None, selection="first"):
     course = json.load(open(course_path))
     sha = hashlib.sha256(open(course_path, "rb").read()).hexdigest()
     guidelines = [g["id"] for g in course["guidelines"]]
@@ -107,11 +126,21 @@ def expected(root, course_path, since=None):
             record = json.load(open(os.path.join(folder, name)))
             if record["course"]["id"] != course["id"] or record["status"] not in ("passed", "failed"):
                 continue
-            if record["course"]["sha256"] != sha:
+            if record["course"]["sha256"] != sha or "refresher" in record:
                 continue
-            if since and record["finishedAt"][:10] < since:
-                continue
+            record["_path"] = os.path.join(folder, name)
             attempts.append(record)
+    candidates = len(attempts)
+    if selection == "first":
+        first = {}
+        for record in attempts:
+            key = (record["startedAt"], record["finishedAt"], record["_path"])
+            learner = record["learner"]["id"]
+            if learner not in first or key < first[learner][0]:
+                first[learner] = (key, record)
+        attempts = [record for _, record in first.values()]
+    later = candidates - len(attempts)
+    attempts = [r for r in attempts if not (since and r["finishedAt"][:10] < since)]
 
     def parse(text):
         return datetime.strptime(text, "%Y-%m-%dT%H:%M:%SZ")
@@ -151,6 +180,7 @@ def expected(root, course_path, since=None):
         "failed_overall": sum(r["over"] for r in rows),
         "failed_guideline": {g: sum(g in r["below"] for r in rows) for g in guidelines},
         "failed_critical": sum(r["critical"] for r in rows),
+        "attempts_counted": selection, "later_attempts_not_counted": later if selection == "first" else 0,
     }, "scenarios": [], "guidelines": [], "flags": []}
 
     for s in course["scenarios"]:
@@ -182,12 +212,17 @@ def expected(root, course_path, since=None):
                 option_flags.append("unused-option")
             if share is not None and o.get("critical") and share >= 10:
                 option_flags.append("critical-often")
-            options.append({"id": o["id"], "critical": bool(o.get("critical")), "chosen": chosen, "share": share,
+            options.append({"id": o["id"], "key": o["id"] in keys(s), "critical": bool(o.get("critical")), "chosen": chosen, "share": share,
                             "flags": option_flags})
             result["flags"] += [{"flag": f, "scenario": s["id"], "option": o["id"]} for f in option_flags]
         result["flags"] += [{"flag": f, "scenario": s["id"], "option": None} for f in flags]
+        applicable = [f for f in FLAG_ORDER
+                      if (f != "unused-option" or s.get("kind", "single") != "ranking")
+                      and (f != "critical-often" or any(o.get("critical") for o in s["options"]))]
+        too_few = [{"flag": f, "needs": NEEDS[f]} for f in applicable if len(shown) < NEEDS[f]]
         result["scenarios"].append({"id": s["id"], "shown": len(shown), "facility": facility,
-                                    "discrimination": discrimination, "flags": flags, "options": options})
+                                    "discrimination": discrimination, "flags": flags, "too_few_for": too_few,
+                                    "options": options})
     for g in guidelines:
         assessed = [r for r in rows if r["P"][g] > 0]
         result["guidelines"].append({
@@ -203,5 +238,5 @@ if __name__ == "__main__":
     if command == "generate":
         generate(root, course_path)
     else:
-        since = sys.argv[5] if len(sys.argv) > 5 and sys.argv[4] == "--since" else None
-        json.dump(expected(root, course_path, since), sys.stdout, indent=1)
+        options = dict(zip(sys.argv[4::2], sys.argv[5::2]))
+        json.dump(expected(root, course_path, options.get("--since"), options.get("--attempts", "first")), sys.stdout, indent=1)

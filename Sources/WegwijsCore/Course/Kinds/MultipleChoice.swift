@@ -87,6 +87,8 @@ public struct MultipleChoice: QuestionKind {
     }
 
     public var optionMeasure: OptionMeasure { .chosen }
+    /// Every option with positive points.
+    public func keys(totals: [Int]) -> [Int] { totals.indices.filter { totals[$0] > 0 } }
     public func optionFlags(share: Double, shown: Int, isCritical: Bool) -> [ItemFlag] {
         KindRules.choiceFlags(share: share, shown: shown, isCritical: isCritical)
     }

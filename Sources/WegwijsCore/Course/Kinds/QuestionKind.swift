@@ -69,6 +69,9 @@ public protocol QuestionKind: Sendable {
     var optionMeasure: OptionMeasure { get }
     /// The flags on one option from its share of the attempts that showed the scenario.
     func optionFlags(share: Double, shown: Int, isCritical: Bool) -> [ItemFlag]
+    /// The key `stats` marks: the options (positions in the file) that earn the points, from
+    /// each option's total.
+    func keys(totals: [Int]) -> [Int]
 }
 
 /// The letters typed, checked against a kind's rule.

@@ -108,6 +108,9 @@ public struct Ranking: QuestionKind {
     }
 
     public var optionMeasure: OptionMeasure { .placedRight }
+    /// The option that comes first in the right order (the file's first): every option earns
+    /// its points in its own place, so marking them all would tell nothing.
+    public func keys(totals: [Int]) -> [Int] { totals.isEmpty ? [] : [0] }
     /// Every option is placed in every answer: "rarely chosen" does not apply.
     public func optionFlags(share: Double, shown: Int, isCritical: Bool) -> [ItemFlag] { [] }
 }

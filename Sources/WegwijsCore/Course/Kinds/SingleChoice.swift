@@ -71,6 +71,11 @@ public struct SingleChoice: QuestionKind {
     }
 
     public var optionMeasure: OptionMeasure { .chosen }
+    /// Every option with the most points, when that is more than none.
+    public func keys(totals: [Int]) -> [Int] {
+        guard let highest = totals.max(), highest > 0 else { return [] }
+        return totals.indices.filter { totals[$0] == highest }
+    }
     public func optionFlags(share: Double, shown: Int, isCritical: Bool) -> [ItemFlag] {
         KindRules.choiceFlags(share: share, shown: shown, isCritical: isCritical)
     }
