@@ -35,6 +35,11 @@ struct FileLockTests {
 
         let waiter = Waiter()
         let thread = Thread {
+            // The thread may have been started with signals blocked; this one must arrive.
+            var set = sigset_t()
+            sigemptyset(&set)
+            sigaddset(&set, SIGUSR2)
+            pthread_sigmask(SIG_UNBLOCK, &set, nil)
             waiter.lock.withLock { waiter.thread = pthread_self() }
             do {
                 let lock = try FileLock.take(path, wait: true)
