@@ -207,8 +207,8 @@ public final class CourseSession {
         if let serverCommand {
             // The learner cannot see the server's folders: where it is kept means nothing there.
             output.write(layout.wrap(phrases.stoppedOnServer(answered, serverCommand)))
-        } else if let store = settings.store as? RecordStore, let learner = settings.learnerID {
-            output.write(layout.wrap(phrases.stoppedIn(answered), path: store.inProgressPath(course: course.id, learner: learner)))
+        } else if let learner = settings.learnerID, let file = settings.store.inProgressFile(course: course.id, learner: learner) {
+            output.write(layout.wrap(phrases.stoppedIn(answered), path: file))
             output.write(layout.wrap(phrases.continueLater(settings.restart)))
         } else {
             output.write(layout.wrap(phrases.stopped(answered) + " " + phrases.continueLater(settings.restart)))

@@ -1,10 +1,5 @@
 import Foundation
 import WegwijsCore
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#endif
 
 /// The words around the policy a course teaches, in Dutch and English. One stored property per
 /// phrase, built with the memberwise initialiser, so a phrase missing in one language does not
@@ -104,24 +99,16 @@ public struct PolicyView {
         guard let folder, !folder.isEmpty else { return (nil, nil) }
         let path = (folder as NSString).appendingPathComponent(courseID + ".txt")
         guard FileManager.default.fileExists(atPath: path) else { return (nil, nil) }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            return (nil, phrases.documentUnreadable(path, String(cString: strerror(errno))))
+        // The reader every file the administrator names goes through: bounded, reasons in words.
+        let bytes: [UInt8]
+        do {
+            bytes = try RecordFiles.contents(of: path, namedByUser: true, limit: 1 << 20)
+        } catch {
+            return (nil, phrases.documentUnreadable(path, error.reason))
         }
-        guard data.count <= 1 << 20 else { return (nil, phrases.documentUnreadable(path, "> 1 MiB")) }
-        guard let text = String(validating: data, as: UTF8.self) else {
+        guard let text = String(validating: bytes, as: UTF8.self) else {
             return (nil, phrases.documentUnreadable(path, "UTF-8?"))
         }
         return (text.replacingOccurrences(of: "\r\n", with: "\n"), nil)
-    }
-}
-
-extension TerminalInfo {
-    /// Rows of the terminal on `descriptor` (`TIOCGWINSZ`), else `$LINES`, else 24.
-    static func measuredHeight(of descriptor: Int32 = STDOUT_FILENO,
-                               environment: [String: String] = ProcessInfo.processInfo.environment) -> Int {
-        var size = winsize()
-        if ioctl(descriptor, UInt(TIOCGWINSZ), &size) == 0, size.ws_row > 0 { return Int(size.ws_row) }
-        if let lines = environment["LINES"].flatMap(Int.init), lines > 0 { return lines }
-        return 24
     }
 }

@@ -61,12 +61,24 @@ public struct TerminalInfo: Sendable {
     /// `TIOCGWINSZ` of `descriptor`, else `$COLUMNS`, else 80.
     public static func measuredWidth(of descriptor: Int32 = STDOUT_FILENO,
                                      environment: [String: String] = ProcessInfo.processInfo.environment) -> Int {
+        measured(\.ws_col, of: descriptor, else: "COLUMNS", 80, environment: environment)
+    }
+
+    /// Rows: `TIOCGWINSZ` of `descriptor`, else `$LINES`, else 24 (a policy is paged by it).
+    static func measuredHeight(of descriptor: Int32 = STDOUT_FILENO,
+                               environment: [String: String] = ProcessInfo.processInfo.environment) -> Int {
+        measured(\.ws_row, of: descriptor, else: "LINES", 24, environment: environment)
+    }
+
+    /// One field of the window size, else the variable, else the default.
+    private static func measured(_ field: KeyPath<winsize, UInt16>, of descriptor: Int32, else variable: String,
+                                 _ fallback: Int, environment: [String: String]) -> Int {
         var size = winsize()
-        if ioctl(descriptor, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 {
-            return Int(size.ws_col)
+        if ioctl(descriptor, UInt(TIOCGWINSZ), &size) == 0, size[keyPath: field] > 0 {
+            return Int(size[keyPath: field])
         }
-        if let columns = environment["COLUMNS"].flatMap(Int.init), columns > 0 { return columns }
-        return 80
+        if let value = environment[variable].flatMap(Int.init), value > 0 { return value }
+        return fallback
     }
 }
 

@@ -47,6 +47,9 @@ public final class MemoryRecords: RecordWriter, RecordSource {
 
     public func place(course: String, learner: String) -> String { "\(course)/\(learner)" }
 
+    /// Nothing on disk a learner could open.
+    public func inProgressFile(course: String, learner: String) -> String? { nil }
+
     private func inProgressPlace(_ course: String, _ learner: String) -> String {
         place(course: course, learner: learner) + "/" + RecordsLayout.inProgressName
     }

@@ -27,6 +27,16 @@ struct PolicyTests {
 
     static func occurrences(_ text: String, in output: String) -> Int { output.components(separatedBy: text).count - 1 }
 
+    /// The organisation's own copy of the fixture's policy, `beleid/test-branching.txt` in `folder`
+    /// (the folder the policyFolder setting names).
+    static func policyDocument(in folder: URL, _ text: String) throws -> URL {
+        let documents = folder.appendingPathComponent("beleid")
+        try FileManager.default.createDirectory(at: documents, withIntermediateDirectories: true)
+        let document = documents.appendingPathComponent("test-branching.txt")
+        try Data(text.utf8).write(to: document)
+        return document
+    }
+
     @Test("piped: beleid at the answer prompt and at the acknowledgement shows the policy; the situation comes back; the acknowledgement names it")
     func pipedDutch() throws {
         let folder = try Wegwijs.temporaryFolder("policy")
@@ -75,10 +85,8 @@ struct PolicyTests {
         let folder = try Wegwijs.temporaryFolder("policy")
         defer { try? FileManager.default.removeItem(at: folder) }
         let course = try Self.course(in: folder)
-        let documents = folder.appendingPathComponent("beleid")
-        try FileManager.default.createDirectory(at: documents, withIntermediateDirectories: true)
-        let document = documents.appendingPathComponent("test-branching.txt")
-        try Data("Artikel 1. Het volledige beleid van de organisatie.\n\nArtikel 2. Tweede alinea.\n".utf8).write(to: document)
+        let document = try Self.policyDocument(in: folder, "Artikel 1. Het volledige beleid van de organisatie.\n\nArtikel 2. Tweede alinea.\n")
+        let documents = document.deletingLastPathComponent()
         let shown = try Wegwijs.run(["run", course, "--learner", "58", "--records", folder.appendingPathComponent("r1").path, "--plain"],
                                     input: "beleid\nstop\n", environment: ["WEGWIJS_POLICY_FOLDER": documents.path])
         #expect(shown.status == 3 && shown.stderr.isEmpty, "\(shown.stderr)")
@@ -98,10 +106,8 @@ struct PolicyTests {
         let folder = try Wegwijs.temporaryFolder("policy")
         defer { try? FileManager.default.removeItem(at: folder) }
         let course = try Self.course(in: folder)
-        let documents = folder.appendingPathComponent("beleid")
-        try FileManager.default.createDirectory(at: documents, withIntermediateDirectories: true)
         let lines = (1...100).map { "Regel \($0) van het beleid." }.joined(separator: "\n")
-        try Data(lines.utf8).write(to: documents.appendingPathComponent("test-branching.txt"))
+        let documents = try Self.policyDocument(in: folder, lines).deletingLastPathComponent()
         let session = try PseudoTerminalSession(["run", course, "--learner", "60", "--records", folder.appendingPathComponent("r").path],
                                                 environment: ["WEGWIJS_POLICY_FOLDER": documents.path])
         var mark = try session.waitFor("Druk op Enter om te beginnen")

@@ -18,6 +18,9 @@ public enum InProgressLookup: Sendable {
 public protocol RecordWriter: Sendable {
     /// Where a learner's records at a course are kept, in words for a message (a folder path).
     func place(course: String, learner: String) -> String
+    /// The file that holds the learner's attempt in progress, for the stop message; nil where
+    /// there is no file a learner could be pointed to (a store in memory).
+    func inProgressFile(course: String, learner: String) -> String?
     /// Makes the place ready and proves it can be written, before any question is asked.
     func prepare(course: String, learner: String) throws(FileProblem)
     /// Takes the learner's lock: nil at once when another session holds it and `wait` is

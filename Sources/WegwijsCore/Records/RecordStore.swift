@@ -38,11 +38,14 @@ public struct RecordStore: RecordWriter {
         folder(course: course, learner: learner) + "/" + Self.inProgressName
     }
 
+    public func inProgressFile(course: String, learner: String) -> String? {
+        inProgressPath(course: course, learner: learner)
+    }
+
     /// The language of the learner's attempt in progress, read without touching anything (a
     /// damaged file is left for the session to set aside); nil when there is none to read.
     public func languageInProgress(course: String, learner: String) -> String? {
-        let path = folder(course: course, learner: learner) + "/" + RecordsLayout.inProgressName
-        guard let bytes = try? RecordFiles.contents(of: path) else { return nil }
+        guard let bytes = try? RecordFiles.contents(of: inProgressPath(course: course, learner: learner)) else { return nil }
         return (try? CompletionRecord.decode(Data(bytes)))?.language
     }
 
