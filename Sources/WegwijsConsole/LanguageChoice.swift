@@ -1,3 +1,4 @@
+import WegwijsCore
 /// How a run picks its language when `--lang` and the settings leave it open: the locale, or,
 /// in a terminal, a question on the first screen (asked in both languages, since none is
 /// chosen yet).

@@ -1,13 +1,6 @@
 import Foundation
 import WegwijsCore
 
-/// The languages the interface speaks (a third is one more case and one more table here, in
-/// `ReportPhrases` and in `StatsPhrases`; the compiler points at each).
-public enum InterfaceLanguage: String, Sendable, CaseIterable {
-    case nl
-    case en
-}
-
 /// The interface's own words, one table per language. Course text comes from the course file;
 /// everything the program itself says comes from here. Every phrase is a stored property set by
 /// the memberwise initialiser in `dutch` and `english`, so a phrase missing in one language does

@@ -2,10 +2,18 @@ import Foundation
 import WegwijsConsole
 import WegwijsCore
 
-/// Prints a located problem to stderr; in a terminal, the line it is on follows with a caret
-/// under the column, so a trainer sees the place without counting.
-func printDiagnostic(_ diagnostic: Diagnostic) {
-    printError(TextLayout.inline(diagnostic.description, limit: 2_000))
+/// The language the program's messages about files come in: `--lang` where the command has it,
+/// else the language setting, else the locale's (`LC_ALL`, `LC_MESSAGES`, `LANG`), else English.
+func messageLanguage(_ explicit: InterfaceLanguage? = nil,
+                     environment: [String: String] = ProcessInfo.processInfo.environment) -> InterfaceLanguage {
+    explicit ?? quietSettings()?[.language].flatMap(InterfaceLanguage.init(rawValue:))
+        ?? LanguageChoice.locale(environment) ?? .en
+}
+
+/// Prints a located problem to stderr in `language`; in a terminal, the line it is on follows
+/// with a caret under the column, so a trainer sees the place without counting.
+func printDiagnostic(_ diagnostic: Diagnostic, in language: InterfaceLanguage = messageLanguage()) {
+    printError(TextLayout.inline(diagnostic.description(in: language), limit: 2_000))
     guard isatty(STDERR_FILENO) == 1, let position = diagnostic.position,
           let line = SourceLines.line(position.line, of: diagnostic.file) else { return }
     // The part of the line around the column that fits the terminal, cut with "…" at either end.

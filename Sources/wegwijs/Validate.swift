@@ -26,15 +26,19 @@ struct Validate: ParsableCommand {
     @Option(help: "Output format.")
     var format: Format = .text
 
+    @Option(help: "Language of the messages (default: the language setting, else the locale's (LC_ALL, LC_MESSAGES, LANG), else English).")
+    var lang: InterfaceLanguage?
+
     func run() throws {
         let catalog = bundledCourses()
-        let results = courses.map { FileValidation.check(path: catalog.resolve($0), strict: strict) }
+        let language = messageLanguage(lang)
+        let results = courses.map { FileValidation.check(path: catalog.resolve($0), strict: strict, language: language) }
         switch format {
         case .json:
             printOutput(ValidationReport(files: results, strict: strict).json())
         case .text:
             for result in results {
-                result.diagnostics.forEach { printDiagnostic($0) }
+                result.diagnostics.forEach { printDiagnostic($0, in: language) }
                 printOutput(TextLayout.sanitized(result.summary))
             }
         }

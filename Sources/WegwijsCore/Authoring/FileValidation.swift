@@ -22,25 +22,27 @@ public struct FileValidation: Sendable, Codable, Equatable {
     public var guidelines: Int?
     public var problems: [Problem]
 
-    /// Validates a file's bytes; with `strict`, every warning counts as an error.
-    public static func check(bytes: [UInt8], file: String, strict: Bool) -> FileValidation {
+    /// Validates a file's bytes; with `strict`, every warning counts as an error. The messages
+    /// and the summary are in `language`.
+    public static func check(bytes: [UInt8], file: String, strict: Bool, language: InterfaceLanguage = .en) -> FileValidation {
         let (course, diagnostics) = CourseLoader.check(bytes: bytes, file: file)
-        return FileValidation(file: file, diagnostics: diagnostics, course: course, readable: true, strict: strict)
+        return FileValidation(file: file, diagnostics: diagnostics, course: course, readable: true, strict: strict, language: language)
     }
 
     /// Reads and validates a file.
-    public static func check(path: String, strict: Bool) -> FileValidation {
+    public static func check(path: String, strict: Bool, language: InterfaceLanguage = .en) -> FileValidation {
         do {
             let bytes = try CourseLoader.read(path: path)
-            return check(bytes: bytes, file: path, strict: strict)
+            return check(bytes: bytes, file: path, strict: strict, language: language)
         } catch {
             return FileValidation(file: path, diagnostics: error.diagnostics, course: nil,
-                                  readable: error.kind != .unreadable, strict: strict)
+                                  readable: error.kind != .unreadable, strict: strict, language: language)
         }
     }
 
-    init(file: String, diagnostics: [Diagnostic], course: Course?, readable: Bool, strict: Bool) {
+    init(file: String, diagnostics: [Diagnostic], course: Course?, readable: Bool, strict: Bool, language: InterfaceLanguage) {
         self.file = file
+        self.language = language
         self.readable = readable
         self.diagnostics = diagnostics.map { diagnostic in
             var diagnostic = diagnostic
@@ -49,7 +51,7 @@ public struct FileValidation: Sendable, Codable, Equatable {
         }
         problems = self.diagnostics.map {
             Problem(severity: $0.severity, line: $0.position?.line, column: $0.position?.column,
-                    pointer: $0.pointer, message: $0.message)
+                    pointer: $0.pointer, message: $0.wording.text(language))
         }
         errors = problems.filter { $0.severity == .error }.count
         warnings = problems.count - errors
@@ -61,16 +63,22 @@ public struct FileValidation: Sendable, Codable, Equatable {
     /// The located diagnostics, errors first (severities already raised by `--strict`).
     public private(set) var diagnostics: [Diagnostic] = []
 
+    /// The language of the messages and the summary.
+    public private(set) var language: InterfaceLanguage = .en
+
     private enum CodingKeys: String, CodingKey {
         case file, valid, readable, errors, warnings, scenarios, guidelines, problems
     }
 
-    /// "ok (5 scenarios, 2 guidelines, 1 warning)" or "invalid (3 errors, 0 warnings)".
+    /// "ok (5 scenarios, 2 guidelines, 1 warning)" or "invalid (3 errors, 0 warnings)", in the
+    /// language of the messages.
     public var summary: String {
-        func count(_ number: Int, _ noun: String) -> String { "\(number) \(noun)\(number == 1 ? "" : "s")" }
+        let words: LocalizedMessage
         if valid, let scenarios, let guidelines {
-            return "\(file): ok (\(count(scenarios, "scenario")), \(count(guidelines, "guideline")), \(count(warnings, "warning")))"
+            words = ValidationMessages.valid(scenarios: scenarios, guidelines: guidelines, warnings: warnings)
+        } else {
+            words = ValidationMessages.invalid(readable: readable, errors: errors, warnings: warnings)
         }
-        return "\(file): \(readable ? "invalid" : "unreadable") (\(count(errors, "error")), \(count(warnings, "warning")))"
+        return "\(file): " + words.text(language)
     }
 }

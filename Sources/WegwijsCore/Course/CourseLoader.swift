@@ -136,7 +136,7 @@ public enum CourseLoader {
     /// A decoder problem with the ids involved put in front of its message.
     private static func contextual(_ problem: CourseProblem, in root: JSONNode) -> CourseProblem {
         var problem = problem
-        problem.message = context(of: problem.pointer, in: root) + problem.message
+        problem.wording = .verbatim(context(of: problem.pointer, in: root)) + problem.wording
         return problem
     }
 
@@ -147,7 +147,7 @@ public enum CourseLoader {
                 ?? root.nearestNode(at: problem.pointer).offset
             let pointer = problem.key.map { JSONPointer.appending(problem.pointer, $0) } ?? problem.pointer
             return (Diagnostic(problem.severity, file: file, position: source.position(of: offset),
-                               message: problem.message, pointer: pointer), offset)
+                               message: problem.wording, pointer: pointer), offset)
         }
         return diagnostics.enumerated().sorted { a, b in
             let (left, right) = (a.element, b.element)

@@ -8,27 +8,34 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
     public var severity: Severity
     public var file: String
     public var position: SourcePosition?
-    public var message: String
+    /// What is wrong, in each interface language.
+    public var wording: LocalizedMessage
     /// The JSON Pointer of the value involved (`/scenarios/3/options/1/next`), when known.
     public var pointer: String?
 
-    public init(_ severity: Severity, file: String, position: SourcePosition?, message: String, pointer: String? = nil) {
+    public init(_ severity: Severity, file: String, position: SourcePosition?, message: LocalizedMessage, pointer: String? = nil) {
         self.severity = severity
         self.file = file
         self.position = position
-        self.message = message
+        self.wording = message
         self.pointer = pointer
     }
 
+    /// The message in English.
+    public var message: String { wording.en }
+
     /// The note that ends a list cut at its limit: how many problems were left out.
     public static func notShown(_ count: Int, severity: Severity, file: String) -> Diagnostic {
-        Diagnostic(severity, file: file, position: nil, message: "\(count) more problem\(count == 1 ? "" : "s") not shown; correct these first")
+        Diagnostic(severity, file: file, position: nil, message: DiagnosticMessages.notShown(count))
     }
 
-    /// `FILE:LINE:COLUMN: error: message`, or `FILE: error: message` without a position.
-    public var description: String {
+    /// `FILE:LINE:COLUMN: error: message`, or `FILE: error: message` without a position, in English.
+    public var description: String { description(in: .en) }
+
+    /// `FILE:LINE:COLUMN: fout: …` in Dutch: the severity and the message in the language asked.
+    public func description(in language: InterfaceLanguage) -> String {
         let location = position.map { "\(file):\($0.line):\($0.column)" } ?? file
-        return "\(location): \(severity.rawValue): \(message)"
+        return "\(location): \(DiagnosticMessages.severity(severity).text(language)): \(wording.text(language))"
     }
 }
 
@@ -39,14 +46,17 @@ public struct CourseProblem: Sendable, Hashable {
     public var pointer: String
     /// When set, the problem is with this key of the object at `pointer` (an unknown field).
     public var key: String?
-    public var message: String
+    public var wording: LocalizedMessage
 
-    public init(_ severity: Diagnostic.Severity, at pointer: String, key: String? = nil, _ message: String) {
+    public init(_ severity: Diagnostic.Severity, at pointer: String, key: String? = nil, _ message: LocalizedMessage) {
         self.severity = severity
         self.pointer = pointer
         self.key = key
-        self.message = message
+        self.wording = message
     }
+
+    /// The message in English.
+    public var message: String { wording.en }
 }
 
 /// Finding the known name closest to a misspelt one, for "did you mean" hints.

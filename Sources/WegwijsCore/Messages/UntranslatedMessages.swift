@@ -1,0 +1,14 @@
+// TRANSITIONAL: removed once every message site names a message from a message table.
+extension Diagnostic {
+    @available(*, deprecated, message: "name a LocalizedMessage from a message table")
+    public init(_ severity: Severity, file: String, position: SourcePosition?, message: String, pointer: String? = nil) {
+        self.init(severity, file: file, position: position, message: .verbatim(message), pointer: pointer)
+    }
+}
+
+extension CourseProblem {
+    @available(*, deprecated, message: "name a LocalizedMessage from a message table")
+    public init(_ severity: Diagnostic.Severity, at pointer: String, key: String? = nil, _ message: String) {
+        self.init(severity, at: pointer, key: key, LocalizedMessage.verbatim(message))
+    }
+}
