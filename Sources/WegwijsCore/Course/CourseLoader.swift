@@ -163,7 +163,7 @@ public enum CourseLoader {
         let source = SourceText(bytes: bytes)
         if TextCourseFormat.isText(file) {
             let (root, problems) = TextCourseReader.parse(bytes)
-            return (root, problems.map { Diagnostic(.error, file: file, position: source.position(of: $0.offset), message: $0.message) })
+            return (root, problems.map { Diagnostic(.error, file: file, position: source.position(of: $0.offset), message: $0.wording) })
         }
         do {
             return (try JSONParser.parse(bytes), [])
@@ -171,7 +171,7 @@ public enum CourseLoader {
             // A second, recovering pass finds the later problems too (only for a file that failed).
             let found = JSONParser.problems(in: bytes, limit: TextCourseReader.maximumProblems)
             var diagnostics = (found.problems.isEmpty ? [error] : found.problems).map {
-                Diagnostic(.error, file: file, position: source.position(of: $0.offset), message: $0.message)
+                Diagnostic(.error, file: file, position: source.position(of: $0.offset), message: $0.wording)
             }
             if found.more > 0 {
                 diagnostics.append(.notShown(found.more, severity: .error, file: file))

@@ -154,7 +154,7 @@ public enum CourseValidator {
                 checkLink(option.next, at: optionBase + "/next", owner: owner)
             }
             for problem in scenario.rules.problems(in: scenario) {
-                problems.append(CourseProblem(.error, at: base + problem.path, problem.message))
+                problems.append(CourseProblem(.error, at: base + problem.path, problem.wording))
             }
         }
         return dangling

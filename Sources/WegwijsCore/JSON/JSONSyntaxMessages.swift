@@ -1,7 +1,15 @@
 /// A JSON syntax problem at a byte offset.
 public struct JSONSyntaxError: Error, Sendable, Equatable {
-    public var message: String
+    public var wording: LocalizedMessage
     public var offset: Int
+
+    public init(_ wording: LocalizedMessage, offset: Int) {
+        self.wording = wording
+        self.offset = offset
+    }
+
+    /// The message in English.
+    public var message: String { wording.en }
 }
 
 /// Syntax problems in words a course author understands, each with the fix the parser may

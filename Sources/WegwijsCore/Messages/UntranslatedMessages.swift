@@ -12,3 +12,24 @@ extension CourseProblem {
         self.init(severity, at: pointer, key: key, LocalizedMessage.verbatim(message))
     }
 }
+
+extension JSONSyntaxError {
+    @available(*, deprecated, message: "name a LocalizedMessage from a message table")
+    init(message: String, offset: Int) {
+        self.init(.verbatim(message), offset: offset)
+    }
+}
+
+extension TextCourseReader.Problem {
+    @available(*, deprecated, message: "name a LocalizedMessage from a message table")
+    init(message: String, offset: Int) {
+        self.init(wording: .verbatim(message), offset: offset)
+    }
+}
+
+extension KindProblem {
+    @available(*, deprecated, message: "name a LocalizedMessage from a message table")
+    init(path: String, message: String) {
+        self.init(path: path, .verbatim(message))
+    }
+}

@@ -118,7 +118,15 @@ public struct ReviewSection: Sendable, Hashable {
 /// A kind's rule broken by a scenario, at a JSON Pointer below the scenario (`/options/2/next`).
 public struct KindProblem: Sendable, Hashable {
     public var path: String
-    public var message: String
+    public var wording: LocalizedMessage
+
+    public init(path: String, _ wording: LocalizedMessage) {
+        self.path = path
+        self.wording = wording
+    }
+
+    /// The message in English.
+    public var message: String { wording.en }
 }
 
 /// What `stats` counts per option.

@@ -16,7 +16,9 @@ public enum TextCourseReader {
 
     /// A located syntax problem of the text format.
     public struct Problem: Sendable, Equatable {
-        public var message: String
+        public var wording: LocalizedMessage
+        /// The message in English.
+        public var message: String { wording.en }
         public var offset: Int
     }
 
