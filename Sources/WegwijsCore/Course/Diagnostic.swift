@@ -74,9 +74,16 @@ public enum Suggestion {
         return best?.name
     }
 
-    /// `" — did you mean 'x'?"` or an empty string.
+    /// `" — did you mean 'x'?"` or an empty string, in English (for messages not about a file).
     public static func hint(for name: String, in candidates: some Sequence<String>) -> String {
-        closest(to: name, in: candidates).map { " — did you mean '\($0)'?" } ?? ""
+        suggestion(for: name, in: candidates).en
+    }
+
+    /// `" — did you mean 'x'?"` / `" — bedoel je 'x'?"`, or nothing.
+    public static func suggestion(for name: String, in candidates: some Sequence<String>) -> LocalizedMessage {
+        closest(to: name, in: candidates).map {
+            LocalizedMessage(en: " — did you mean '\($0)'?", nl: " — bedoel je '\($0)'?")
+        } ?? .empty
     }
 
     static func editDistance(_ a: String, _ b: String) -> Int {
