@@ -65,9 +65,11 @@ struct LanguageOptions: ParsableArguments {
             throw ValidationError("course '\(course.id)' is not available in '\(TextLayout.inline(language, limit: 20))' (it offers \(TextLayout.inline(course.languages.joined(separator: ", "), limit: 80)))")
         }
         if let missing = loaded.missingTexts[language], !missing.isEmpty {
-            missing.forEach { printDiagnostic($0) }
+            // Said in the language asked for, where the interface speaks it.
+            let words = messageLanguage(InterfaceLanguage(rawValue: language))
+            missing.forEach { printDiagnostic($0, in: words) }
             printError(TextLayout.sanitized("\(loaded.path): " + MissingTexts.refusal(
-                course: course.id, language: language, count: missing.count, complete: course.completeLanguages)))
+                course: course.id, language: language, count: missing.count, complete: course.completeLanguages).text(words)))
             throw Exit.invalidData
         }
         return language

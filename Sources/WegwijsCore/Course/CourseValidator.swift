@@ -40,8 +40,8 @@ public enum CourseValidator {
         let search = SlipSearch(graph: graph)
         let slips = search.slips().filter { !$0.isCritical }
         if !search.bestAnswersPass, graph.passSearch().canPass == false {
-            let left = slips.isEmpty ? "" : "; the \(slips.count) single-slip warning\(slips.count == 1 ? "" : "s") that follow from it \(slips.count == 1 ? "is" : "are") left out"
-            problems.append(CourseProblem(unpassable, at: "/passing", FairnessText.unpassable(graph.passShortfalls(), rule: course.passing) + left))
+            problems.append(CourseProblem(unpassable, at: "/passing",
+                                          FairnessText.unpassable(graph.passShortfalls(), rule: course.passing) + FairnessText.slipsLeftOut(slips.count)))
             return
         }
         var finder = SlipRemedyFinder(search: search)
@@ -58,8 +58,7 @@ public enum CourseValidator {
         }
         guard !course.pools.isEmpty else { return }
         for (index, guideline) in course.guidelines.enumerated() where graph.fewestAssessing(guideline: index) == 0 {
-            problems.append(CourseProblem(.warning, at: "/pools",
-                                          "some draws leave guideline '\(guideline.id)' unassessed: put scenarios that score it outside the pools, or in every draw"))
+            problems.append(CourseProblem(.warning, at: "/pools", ValidatorMessages.guidelineUnassessed(guideline.id)))
         }
     }
 
@@ -70,12 +69,12 @@ public enum CourseValidator {
         if let validFor = course.validFor, let start = CalendarDay(year: 2001, month: 1, day: 1),
            start.adding(rule.every) >= start.adding(validFor) {
             problems.append(CourseProblem(.warning, at: "/refresher/every",
-                                          "'every' (\(rule.every)) is not shorter than 'validFor' (\(validFor)): no refresher falls due before a pass expires, so none keeps it valid"))
+                                          ValidatorMessages.refresherNotShorter(every: "\(rule.every)", validFor: "\(validFor)")))
         }
         let available = RefresherSelection.candidates(in: course).count
         if available < rule.scenarios {
             problems.append(CourseProblem(.warning, at: "/refresher/scenarios",
-                                          "a refresher is to show \(rule.scenarios) situations, but the course has only \(available) that can be shown on their own (scoring a guideline, not only a follow-up): refreshers will show \(available)"))
+                                          ValidatorMessages.refresherTooLarge(wanted: rule.scenarios, available: available)))
         }
     }
 
@@ -84,10 +83,9 @@ public enum CourseValidator {
     private static func checkShufflePools(_ course: Course, into problems: inout [CourseProblem]) {
         guard course.shufflePools else { return }
         if course.pools.isEmpty {
-            problems.append(CourseProblem(.warning, at: "/shufflePools", "'shufflePools' has no effect: the course has no pools"))
+            problems.append(CourseProblem(.warning, at: "/shufflePools", ValidatorMessages.shuffleWithoutPools))
         } else if !course.isReorderable {
-            problems.append(CourseProblem(.warning, at: "/shufflePools",
-                                          "'shufflePools' has no effect: the course's links (next) fix its order. Pools can be shuffled when every pool member is on the main route and an option's next leads only to follow-ups that come back to where its situation's own next goes"))
+            problems.append(CourseProblem(.warning, at: "/shufflePools", ValidatorMessages.shuffleFixedOrder))
         }
     }
 
@@ -96,7 +94,7 @@ public enum CourseValidator {
         for (index, guideline) in course.guidelines.enumerated() {
             if let first = seenGuidelines[guideline.id] {
                 problems.append(CourseProblem(.error, at: "/guidelines/\(index)/id",
-                                              "guideline id '\(guideline.id)' is used twice (first as guideline \(first + 1))"))
+                                              ValidatorMessages.guidelineUsedTwice(guideline.id, first: first + 1)))
             } else {
                 seenGuidelines[guideline.id] = index
             }
@@ -105,22 +103,21 @@ public enum CourseValidator {
         for (index, scenario) in course.scenarios.enumerated() {
             if let first = seenScenarios[scenario.id] {
                 problems.append(CourseProblem(.error, at: "/scenarios/\(index)/id",
-                                              "scenario id '\(scenario.id)' is used twice (first as scenario \(first + 1))"))
+                                              ValidatorMessages.scenarioUsedTwice(scenario.id, first: first + 1)))
             } else {
                 seenScenarios[scenario.id] = index
             }
             if scenario.id == "end" {
-                problems.append(CourseProblem(.error, at: "/scenarios/\(index)/id",
-                                              "'end' is reserved for \"next\": \"end\"; give the scenario another id"))
+                problems.append(CourseProblem(.error, at: "/scenarios/\(index)/id", ValidatorMessages.endIsReserved))
             }
             var seenOptions: Set<String> = []
             for (optionIndex, option) in scenario.options.enumerated() where !seenOptions.insert(option.id).inserted {
                 problems.append(CourseProblem(.error, at: "/scenarios/\(index)/options/\(optionIndex)/id",
-                                              "option id '\(option.id)' is used twice in scenario '\(scenario.id)'"))
+                                              ValidatorMessages.optionUsedTwice(option.id, in: scenario.id)))
             }
             if !gaps.contains(.options), scenario.options.count < 2 || scenario.options.count > 26 {
                 problems.append(CourseProblem(.error, at: "/scenarios/\(index)/options",
-                                              "scenario '\(scenario.id)' has \(scenario.options.count) option(s); it needs 2 to 26"))
+                                              ValidatorMessages.optionCount(scenario.options.count, in: scenario.id)))
             }
         }
     }
@@ -134,22 +131,23 @@ public enum CourseValidator {
         let suggestedGuidelines = guidelineIDs.filter(CourseID.isValid)
         let scenarioIDs = course.scenarios.map(\.id).filter(CourseID.isValid)
         var dangling = false
-        func checkLink(_ link: ScenarioLink?, at pointer: String, owner: String) {
+        func checkLink(_ link: ScenarioLink?, at pointer: String, owner: LocalizedMessage) {
             guard case .scenario(let target)? = link, course.indexOfScenario(target) == nil else { return }
             dangling = true
             guard !gaps.contains(.scenarios) else { return }
             problems.append(CourseProblem(.error, at: pointer,
-                                          "\(owner) goes next to unknown scenario '\(target)'\(Suggestion.hint(for: target, in: scenarioIDs))"))
+                                          ValidatorMessages.unknownNext(owner, target: target, hint: Suggestion.suggestion(for: target, in: scenarioIDs))))
         }
         for (index, scenario) in course.scenarios.enumerated() {
             let base = "/scenarios/\(index)"
-            checkLink(scenario.next, at: base + "/next", owner: "scenario '\(scenario.id)'")
+            checkLink(scenario.next, at: base + "/next", owner: ValidatorMessages.scenario(scenario.id))
             for (optionIndex, option) in scenario.options.enumerated() {
                 let optionBase = "\(base)/options/\(optionIndex)"
-                let owner = "option '\(option.id)' of scenario '\(scenario.id)'"
+                let owner = ValidatorMessages.option(option.id, of: scenario.id)
                 for guideline in option.scores.keys.sorted() where !known.contains(guideline) && !gaps.contains(.guidelines) {
                     problems.append(CourseProblem(.error, at: optionBase + "/scores", key: guideline,
-                                                  "\(owner) scores unknown guideline '\(guideline)'\(guidelineHint(for: guideline, in: suggestedGuidelines))"))
+                                                  ValidatorMessages.unknownGuideline(owner, guideline: guideline,
+                                                                                     hint: guidelineHint(for: guideline, in: suggestedGuidelines))))
                 }
                 checkLink(option.next, at: optionBase + "/next", owner: owner)
             }
@@ -161,11 +159,10 @@ public enum CourseValidator {
     }
 
     /// " — did you mean 'x'?" for a near miss, else the list of the course's guideline ids.
-    private static func guidelineHint(for name: String, in ids: [String]) -> String {
-        let hint = Suggestion.hint(for: name, in: ids)
-        guard hint.isEmpty, !ids.isEmpty else { return hint }
-        let shown = ids.prefix(12).map { "'\($0)'" }.joined(separator: ", ")
-        return "; the course's guidelines are \(shown)\(ids.count > 12 ? " and \(ids.count - 12) more" : "")"
+    private static func guidelineHint(for name: String, in ids: [String]) -> LocalizedMessage {
+        let hint = Suggestion.suggestion(for: name, in: ids)
+        guard hint == .empty, !ids.isEmpty else { return hint }
+        return ValidatorMessages.knownGuidelines(Array(ids.prefix(12)), more: max(0, ids.count - 12))
     }
 
     private static func checkScoring(_ course: Course, gaps: CourseDecoder.Gaps, into problems: inout [CourseProblem]) {
@@ -181,7 +178,7 @@ public enum CourseValidator {
             }
             if !hasPositive, !scenario.options.isEmpty {
                 problems.append(CourseProblem(.error, at: "/scenarios/\(index)",
-                                              "scenario '\(scenario.id)' has no option with a positive score, so it cannot be answered well"))
+                                              ValidatorMessages.noPositiveScore(scenario.id)))
             }
         }
         guard !gaps.contains(.scenarios) else { return }
@@ -189,10 +186,10 @@ public enum CourseValidator {
             let scenarios = positiveScenarios[guideline.id] ?? []
             if scenarios.isEmpty {
                 problems.append(CourseProblem(.error, at: "/guidelines/\(index)",
-                                              "guideline '\(guideline.id)' is scored positively by no option, so it can never be assessed"))
+                                              ValidatorMessages.guidelineNeverScored(guideline.id)))
             } else if scenarios.count == 1, course.scenarios.count > 1 {
                 problems.append(CourseProblem(.warning, at: "/guidelines/\(index)",
-                                              "guideline '\(guideline.id)' is scored in only one scenario ('\(scenarios.first ?? "")')"))
+                                              ValidatorMessages.guidelineScoredOnce(guideline.id, in: scenarios.first ?? "")))
             }
         }
     }
@@ -201,11 +198,11 @@ public enum CourseValidator {
     /// `next` (a consequence is always shown), and a draw between 1 and the number of members.
     private static func checkPools(_ course: Course, into problems: inout [CourseProblem]) {
         let scenarioIDs = course.scenarios.map(\.id).filter(CourseID.isValid)
-        var targets: [String: String] = [:]
+        var targets: [String: LocalizedMessage] = [:]
         for scenario in course.scenarios {
             for option in scenario.options {
                 if case .scenario(let target)? = option.next, targets[target] == nil {
-                    targets[target] = "option '\(option.id)' of scenario '\(scenario.id)'"
+                    targets[target] = ValidatorMessages.option(option.id, of: scenario.id)
                 }
             }
         }
@@ -214,30 +211,31 @@ public enum CourseValidator {
         for (index, pool) in course.pools.enumerated() {
             let base = "/pools/\(index)"
             if !poolIDs.insert(pool.id).inserted {
-                problems.append(CourseProblem(.error, at: base + "/id", "pool id '\(pool.id)' is used twice"))
+                problems.append(CourseProblem(.error, at: base + "/id", ValidatorMessages.poolUsedTwice(pool.id)))
             }
             for (position, member) in pool.scenarios.enumerated() {
                 let at = "\(base)/scenarios/\(position)"
                 if course.indexOfScenario(member) == nil {
                     problems.append(CourseProblem(.error, at: at,
-                                                  "pool '\(pool.id)' names unknown scenario '\(member)'\(Suggestion.hint(for: member, in: scenarioIDs))"))
+                                                  ValidatorMessages.poolUnknownScenario(pool.id, member: member,
+                                                                                        hint: Suggestion.suggestion(for: member, in: scenarioIDs))))
                     continue
                 }
                 if let first = owner[member] {
                     problems.append(CourseProblem(.error, at: at,
-                                                  "scenario '\(member)' is in pool '\(first)' already; a scenario belongs to one pool at most"))
+                                                  ValidatorMessages.inTwoPools(member, first: first)))
                     continue
                 }
                 owner[member] = pool.id
                 if let source = targets[member] {
                     problems.append(CourseProblem(.error, at: at,
-                                                  "scenario '\(member)' in pool '\(pool.id)' is where \(source) leads; a consequence must always be shown, so it cannot be in a pool"))
+                                                  ValidatorMessages.consequenceInPool(member, pool: pool.id, source: source)))
                 }
             }
             let members = Set(pool.scenarios).count
             if pool.draw < 1 || pool.draw > members {
                 problems.append(CourseProblem(.error, at: base + "/draw",
-                                              "pool '\(pool.id)' draws \(pool.draw) of its \(members) scenario(s); draw must be between 1 and \(members)"))
+                                              ValidatorMessages.poolDraw(pool.id, draws: pool.draw, members: members)))
             }
         }
     }
@@ -268,7 +266,7 @@ public enum CourseValidator {
         }
         for index in 0..<count where !reached[index] && reachability {
             problems.append(CourseProblem(.error, at: "/scenarios/\(index)",
-                                          "scenario '\(course.scenarios[index].id)' cannot be reached from the first scenario '\(course.scenarios[0].id)'"))
+                                          ValidatorMessages.unreachable(course.scenarios[index].id, first: course.scenarios[0].id)))
         }
         // Loops: an iterative depth-first search; a grey successor closes a cycle.
         enum Colour { case white, grey, black }
@@ -292,7 +290,7 @@ public enum CourseValidator {
                         let loop = path[loopStart...].map { course.scenarios[$0.index].id } + [course.scenarios[successor].id]
                         let from = path[top].index
                         problems.append(CourseProblem(.error, at: "/scenarios/\(from)",
-                                                      "the course can loop forever: \(loop.map { "'\($0)'" }.joined(separator: " → "))"))
+                                                      ValidatorMessages.loop(loop)))
                     case .black:
                         break
                     }
@@ -305,7 +303,7 @@ public enum CourseValidator {
     }
 
     private static func checkContent(_ course: Course, into problems: inout [CourseProblem]) {
-        func checkLength(_ text: LocalizedText?, at pointer: String, what: String) {
+        func checkLength(_ text: LocalizedText?, at pointer: String, what: LocalizedMessage) {
             guard let text else { return }
             for code in text.translations.keys.sorted() {
                 // A text has no more characters than UTF-8 bytes: count characters only when it may be long.
@@ -313,31 +311,31 @@ public enum CourseValidator {
                 let length = value.count
                 if length > longTextLimit {
                     problems.append(CourseProblem(.warning, at: pointer,
-                                                  "\(what) is \(length) characters in '\(code)', longer than a screen (\(longTextLimit)); split it up"))
+                                                  ValidatorMessages.tooLong(what, length: length, language: code, limit: longTextLimit)))
                 }
             }
         }
-        checkLength(course.introduction, at: "/introduction", what: "the introduction")
-        checkLength(course.closing, at: "/closing", what: "the closing text")
+        checkLength(course.introduction, at: "/introduction", what: ValidatorMessages.introduction)
+        checkLength(course.closing, at: "/closing", what: ValidatorMessages.closing)
         for (index, guideline) in course.guidelines.enumerated() {
-            checkLength(guideline.summary, at: "/guidelines/\(index)/summary", what: "the summary of guideline '\(guideline.id)'")
+            checkLength(guideline.summary, at: "/guidelines/\(index)/summary", what: ValidatorMessages.guidelineSummary(guideline.id))
         }
         for (index, scenario) in course.scenarios.enumerated() {
             let base = "/scenarios/\(index)"
             if scenario.explanation == nil {
-                problems.append(CourseProblem(.warning, at: base, "scenario '\(scenario.id)' has no explanation"))
+                problems.append(CourseProblem(.warning, at: base, ValidatorMessages.noExplanation(scenario.id)))
             }
-            checkLength(scenario.situation, at: base + "/situation", what: "the situation of scenario '\(scenario.id)'")
-            checkLength(scenario.explanation, at: base + "/explanation", what: "the explanation of scenario '\(scenario.id)'")
+            checkLength(scenario.situation, at: base + "/situation", what: ValidatorMessages.situation(scenario.id))
+            checkLength(scenario.explanation, at: base + "/explanation", what: ValidatorMessages.explanation(scenario.id))
             for (optionIndex, option) in scenario.options.enumerated() {
                 let optionBase = "\(base)/options/\(optionIndex)"
                 if option.feedback == nil {
                     problems.append(CourseProblem(.warning, at: optionBase,
-                                                  "option '\(option.id)' of scenario '\(scenario.id)' has no feedback"))
+                                                  ValidatorMessages.noFeedback(option.id, of: scenario.id)))
                 }
-                checkLength(option.text, at: optionBase + "/text", what: "the text of option '\(option.id)' of scenario '\(scenario.id)'")
+                checkLength(option.text, at: optionBase + "/text", what: ValidatorMessages.optionText(option.id, of: scenario.id))
                 checkLength(option.feedback, at: optionBase + "/feedback",
-                            what: "the feedback of option '\(option.id)' of scenario '\(scenario.id)'")
+                            what: ValidatorMessages.optionFeedback(option.id, of: scenario.id))
             }
         }
     }
