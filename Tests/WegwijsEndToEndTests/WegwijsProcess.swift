@@ -1,5 +1,6 @@
 import Foundation
 import TestSupport
+import Testing
 
 /// The result of running the built `wegwijs` binary.
 struct ProcessResult {
@@ -85,11 +86,25 @@ enum Wegwijs {
                              stderr: String(decoding: errData, as: UTF8.self))
     }
 
+    /// How long one run of a program under test may take before it is killed: far more than
+    /// any run needs on a slow machine, so only a hang reaches it.
+    static let runLimit: Double = 300
+
     /// Reads a started process's standard output and error to their ends, both at once so a
     /// chatty process never blocks on a full pipe, runs `meanwhile` (feeding its input, say),
-    /// and waits for the process to exit.
-    static func collectOutput(of process: Process, stdout: Pipe, stderr: Pipe,
+    /// and waits for the process to exit. A process still running after `limit` seconds hangs:
+    /// it is killed and the test fails, so a loop in the program cannot stop the suite or
+    /// outlive it.
+    static func collectOutput(of process: Process, stdout: Pipe, stderr: Pipe, limit: Double = runLimit,
                               meanwhile: () -> Void = {}) -> (stdout: Data, stderr: Data) {
+        let name = process.executableURL?.lastPathComponent ?? "process"
+        let watchdog = DispatchWorkItem {
+            guard process.isRunning else { return }
+            kill(process.processIdentifier, SIGKILL)
+            Issue.record("\(name) \(process.arguments?.prefix(3).joined(separator: " ") ?? "") was still running after \(Int(limit)) s and was killed")
+        }
+        DispatchQueue.global().asyncAfter(deadline: .now() + limit, execute: watchdog)
+        defer { watchdog.cancel() }
         let group = DispatchGroup()
         nonisolated(unsafe) var outData = Data()
         nonisolated(unsafe) var errData = Data()
@@ -104,8 +119,8 @@ enum Wegwijs {
     }
 
     /// Runs an outside program (a browser, LibreOffice) to its end with no input, and returns
-    /// its status and output. A safety net, not an assertion: a program still running after
-    /// `limit` seconds is ended (SIGTERM), so a hanging tool cannot stop the suite.
+    /// its status and output. A program still running after `limit` seconds is killed and
+    /// the test fails, so a hanging tool cannot stop the suite.
     static func runTool(_ executable: String, _ arguments: [String], environment: [String: String]? = nil,
                         limit: Double) throws -> (status: Int32, stdout: Data, stderr: Data) {
         let process = Process()
@@ -117,10 +132,7 @@ enum Wegwijs {
         process.standardError = stderr
         process.standardInput = FileHandle.nullDevice
         try process.run()
-        let watchdog = DispatchWorkItem { if process.isRunning { process.terminate() } }
-        DispatchQueue.global().asyncAfter(deadline: .now() + limit, execute: watchdog)
-        let (outData, errData) = collectOutput(of: process, stdout: stdout, stderr: stderr)
-        watchdog.cancel()
+        let (outData, errData) = collectOutput(of: process, stdout: stdout, stderr: stderr, limit: limit)
         return (process.terminationStatus, outData, errData)
     }
 
