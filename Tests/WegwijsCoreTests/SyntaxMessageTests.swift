@@ -89,6 +89,20 @@ struct SyntaxMessageTests {
         #expect(Self.problems(bytes) == ["7:23: the file is not UTF-8: save it as UTF-8 (in Notepad: Save as, Encoding UTF-8)"])
     }
 
+    @Test("the problems read in Dutch too: a curly quote, a missing comma, a file that is not UTF-8")
+    func dutch() {
+        func dutch(_ bytes: [UInt8]) -> [String] {
+            CourseLoader.check(bytes: bytes, file: "rules.json").1.map(\.wording.nl)
+        }
+        let curly = SyntaxCase(mistake: "curly quote", edits: [7: "  \"title\": \"Regels”,"], problems: [])
+        #expect(dutch(curly.bytes) == ["een krullend aanhalingsteken ” waar een recht aanhalingsteken \" hoort"])
+        let comma = SyntaxCase(mistake: "missing comma", edits: [4: #"  "version": "1""#], problems: [])
+        #expect(dutch(comma.bytes) == ["er ontbreekt een komma aan het eind van regel 4"])
+        let latin1 = SyntaxCase(mistake: "Latin-1", edits: [7: #"  "title": "Regels caf@","#], problems: [])
+        #expect(dutch(latin1.bytes.map { $0 == UInt8(ascii: "@") ? 0xE9 : $0 })
+            == ["het bestand is geen UTF-8: sla het bestand op als UTF-8 (in Kladblok: Opslaan als, Codering UTF-8)"])
+    }
+
     @Test("at most 50 problems are listed, then how many more there are")
     func limit() {
         let bytes = Array(("[\n" + (1...61).map(String.init).joined(separator: "\n") + "\n]").utf8)

@@ -75,13 +75,13 @@ struct Parser {
         let nothingButMark = index == bytes.count
         skipWhitespace()
         guard index < bytes.count else {
-            throw JSONSyntaxError(message: nothingButMark ? "the file is empty" : "the file holds only white space", offset: 0)
+            throw JSONSyntaxError(nothingButMark ? SyntaxMessages.emptyFile : SyntaxMessages.onlyWhiteSpace, offset: 0)
         }
         let node = try parseValue()
         if closedEarly { throw .stopped }
         skipWhitespace()
         if index < bytes.count {
-            throw JSONSyntaxError(message: "unexpected \(describeByte(at: index)) after the end of the JSON document", offset: index)
+            throw JSONSyntaxError(SyntaxMessages.afterDocument(unexpectedByte(at: index)), offset: index)
         }
         return node
     }
@@ -95,17 +95,18 @@ struct Parser {
         }
     }
 
-    func describeByte(at offset: Int) -> String {
-        guard offset < bytes.count else { return "end of file" }
+    /// "unexpected character 'x'" (or end of file, or byte) at `offset`.
+    func unexpectedByte(at offset: Int) -> LocalizedMessage {
+        guard offset < bytes.count else { return SyntaxMessages.unexpectedEnd }
         let byte = bytes[offset]
-        if byte >= 0x21 && byte < 0x7F { return "character '\(Character(Unicode.Scalar(byte)))'" }
+        if byte >= 0x21 && byte < 0x7F { return SyntaxMessages.unexpectedCharacter("'\(Character(Unicode.Scalar(byte)))'") }
         if byte >= 0xC2, let scalar = String(decoding: UnsafeBufferPointer(rebasing: bytes[offset..<min(offset + 4, bytes.count)]),
                                              as: UTF8.self).unicodeScalars.first, scalar != "\u{FFFD}" {
             let code = String(scalar.value, radix: 16, uppercase: true)
             let shown = scalar.properties.isWhitespace || scalar.properties.generalCategory == .format ? "" : "'\(Character(scalar))' "
-            return "character \(shown)(U+\(String(repeating: "0", count: max(0, 4 - code.count)))\(code))"
+            return SyntaxMessages.unexpectedCharacter("\(shown)(U+\(String(repeating: "0", count: max(0, 4 - code.count)))\(code))")
         }
-        return "byte 0x\(String(byte, radix: 16, uppercase: true))"
+        return SyntaxMessages.unexpectedByte(String(byte, radix: 16, uppercase: true))
     }
 
     /// In a strict parse, throws `problem`; when recovering, keeps it and goes on.
@@ -118,15 +119,12 @@ struct Parser {
         if recorded?.count ?? 0 < limit { recorded?.append(problem) } else { unstored += 1 }
     }
 
-    func unexpected(_ expectation: String) -> JSONSyntaxError {
-        if index >= bytes.count {
-            return JSONSyntaxError(message: "unexpected end of file: \(expectation)", offset: index)
-        }
-        return JSONSyntaxError(message: "unexpected \(describeByte(at: index)): \(expectation)", offset: index)
+    func unexpected(_ expectation: LocalizedMessage) -> JSONSyntaxError {
+        JSONSyntaxError(SyntaxMessages.unexpected(unexpectedByte(at: index), expectation), offset: index)
     }
 
     mutating func parseValue() throws(JSONSyntaxError) -> JSONNode {
-        guard index < bytes.count else { throw unexpected("expected a value") }
+        guard index < bytes.count else { throw unexpected(SyntaxMessages.expectedValue) }
         let start = index
         switch bytes[index] {
         case UInt8(ascii: "{"): return JSONNode(try parseObject(), offset: start)
@@ -148,7 +146,7 @@ struct Parser {
     mutating func enter() throws(JSONSyntaxError) {
         depth += 1
         if depth > JSONParser.maximumDepth {
-            throw JSONSyntaxError(message: "arrays and objects are nested more than \(JSONParser.maximumDepth) levels deep", offset: index)
+            throw JSONSyntaxError(SyntaxMessages.tooDeep(JSONParser.maximumDepth), offset: index)
         }
     }
 
@@ -190,7 +188,7 @@ struct Parser {
                 }
             }
             if members.contains(where: { $0.key == key }) {
-                try record(JSONSyntaxError(message: "duplicate key \"\(key)\" in the same object", offset: keyOffset))
+                try record(JSONSyntaxError(SyntaxMessages.duplicateKey(key), offset: keyOffset))
             }
             skipWhitespace()
             if index < bytes.count, bytes[index] == UInt8(ascii: ":") {
@@ -264,9 +262,9 @@ struct Parser {
     mutating func expectLiteral(_ literal: StaticString) throws(JSONSyntaxError) {
         let count = literal.utf8CodeUnitCount
         let text = UnsafeBufferPointer(start: literal.utf8Start, count: count)
-        guard index + count <= bytes.count else { throw unexpected("expected '\(literal)'") }
+        guard index + count <= bytes.count else { throw unexpected(SyntaxMessages.expectedLiteral("\(literal)")) }
         for offset in 0..<count where bytes[index + offset] != text[offset] {
-            throw unexpected("expected a value (did you mean '\(literal)'?)")
+            throw unexpected(SyntaxMessages.expectedValueMeaning("\(literal)"))
         }
         index += count
     }
@@ -274,22 +272,22 @@ struct Parser {
     mutating func parseNumber() throws(JSONSyntaxError) -> String {
         let start = index
         if bytes[index] == UInt8(ascii: "-") { index += 1 }
-        guard index < bytes.count, isDigit(bytes[index]) else { throw unexpected("expected a digit") }
+        guard index < bytes.count, isDigit(bytes[index]) else { throw unexpected(SyntaxMessages.expectedDigit) }
         if bytes[index] == UInt8(ascii: "0") {
             index += 1
-            if index < bytes.count, isDigit(bytes[index]) { throw unexpected("numbers do not start with 0") }
+            if index < bytes.count, isDigit(bytes[index]) { throw unexpected(SyntaxMessages.leadingZero) }
         } else {
             while index < bytes.count, isDigit(bytes[index]) { index += 1 }
         }
         if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
             index += 1
-            guard index < bytes.count, isDigit(bytes[index]) else { throw unexpected("expected a digit after '.'") }
+            guard index < bytes.count, isDigit(bytes[index]) else { throw unexpected(SyntaxMessages.expectedDigitAfterPoint) }
             while index < bytes.count, isDigit(bytes[index]) { index += 1 }
         }
         if index < bytes.count, bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E") {
             index += 1
             if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") { index += 1 }
-            guard index < bytes.count, isDigit(bytes[index]) else { throw unexpected("expected a digit in the exponent") }
+            guard index < bytes.count, isDigit(bytes[index]) else { throw unexpected(SyntaxMessages.expectedDigitInExponent) }
             while index < bytes.count, isDigit(bytes[index]) { index += 1 }
         }
         return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
@@ -342,8 +340,8 @@ struct Parser {
                     scalars.append(contentsOf: Array(String(Character(scalar)).utf8))
                 default:
                     index -= 2
-                    let shown = escape >= 0x21 && escape < 0x7F ? "\\\(Character(Unicode.Scalar(escape)))" : "this"
-                    try record(JSONSyntaxError(message: "a backslash \\ in a text must be written \\\\ (\(shown) is not an escape)", offset: index))
+                    let shown: LocalizedMessage = escape >= 0x21 && escape < 0x7F ? .verbatim("\\\(Character(Unicode.Scalar(escape)))") : SyntaxMessages.thisEscape
+                    try record(JSONSyntaxError(SyntaxMessages.badEscape(shown), offset: index))
                     scalars.append(0x5C)
                     index += 1
                 }
@@ -360,7 +358,7 @@ struct Parser {
     }
 
     mutating func parseHex4() throws(JSONSyntaxError) -> UInt32 {
-        guard index + 4 <= bytes.count else { throw unexpected("expected four hex digits after \\u") }
+        guard index + 4 <= bytes.count else { throw unexpected(SyntaxMessages.expectedHexDigits) }
         var value: UInt32 = 0
         for _ in 0..<4 {
             let byte = bytes[index]
@@ -369,7 +367,7 @@ struct Parser {
             case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = UInt32(byte - UInt8(ascii: "0"))
             case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = UInt32(byte - UInt8(ascii: "a") + 10)
             case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = UInt32(byte - UInt8(ascii: "A") + 10)
-            default: throw unexpected("expected four hex digits after \\u")
+            default: throw unexpected(SyntaxMessages.expectedHexDigits)
             }
             value = value << 4 | digit
             index += 1

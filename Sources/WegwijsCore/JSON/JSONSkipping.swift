@@ -41,7 +41,7 @@ extension Parser {
 
     /// Checks one value as `parseValue` would, building nothing.
     mutating func skipValue() throws(JSONSyntaxError) {
-        guard index < bytes.count else { throw unexpected("expected a value") }
+        guard index < bytes.count else { throw unexpected(SyntaxMessages.expectedValue) }
         switch bytes[index] {
         case UInt8(ascii: "{"): try skipObject()
         case UInt8(ascii: "["): try skipArray()
@@ -93,7 +93,7 @@ extension Parser {
             var earlier = keysStart
             while earlier < skippedKeys.count {
                 if try sameKey(skippedKeys[earlier], key) {
-                    throw JSONSyntaxError(message: "duplicate key \"\(try keyText(key))\" in the same object", offset: keyOffset)
+                    throw JSONSyntaxError(SyntaxMessages.duplicateKey(try keyText(key)), offset: keyOffset)
                 }
                 earlier += 1
             }

@@ -45,11 +45,11 @@ enum SyntaxFix: Equatable {
 
 extension JSONSyntaxError {
     /// Thrown by a recovering parser when it stops after a problem it has already recorded.
-    static let stopped = JSONSyntaxError(message: "", offset: -1)
+    static let stopped = JSONSyntaxError(.empty, offset: -1)
 
     /// A file that is not UTF-8, at its first bad byte.
     static func notUTF8(at offset: Int) -> JSONSyntaxError {
-        JSONSyntaxError(message: "the file is not UTF-8: save it as UTF-8 (in Notepad: Save as, Encoding UTF-8)", offset: offset)
+        JSONSyntaxError(SyntaxMessages.notUTF8, offset: offset)
     }
 }
 
@@ -59,30 +59,30 @@ extension Parser {
     /// A value cannot start at `index`.
     mutating func valueStartProblem() -> SyntaxProblem {
         if let quote = wrongQuote(at: index) {
-            return SyntaxProblem(error: JSONSyntaxError(message: quote, offset: index), fix: .wrongQuotes)
+            return SyntaxProblem(error: JSONSyntaxError(quote, offset: index), fix: .wrongQuotes)
         }
         if index < bytes.count, isLetter(bytes[index]) {
-            return SyntaxProblem(error: unexpected("a text must stand between straight double quotes \"…\""), fix: .stop)
+            return SyntaxProblem(error: unexpected(SyntaxMessages.textNeedsQuotes), fix: .stop)
         }
-        return SyntaxProblem(error: unexpected("expected a value (object, array, string, number, true, false or null)"), fix: .stop)
+        return SyntaxProblem(error: unexpected(SyntaxMessages.expectedAnyValue), fix: .stop)
     }
 
     /// A key cannot start at `index`; `comma` is the offset of the comma before it, or -1.
     mutating func keyStartProblem(objectStart: Int, comma: Int) -> SyntaxProblem {
         guard index < bytes.count else {
-            return SyntaxProblem(error: unexpected("a } is missing to close the object that starts at \(place(objectStart))"), fix: .stop)
+            return SyntaxProblem(error: unexpected(SyntaxMessages.objectNotClosed(place(objectStart))), fix: .stop)
         }
         if let quote = wrongQuote(at: index) {
-            return SyntaxProblem(error: JSONSyntaxError(message: quote, offset: index), fix: .wrongQuotes)
+            return SyntaxProblem(error: JSONSyntaxError(quote, offset: index), fix: .wrongQuotes)
         }
         if comma >= 0, bytes[index] == UInt8(ascii: "}") {
-            return SyntaxProblem(error: JSONSyntaxError(message: "a trailing comma: nothing follows this comma before the }; remove it", offset: comma), fix: .close)
+            return SyntaxProblem(error: JSONSyntaxError(SyntaxMessages.trailingCommaInObject, offset: comma), fix: .close)
         }
         if comma >= 0, bytes[index] == UInt8(ascii: "{") {
-            let message = "a } is missing before this comma: the object that starts at \(place(objectStart)) is not closed"
-            return SyntaxProblem(error: JSONSyntaxError(message: message, offset: comma), fix: .closeAtComma)
+            let message = SyntaxMessages.objectNotClosedBeforeComma(place(objectStart))
+            return SyntaxProblem(error: JSONSyntaxError(message, offset: comma), fix: .closeAtComma)
         }
-        return SyntaxProblem(error: unexpected("expected a key in double quotes"), fix: .stop)
+        return SyntaxProblem(error: unexpected(SyntaxMessages.expectedKey), fix: .stop)
     }
 
     /// No colon at `index` after the key that starts at `keyStart` (-1: do not look inside it).
@@ -92,9 +92,9 @@ extension Parser {
             return SyntaxProblem(error: curlyQuote(at: curly), fix: .resume(at: curly + 3))
         }
         if index < bytes.count, isValueStart(bytes[index]), !hasLineBreak(from: keyEnd, to: index) {
-            return SyntaxProblem(error: JSONSyntaxError(message: "a colon : is missing after the key \"\(key)\"", offset: keyEnd), fix: .insertColon)
+            return SyntaxProblem(error: JSONSyntaxError(SyntaxMessages.missingColon(after: key), offset: keyEnd), fix: .insertColon)
         }
-        return SyntaxProblem(error: unexpected("expected ':' after the key \"\(key)\""), fix: .stop)
+        return SyntaxProblem(error: unexpected(SyntaxMessages.expectedColon(after: key)), fix: .stop)
     }
 
     // MARK: After a value
@@ -104,7 +104,8 @@ extension Parser {
     mutating func afterMemberProblem(key: String, objectStart: Int, valueStart: Int) -> SyntaxProblem {
         let valueEnd = endOfValue(before: index)
         guard index < bytes.count else {
-            return SyntaxProblem(error: JSONSyntaxError(message: "unexpected end of file: a } is missing to close the object that starts at \(place(objectStart))",
+            return SyntaxProblem(error: JSONSyntaxError(SyntaxMessages.unexpected(SyntaxMessages.unexpectedEnd,
+                                                                                    SyntaxMessages.objectNotClosed(place(objectStart))),
                                                         offset: valueEnd), fix: .stop)
         }
         if let problem = misquotedText(start: valueStart, end: valueEnd, closers: [UInt8(ascii: ","), UInt8(ascii: "}")]) {
@@ -112,11 +113,11 @@ extension Parser {
         }
         switch bytes[index] {
         case UInt8(ascii: "\""):
-            return SyntaxProblem(error: missingComma(at: valueEnd, sameLine: "a comma is missing after the value of \"\(key)\""), fix: .insertComma)
+            return SyntaxProblem(error: missingComma(at: valueEnd, sameLine: SyntaxMessages.missingComma(afterValueOf: key)), fix: .insertComma)
         case UInt8(ascii: "]"):
-            return SyntaxProblem(error: unexpected("a } is missing: the object that starts at \(place(objectStart)) is not closed before this ]"), fix: .stop)
+            return SyntaxProblem(error: unexpected(SyntaxMessages.objectNotClosedBeforeBracket(place(objectStart))), fix: .stop)
         default:
-            return SyntaxProblem(error: unexpected("expected a comma or } after the value of \"\(key)\""), fix: .stop)
+            return SyntaxProblem(error: unexpected(SyntaxMessages.expectedCommaOrBrace(after: key)), fix: .stop)
         }
     }
 
@@ -125,7 +126,8 @@ extension Parser {
     mutating func afterElementProblem(arrayStart: Int, elementStart: Int) -> SyntaxProblem {
         let elementEnd = endOfValue(before: index)
         guard index < bytes.count else {
-            return SyntaxProblem(error: JSONSyntaxError(message: "unexpected end of file: a ] is missing to close the list that starts at \(place(arrayStart))",
+            return SyntaxProblem(error: JSONSyntaxError(SyntaxMessages.unexpected(SyntaxMessages.unexpectedEnd,
+                                                                                    SyntaxMessages.listNotClosed(place(arrayStart))),
                                                         offset: elementEnd), fix: .stop)
         }
         if let problem = misquotedText(start: elementStart, end: elementEnd, closers: [UInt8(ascii: ","), UInt8(ascii: "]")]) {
@@ -133,25 +135,23 @@ extension Parser {
         }
         let byte = bytes[index]
         if byte == UInt8(ascii: "\""), isKey(at: index) {
-            return SyntaxProblem(error: JSONSyntaxError(message: "a ] is missing: the list that starts at \(place(arrayStart)) is not closed before the key that follows",
-                                                        offset: elementEnd), fix: .stop)
+            return SyntaxProblem(error: JSONSyntaxError(SyntaxMessages.listNotClosedBeforeNextKey(place(arrayStart)), offset: elementEnd), fix: .stop)
         }
         if isValueStart(byte) {
-            return SyntaxProblem(error: missingComma(at: elementEnd, sameLine: "a comma is missing between two items of the list"), fix: .insertComma)
+            return SyntaxProblem(error: missingComma(at: elementEnd, sameLine: SyntaxMessages.missingCommaInList), fix: .insertComma)
         }
         if byte == UInt8(ascii: ":"), elementStart >= 0, bytes[elementStart] == UInt8(ascii: "\"") {
-            return SyntaxProblem(error: JSONSyntaxError(message: "a ] is missing: the list that starts at \(place(arrayStart)) is not closed before this key",
-                                                        offset: elementStart), fix: .stop)
+            return SyntaxProblem(error: JSONSyntaxError(SyntaxMessages.listNotClosedBeforeKey(place(arrayStart)), offset: elementStart), fix: .stop)
         }
         if byte == UInt8(ascii: "}") {
-            return SyntaxProblem(error: unexpected("a ] is missing: the list that starts at \(place(arrayStart)) is not closed before this }"), fix: .stop)
+            return SyntaxProblem(error: unexpected(SyntaxMessages.listNotClosedBeforeBrace(place(arrayStart))), fix: .stop)
         }
-        return SyntaxProblem(error: unexpected("expected a comma or ] after a list item"), fix: .stop)
+        return SyntaxProblem(error: unexpected(SyntaxMessages.expectedCommaOrBracket), fix: .stop)
     }
 
     /// A `]` right after the comma at `comma`.
     func trailingCommaInList(at comma: Int) -> JSONSyntaxError {
-        JSONSyntaxError(message: "a trailing comma: nothing follows this comma before the ]; remove it", offset: comma)
+        JSONSyntaxError(SyntaxMessages.trailingCommaInList, offset: comma)
     }
 
     // MARK: Inside a text
@@ -160,17 +160,16 @@ extension Parser {
     func controlCharacterProblem(_ byte: UInt8, contentStart: Int) -> SyntaxProblem {
         switch byte {
         case 0x09:
-            return SyntaxProblem(error: JSONSyntaxError(message: "a tab inside a text: write it as \\t or use spaces", offset: index), fix: .keep)
+            return SyntaxProblem(error: JSONSyntaxError(SyntaxMessages.tabInText, offset: index), fix: .keep)
         case 0x0A, 0x0D:
             if let curly = curlyCloser(from: contentStart, to: index, followedBy: Self.enders) {
                 return SyntaxProblem(error: curlyQuote(at: curly), fix: .resume(at: curly + 3))
             }
-            let message = "a line break inside a text: end the text with \" on the same line, or write the line break as \\n"
-            return SyntaxProblem(error: JSONSyntaxError(message: message, offset: index), fix: .stop)
+            return SyntaxProblem(error: JSONSyntaxError(SyntaxMessages.lineBreakInText, offset: index), fix: .stop)
         default:
             let code = String(byte, radix: 16, uppercase: true)
-            let message = "an invisible control character (U+\(String(repeating: "0", count: 4 - code.count))\(code)) inside a text: delete it"
-            return SyntaxProblem(error: JSONSyntaxError(message: message, offset: index), fix: .keep)
+            let message = SyntaxMessages.controlCharacter(String(repeating: "0", count: 4 - code.count) + code)
+            return SyntaxProblem(error: JSONSyntaxError(message, offset: index), fix: .keep)
         }
     }
 
@@ -179,7 +178,7 @@ extension Parser {
         if let curly = curlyCloser(from: start + 1, to: bytes.count, followedBy: Self.enders) {
             return curlyQuote(at: curly)
         }
-        return JSONSyntaxError(message: "this text has no closing \" (the file ends inside it)", offset: start)
+        return JSONSyntaxError(SyntaxMessages.unterminatedText, offset: start)
     }
 
     /// A text written in curly or single quotes (`index` at the opening one), read as the text
@@ -227,8 +226,7 @@ extension Parser {
             if byte == UInt8(ascii: "\"") {
                 let next = afterSpaces(scan + 1)
                 if next >= bytes.count || closers.contains(bytes[next]) || bytes[next] == 0x0A || bytes[next] == 0x0D {
-                    let message = "a quote inside a text must be written \\\" (or use ‘ ’)"
-                    return SyntaxProblem(error: JSONSyntaxError(message: message, offset: end - 1), fix: .resume(at: scan + 1))
+                    return SyntaxProblem(error: JSONSyntaxError(SyntaxMessages.quoteInText, offset: end - 1), fix: .resume(at: scan + 1))
                 }
             }
             scan += byte == UInt8(ascii: "\\") ? 2 : 1
@@ -242,25 +240,25 @@ extension Parser {
     static let enders: [UInt8] = [UInt8(ascii: ","), UInt8(ascii: ":"), UInt8(ascii: "}"), UInt8(ascii: "]")]
 
     /// A missing comma, located right after the value before it.
-    mutating func missingComma(at valueEnd: Int, sameLine: String) -> JSONSyntaxError {
+    mutating func missingComma(at valueEnd: Int, sameLine: LocalizedMessage) -> JSONSyntaxError {
         if hasLineBreak(from: valueEnd, to: index) {
-            return JSONSyntaxError(message: "a comma is missing at the end of line \(line(of: valueEnd))", offset: valueEnd)
+            return JSONSyntaxError(SyntaxMessages.missingComma(atEndOfLine: line(of: valueEnd)), offset: valueEnd)
         }
-        return JSONSyntaxError(message: sameLine, offset: valueEnd)
+        return JSONSyntaxError(sameLine, offset: valueEnd)
     }
 
     /// The message for a curly quote at `offset` where a straight one belongs.
     func curlyQuote(at offset: Int) -> JSONSyntaxError {
         let quote = String(decoding: UnsafeBufferPointer(rebasing: bytes[offset..<offset + 3]), as: UTF8.self)
-        return JSONSyntaxError(message: "a curly quote \(quote) where a straight quote \" is needed", offset: offset)
+        return JSONSyntaxError(SyntaxMessages.curlyQuote(quote), offset: offset)
     }
 
     /// The message for a curly or single quote at `offset` where a straight double quote
     /// starts a text; nil for any other byte.
-    func wrongQuote(at offset: Int) -> String? {
+    func wrongQuote(at offset: Int) -> LocalizedMessage? {
         guard offset < bytes.count else { return nil }
-        if bytes[offset] == UInt8(ascii: "'") { return "a single quote ' where a straight double quote \" is needed" }
-        return isCurly(at: offset) ? curlyQuote(at: offset).message : nil
+        if bytes[offset] == UInt8(ascii: "'") { return SyntaxMessages.singleQuote }
+        return isCurly(at: offset) ? curlyQuote(at: offset).wording : nil
     }
 
     /// Whether a curly quote (‘ ’ “ ” „) starts at `offset`.
@@ -348,9 +346,9 @@ extension Parser {
     }
 
     /// "line 3, column 5" of an offset (the line table is built on the first call).
-    mutating func place(_ offset: Int) -> String {
+    mutating func place(_ offset: Int) -> LocalizedMessage {
         let position = sourceText().position(of: offset)
-        return "line \(position.line), column \(position.column)"
+        return SyntaxMessages.place(line: position.line, column: position.column)
     }
 
     mutating func line(of offset: Int) -> Int { sourceText().position(of: offset).line }

@@ -36,17 +36,12 @@ public enum JSONValue: Sendable {
     case array([JSONNode])
     case object([JSONMember])
 
-    /// A short name of the kind of value, for messages ("expected a string, found an array").
-    public var kindName: String {
-        switch self {
-        case .null: "null"
-        case .bool: "a boolean"
-        case .number: "a number"
-        case .string: "a string"
-        case .array: "an array"
-        case .object: "an object"
-        }
-    }
+    /// A short name of the kind of value, for messages ("expected a string, found an array"),
+    /// in every interface language.
+    public var kindWording: LocalizedMessage { SyntaxMessages.kind(of: self) }
+
+    /// The kind of value in English (`kindWording`).
+    public var kindName: String { kindWording.en }
 }
 
 extension JSONNode {

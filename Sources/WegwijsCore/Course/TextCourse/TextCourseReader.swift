@@ -25,7 +25,7 @@ public enum TextCourseReader {
     /// The course document, and the lines that could not be read (skipped, each reported).
     public static func parse(_ bytes: [UInt8]) -> (root: JSONNode, problems: [Problem]) {
         if let bad = UTF8Validation.firstInvalidOffset(in: bytes) {
-            return (JSONNode(.object([])), [Problem(message: "the file is not UTF-8 text (bad byte 0x\(String(bytes[bad], radix: 16, uppercase: true))): save it as UTF-8", offset: bad)])
+            return (JSONNode(.object([])), [Problem(wording: TextCourseMessages.notUTF8(badByte: String(bytes[bad], radix: 16, uppercase: true)), offset: bad)])
         }
         var reader = Reader(bytes: bytes)
         reader.readAll()
@@ -95,8 +95,8 @@ private struct Reader {
         finishSection()
     }
 
-    mutating func problem(_ message: String, at offset: Int) {
-        problems.append(TextCourseReader.Problem(message: message, offset: offset))
+    mutating func problem(_ wording: LocalizedMessage, at offset: Int) {
+        problems.append(TextCourseReader.Problem(wording: wording, offset: offset))
     }
 
     mutating func read(line: ArraySlice<UInt8>, at offset: Int) {
@@ -141,7 +141,7 @@ private struct Reader {
         let idText = words.count > 1 ? String(words[1]).trimmingSpaces : nil
         let idOffset = offset + text.utf8.count - (words.count > 1 ? String(words[1]).utf8.count : 0)
         if level == 1, keyword == "Course" {
-            if section != nil { problem("'# Course' must come first, before every '##' section", at: offset) }
+            if section != nil { problem(TextCourseMessages.courseFirst, at: offset) }
             if let idText {
                 var target = course
                 add(Field(key: "id", keyOffset: offset, language: nil, member: member("id", idText, keyOffset: offset, valueOffset: idOffset)), to: &target)
@@ -150,8 +150,8 @@ private struct Reader {
         } else if level == 2, keyword == "Policy" {
             // One policy per course: an object of the course, not an entry of a list.
             finishSection()
-            if idText != nil { problem("'## Policy' takes no id: the policy's fields follow on the lines below it", at: idOffset) }
-            if course.members.contains(where: { $0.key == "policy" }) { problem("'policy' is given twice here", at: offset) }
+            if idText != nil { problem(TextCourseMessages.policyTakesNoID, at: idOffset) }
+            if course.members.contains(where: { $0.key == "policy" }) { problem(TextCourseMessages.givenTwice("policy"), at: offset) }
             section = ("policy", Building(offset: offset))
         } else if level == 2, let array = TextCourseReader.sections[keyword] {
             finishSection()
@@ -159,7 +159,7 @@ private struct Reader {
             if let idText { object.members.append(member("id", idText, keyOffset: offset, valueOffset: idOffset)) }
             section = (array, object)
         } else {
-            problem("a heading must be '# Course ID', '## Policy', '## Guideline ID', '## Pool ID' or '## Scenario ID', not '\(text.prefix(60))'", at: offset)
+            problem(TextCourseMessages.badHeading(String(text.prefix(60))), at: offset)
         }
     }
 
@@ -191,7 +191,7 @@ private struct Reader {
     mutating func startOption(_ text: String, at offset: Int) {
         finishOption()
         guard let current = section, current.array == "scenarios" else {
-            problem("an option ('- id') belongs under a '## Scenario' heading", at: offset)
+            problem(TextCourseMessages.optionOutsideScenario, at: offset)
             return
         }
         if options.isEmpty { optionsOffset = offset }
@@ -211,7 +211,7 @@ private struct Reader {
             if tail.hasPrefix("("), tail.hasSuffix(")") {
                 scores(String(tail.dropFirst().dropLast()), at: tailOffset, into: &building)
             } else {
-                problem("after the option id comes only its scores in brackets, like '(guideline +2)', not '\(tail.prefix(60))'", at: tailOffset)
+                problem(TextCourseMessages.badOptionTail(String(tail.prefix(60))), at: tailOffset)
             }
         }
         option = building
@@ -231,7 +231,7 @@ private struct Reader {
                 continue
             }
             guard words.count == 2 else {
-                problem("a score is a guideline id and whole points, like 'guideline +2' or 'guideline -1', not '\(part.trimmingSpaces.prefix(60))'", at: partOffset)
+                problem(TextCourseMessages.badScore(String(part.trimmingSpaces.prefix(60))), at: partOffset)
                 continue
             }
             let key = String(words[0])
@@ -262,7 +262,7 @@ private struct Reader {
             return index > start ? String(decoding: utf8[start..<index], as: UTF8.self) : nil
         }
         guard let key = word() else {
-            problem("a line must be a field like 'title nl: text', an option '- id' or a heading '## Scenario id'", at: offset)
+            problem(TextCourseMessages.notALine, at: offset)
             return nil
         }
         var language: String?
@@ -274,7 +274,7 @@ private struct Reader {
             while index < utf8.count, utf8[index] == 0x20 { index += 1 }
         }
         guard index < utf8.count, utf8[index] == UInt8(ascii: ":") || utf8[index] == UInt8(ascii: "=") else {
-            problem("'\(text.prefix(40))' is not a field: write 'name: text' (for example 'title nl: De uitnodiging')", at: offset)
+            problem(TextCourseMessages.notAField(String(text.prefix(40))), at: offset)
             return nil
         }
         let isJSON = utf8[index] == UInt8(ascii: "=")
@@ -289,7 +289,7 @@ private struct Reader {
             do {
                 value = Self.shifted(try JSONParser.parse(Array(valueText.utf8)), by: valueOffset)
             } catch {
-                problem("the value after '=' must be JSON: \(error.message)", at: valueOffset + error.offset)
+                problem(TextCourseMessages.valueNotJSON(error.wording), at: valueOffset + error.offset)
                 return nil
             }
         } else {
@@ -326,7 +326,7 @@ private struct Reader {
             position += part.utf8.count + 1
             let words = part.split(separator: " ").map(String.init)
             guard words.count == 2, TextCourseReader.passingFields.contains(words[0]) else {
-                problem("'passing' lists 'overall N', 'perGuideline N' and 'noCritical yes|no', separated by commas, not '\(part.trimmingSpaces.prefix(60))'", at: partOffset)
+                problem(TextCourseMessages.badPassing(String(part.trimmingSpaces.prefix(60))), at: partOffset)
                 continue
             }
             let valueOffset = partOffset + words[0].utf8.count + 1
@@ -345,7 +345,7 @@ private struct Reader {
         let (key, language, member) = (field.key, field.language, field.member)
         let existing = object.members.firstIndex { $0.key == key }
         guard let language else {
-            if existing != nil { problem("'\(key)' is given twice here", at: member.keyOffset) } else { object.members.append(member) }
+            if existing != nil { problem(TextCourseMessages.givenTwice(key), at: member.keyOffset) } else { object.members.append(member) }
             return
         }
         guard let existing else {
@@ -353,11 +353,11 @@ private struct Reader {
             return
         }
         guard case .object(var texts) = object.members[existing].node.value else {
-            problem("'\(key)' is given twice here, once without a language", at: member.keyOffset)
+            problem(TextCourseMessages.givenTwiceWithoutLanguage(key), at: member.keyOffset)
             return
         }
         if texts.contains(where: { $0.key == language }) {
-            problem("'\(key) \(language)' is given twice here", at: member.keyOffset)
+            problem(TextCourseMessages.givenTwice("\(key) \(language)"), at: member.keyOffset)
             return
         }
         texts.append(member)
