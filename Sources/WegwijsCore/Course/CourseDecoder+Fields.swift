@@ -10,34 +10,35 @@ extension CourseDecoder {
         }
         if text.isEmpty {
             gaps.insert(.links)
-            error(at: JSONPointer.appending(pointer, "next"), "'next' is empty; name a scenario id or \"end\"")
+            error(at: JSONPointer.appending(pointer, "next"), CourseMessages.emptyNext)
             return nil
         }
         return ScenarioLink(text)
     }
 
-    mutating func error(at pointer: String, key: String? = nil, _ message: String) {
+    mutating func error(at pointer: String, key: String? = nil, _ message: LocalizedMessage) {
         gaps.insert(.errors)
         problems.append(CourseProblem(.error, at: pointer, key: key, message))
     }
 
-    mutating func typeMismatch(at pointer: String, _ name: String, expected: String, found node: JSONNode) {
-        error(at: pointer, "\(name) must be \(expected), found \(node.value.kindName)")
+    /// `'name' must be expected, found a string`.
+    mutating func typeMismatch(at pointer: String, _ name: LocalizedMessage, expected: LocalizedMessage, found node: JSONNode) {
+        error(at: pointer, CourseMessages.typeMismatch(name, expected: expected, found: node.value))
     }
 
     mutating func object(_ node: JSONNode, at pointer: String, keys: Set<String>) -> [String: JSONNode]? {
         guard let members = node.members else {
-            let what = pointer.isEmpty ? "the course" : "'\(pointer)'"
-            typeMismatch(at: pointer, what, expected: "an object", found: node)
+            let what = pointer.isEmpty ? CourseMessages.theCourse : CourseMessages.field(pointer)
+            typeMismatch(at: pointer, what, expected: CourseMessages.anObject, found: node)
             return nil
         }
         var fields: [String: JSONNode] = [:]
         for member in members {
             fields[member.key] = member.node
             if !keys.contains(member.key) {
-                let hint = Suggestion.hint(for: member.key, in: keys.filter { $0 != "$schema" })
+                let hint = Suggestion.suggestion(for: member.key, in: keys.filter { $0 != "$schema" })
                 problems.append(CourseProblem(.warning, at: pointer, key: member.key,
-                                              "unknown field '\(member.key)' is ignored\(hint)"))
+                                              CourseMessages.unknownField(member.key, hint: hint)))
             }
         }
         return fields
@@ -46,23 +47,23 @@ extension CourseDecoder {
     mutating func string(_ fields: [String: JSONNode], _ key: String, at pointer: String,
                                  required: Bool = false) -> String? {
         guard let node = fields[key] else {
-            if required { error(at: pointer, "missing required field '\(key)'") }
+            if required { error(at: pointer, CourseMessages.missingField(key)) }
             return nil
         }
         guard let text = node.string else {
-            typeMismatch(at: JSONPointer.appending(pointer, key), "'\(key)'", expected: "a string", found: node)
+            typeMismatch(at: JSONPointer.appending(pointer, key), CourseMessages.field(key), expected: CourseMessages.aString, found: node)
             return nil
         }
         if required, Self.isBlank(text) {
-            error(at: JSONPointer.appending(pointer, key), "'\(key)' is empty")
+            error(at: JSONPointer.appending(pointer, key), CourseMessages.empty(key))
         }
         return text
     }
 
-    mutating func identifier(_ fields: [String: JSONNode], _ key: String, at pointer: String, what: String) -> String? {
+    mutating func identifier(_ fields: [String: JSONNode], _ key: String, at pointer: String, what: LocalizedMessage) -> String? {
         guard let id = string(fields, key, at: pointer, required: true) else { return nil }
         if !CourseID.isValid(id) {
-            error(at: JSONPointer.appending(pointer, key), "\(what) '\(id.prefix(80))\(id.count > 80 ? "…" : "")' \(CourseID.ruleText)")
+            error(at: JSONPointer.appending(pointer, key), CourseMessages.invalidID(what, id))
         }
         return id
     }
@@ -97,11 +98,11 @@ extension CourseDecoder {
         guard let node = fields[key] else { return nil }
         let path = JSONPointer.appending(pointer, key)
         guard case .number(let literal) = node.value, let value = Int(literal) ?? Self.outsideIntRange(literal) else {
-            typeMismatch(at: path, "'\(key)'", expected: "a whole number", found: node)
+            typeMismatch(at: path, CourseMessages.field(key), expected: CourseMessages.aWholeNumber, found: node)
             return nil
         }
         guard range.contains(value) else {
-            error(at: path, "'\(key)' must be between \(range.lowerBound) and \(range.upperBound), not \(literal.prefix(24))")
+            error(at: path, CourseMessages.outOfRange(key, range, literal))
             return nil
         }
         return value
@@ -110,7 +111,7 @@ extension CourseDecoder {
     mutating func bool(_ fields: [String: JSONNode], _ key: String, at pointer: String) -> Bool? {
         guard let node = fields[key] else { return nil }
         guard case .bool(let value) = node.value else {
-            typeMismatch(at: JSONPointer.appending(pointer, key), "'\(key)'", expected: "true or false", found: node)
+            typeMismatch(at: JSONPointer.appending(pointer, key), CourseMessages.field(key), expected: CourseMessages.trueOrFalse, found: node)
             return nil
         }
         return value
@@ -119,11 +120,11 @@ extension CourseDecoder {
     mutating func array(_ fields: [String: JSONNode], _ key: String, at pointer: String,
                                 required: Bool) -> [JSONNode]? {
         guard let node = fields[key] else {
-            if required { error(at: pointer, "missing required field '\(key)'") }
+            if required { error(at: pointer, CourseMessages.missingField(key)) }
             return nil
         }
         guard let elements = node.elements else {
-            typeMismatch(at: JSONPointer.appending(pointer, key), "'\(key)'", expected: "an array", found: node)
+            typeMismatch(at: JSONPointer.appending(pointer, key), CourseMessages.field(key), expected: CourseMessages.anArray, found: node)
             return nil
         }
         return elements
@@ -131,13 +132,13 @@ extension CourseDecoder {
 
     mutating func stringArray(_ node: JSONNode, at pointer: String) -> [String]? {
         guard let elements = node.elements else {
-            typeMismatch(at: pointer, "'\(JSONPointer.tokens(of: pointer).last ?? "")'", expected: "an array of strings", found: node)
+            typeMismatch(at: pointer, CourseMessages.field(JSONPointer.tokens(of: pointer).last ?? ""), expected: CourseMessages.anArrayOfStrings, found: node)
             return nil
         }
         var strings: [String] = []
         for (index, element) in elements.enumerated() {
             guard let text = element.string else {
-                typeMismatch(at: "\(pointer)/\(index)", "each entry", expected: "a string", found: element)
+                typeMismatch(at: "\(pointer)/\(index)", CourseMessages.eachEntry, expected: CourseMessages.aString, found: element)
                 return nil
             }
             strings.append(text)
@@ -152,7 +153,7 @@ extension CourseDecoder {
     mutating func localized(_ fields: [String: JSONNode], _ key: String, at pointer: String,
                                     required: Bool = false) -> LocalizedText? {
         guard let node = fields[key] else {
-            if required { error(at: pointer, "missing required field '\(key)'") }
+            if required { error(at: pointer, CourseMessages.missingField(key)) }
             return nil
         }
         let path = JSONPointer.appending(pointer, key)
@@ -163,24 +164,24 @@ extension CourseDecoder {
         case .object(let members):
             for member in members {
                 guard let text = member.node.string else {
-                    typeMismatch(at: JSONPointer.appending(path, member.key), "'\(key).\(member.key)'", expected: "a string", found: member.node)
+                    typeMismatch(at: JSONPointer.appending(path, member.key), CourseMessages.field("\(key).\(member.key)"), expected: CourseMessages.aString, found: member.node)
                     continue
                 }
                 translations[member.key] = text
                 if languagesKnown, !languages.contains(member.key) {
                     problems.append(CourseProblem(.warning, at: path, key: member.key,
-                                                  "'\(key)' has text in '\(member.key)', which is not among the course's languages (\(languages.joined(separator: ", ")))"))
+                                                  CourseMessages.textInOtherLanguage(key, member.key, languages: languages)))
                 }
             }
         default:
             if !required { gaps.insert(.texts) }
-            typeMismatch(at: path, "'\(key)'", expected: "a string or an object of language → string", found: node)
+            typeMismatch(at: path, CourseMessages.field(key), expected: CourseMessages.aLocalizedText, found: node)
             return nil
         }
         if translations[language] == nil {
-            error(at: path, "'\(key)' has no text in '\(language)'")
+            error(at: path, CourseMessages.noText(key, in: language))
         } else if required, let text = translations[language], Self.isBlank(text) {
-            error(at: path, "'\(key)' is empty in '\(language)'")
+            error(at: path, CourseMessages.emptyText(key, in: language))
         }
         // An empty text where the default language has one is a translation not yet written; a
         // text without the default language is already an error, and what else it lacks is not told.

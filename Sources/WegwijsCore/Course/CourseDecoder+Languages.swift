@@ -5,7 +5,7 @@
 extension CourseDecoder {
     mutating func decodeLanguages(_ fields: [String: JSONNode]) {
         if let code = string(fields, "language", at: "", required: true) {
-            language = meant(code, at: "/language", field: "'language'") ?? code
+            language = meant(code, at: "/language", field: CourseMessages.field("language")) ?? code
         }
         languages = [language]
         guard let node = fields["languages"] else { return }
@@ -13,17 +13,17 @@ extension CourseDecoder {
         switch node.value {
         case .array(let elements):
             guard !elements.isEmpty else {
-                error(at: "/languages", "'languages' is empty; leave it out or list at least '\(language)'")
+                error(at: "/languages", CourseMessages.emptyLanguages(language))
                 return
             }
             for (index, element) in elements.enumerated() {
                 let pointer = "/languages/\(index)"
                 guard let code = element.string else {
-                    typeMismatch(at: pointer, "each entry of 'languages'", expected: "a language code in quotes, like \"\(language)\"", found: element)
+                    typeMismatch(at: pointer, CourseMessages.eachLanguage, expected: CourseMessages.quotedLanguageCode(language), found: element)
                     languagesKnown = false
                     continue
                 }
-                if let code = meant(code, at: pointer, field: "each entry of 'languages'") {
+                if let code = meant(code, at: pointer, field: CourseMessages.eachLanguage) {
                     codes.append(code)
                 } else {
                     languagesKnown = false
@@ -34,9 +34,9 @@ extension CourseDecoder {
             codes = parts.compactMap { Self.isLanguageCode($0) ? Self.lowerCased($0) : nil }
             if parts.isEmpty || codes.count != parts.count { languagesKnown = false }
             let written = (parts.isEmpty ? [language] : parts.prefix(10).map { Self.isLanguageCode($0) ? Self.lowerCased($0) : String($0.prefix(40)) })
-            error(at: "/languages", "'languages' must be a list, not one text: write [\(written.map { "\"\($0)\"" }.joined(separator: ", "))]")
+            error(at: "/languages", CourseMessages.languagesAsOneText(written: "[\(written.map { "\"\($0)\"" }.joined(separator: ", "))]"))
         default:
-            typeMismatch(at: "/languages", "'languages'", expected: "a list of language codes like [\"\(language)\"]", found: node)
+            typeMismatch(at: "/languages", CourseMessages.field("languages"), expected: CourseMessages.languageCodeList(language), found: node)
             languagesKnown = false
             return
         }
@@ -44,23 +44,23 @@ extension CourseDecoder {
         languages = codes
         if !codes.contains(language) {
             languagesKnown = false
-            error(at: "/languages", "'languages' must include the default language '\(language)'")
+            error(at: "/languages", CourseMessages.languagesLackDefault(language))
         }
         if Set(codes).count != codes.count {
-            error(at: "/languages", "'languages' names a language twice")
+            error(at: "/languages", CourseMessages.languageTwice)
         }
     }
 
     /// The language code `code` stands for; a code in capitals is reported and read in lower
     /// case, and what is no code at all is reported and gives nil.
-    private mutating func meant(_ code: String, at pointer: String, field: String) -> String? {
+    private mutating func meant(_ code: String, at pointer: String, field: LocalizedMessage) -> String? {
         guard Self.isLanguageCode(code) else {
-            error(at: pointer, "\(field) must be a language code such as nl, en or en-GB, not '\(code.prefix(40))'")
+            error(at: pointer, CourseMessages.notLanguageCode(field, code))
             return nil
         }
         let lowered = Self.lowerCased(code)
         if lowered != code {
-            error(at: pointer, "'\(code)' is not a language code: write it in lower case, '\(lowered)'")
+            error(at: pointer, CourseMessages.languageInCapitals(code, lowered))
         }
         return lowered
     }

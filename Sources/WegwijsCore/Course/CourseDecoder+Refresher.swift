@@ -23,17 +23,17 @@ extension CourseDecoder {
             every = ISODuration(text)
             if let duration = every, !CourseLimits.isWithinLimit(duration) {
                 every = nil
-                error(at: "/refresher/every", "'every' may be at most \(CourseLimits.validForText), not \(duration)")
+                error(at: "/refresher/every", CourseMessages.durationTooLong("every", duration))
             } else if let duration = every, duration.isZero {
                 every = nil
-                error(at: "/refresher/every", "'every' must be a period longer than nothing, not \(text)")
+                error(at: "/refresher/every", CourseMessages.everyNotLonger(text))
             } else if every == nil {
-                error(at: "/refresher/every", "'every' is not an ISO 8601 duration like P4M or P90D: '\(text)'")
+                error(at: "/refresher/every", CourseMessages.everyNotDuration(text))
             }
         }
         let count = integer(fields, "scenarios", at: "/refresher", range: 1...10_000)
         if fields["scenarios"] == nil {
-            error(at: "/refresher", "'refresher' is missing 'scenarios' (how many situations a refresher shows)")
+            error(at: "/refresher", CourseMessages.refresherMissingScenarios)
         }
         guard let every, let count else { return nil }
         return RefresherRule(every: every, scenarios: count)

@@ -60,9 +60,9 @@ struct CourseDecoder {
         }
 
         if let format = string(fields, "format", at: "", required: true), format != Self.format {
-            error(at: "/format", "unknown format '\(format)'; this version of Wegwijs reads '\(Self.format)'")
+            error(at: "/format", CourseMessages.unknownFormat(format, reads: Self.format))
         }
-        let id = identifier(fields, "id", at: "", what: "course id")
+        let id = identifier(fields, "id", at: "", what: CourseMessages.courseID)
         let version = string(fields, "version", at: "", required: true)
         decodeLanguages(fields)
 
@@ -75,9 +75,9 @@ struct CourseDecoder {
             validFor = ISODuration(text)
             if let duration = validFor, !CourseLimits.isWithinLimit(duration) {
                 validFor = nil
-                error(at: "/validFor", "'validFor' may be at most \(CourseLimits.validForText), not \(duration)")
+                error(at: "/validFor", CourseMessages.durationTooLong("validFor", duration))
             } else if validFor == nil {
-                error(at: "/validFor", "'validFor' is not an ISO 8601 duration like P1Y, P6M or P90D: '\(text)'")
+                error(at: "/validFor", CourseMessages.validForNotDuration(text))
             }
         }
         let due = integer(fields, "dueWithinDays", at: "", range: 1...CourseLimits.dueWithinDays)
@@ -99,7 +99,7 @@ struct CourseDecoder {
 
         var guidelines: [Guideline] = []
         if let list = array(fields, "guidelines", at: "", required: true) {
-            if list.isEmpty { error(at: "/guidelines", "a course needs at least one guideline") }
+            if list.isEmpty { error(at: "/guidelines", CourseMessages.noGuidelines) }
             for (index, node) in list.enumerated() {
                 if let guideline = decodeGuideline(node, at: "/guidelines/\(index)") {
                     guidelines.append(guideline)
@@ -112,7 +112,7 @@ struct CourseDecoder {
         }
         var scenarios: [Scenario] = []
         if let list = array(fields, "scenarios", at: "", required: true) {
-            if list.isEmpty { error(at: "/scenarios", "a course needs at least one scenario") }
+            if list.isEmpty { error(at: "/scenarios", CourseMessages.noScenarios) }
             for (index, node) in list.enumerated() {
                 if let scenario = decodeScenario(node, at: "/scenarios/\(index)") {
                     scenarios.append(scenario)
@@ -138,16 +138,16 @@ struct CourseDecoder {
 
     private mutating func decodePool(_ node: JSONNode, at pointer: String) -> ScenarioPool? {
         guard let fields = object(node, at: pointer, keys: Self.poolKeys) else { return nil }
-        let id = identifier(fields, "id", at: pointer, what: "pool id")
+        let id = identifier(fields, "id", at: pointer, what: CourseMessages.poolID)
         let draw = integer(fields, "draw", at: pointer, range: 1...10_000)
         if fields["draw"] == nil {
-            error(at: pointer, "missing 'draw' (how many of its scenarios an attempt shows)")
+            error(at: pointer, CourseMessages.poolMissingDraw)
         }
         var members: [String]?
         if let list = fields["scenarios"] {
             members = stringArray(list, at: pointer + "/scenarios")
         } else {
-            error(at: pointer, "missing 'scenarios' (the ids of its members)")
+            error(at: pointer, CourseMessages.poolMissingScenarios)
         }
         guard let id, let draw, let members else { return nil }
         return ScenarioPool(id: id, draw: draw, scenarios: members)
@@ -164,7 +164,7 @@ struct CourseDecoder {
 
     private mutating func decodeGuideline(_ node: JSONNode, at pointer: String) -> Guideline? {
         guard let fields = object(node, at: pointer, keys: Self.guidelineKeys) else { return nil }
-        let id = identifier(fields, "id", at: pointer, what: "guideline id")
+        let id = identifier(fields, "id", at: pointer, what: CourseMessages.guidelineID)
         let title = localized(fields, "title", at: pointer, required: true)
         let summary = localized(fields, "summary", at: pointer, required: true)
         guard let id else { return nil }
@@ -173,7 +173,7 @@ struct CourseDecoder {
 
     private mutating func decodeScenario(_ node: JSONNode, at pointer: String) -> Scenario? {
         guard let fields = object(node, at: pointer, keys: Self.scenarioKeys) else { return nil }
-        let id = identifier(fields, "id", at: pointer, what: "scenario id")
+        let id = identifier(fields, "id", at: pointer, what: CourseMessages.scenarioID)
         let title = localized(fields, "title", at: pointer)
         let channel = self.channel(fields, at: pointer)
         let situation = localized(fields, "situation", at: pointer, required: true)
@@ -185,7 +185,7 @@ struct CourseDecoder {
                 kind = known
             } else {
                 gaps.insert(.links)
-                error(at: pointer + "/kind", "'kind' must be \(ScenarioKind.listed), not '\(text)'")
+                error(at: pointer + "/kind", CourseMessages.unknownKind(text))
             }
         } else if fields["kind"] != nil {
             gaps.insert(.links)
@@ -210,7 +210,7 @@ struct CourseDecoder {
 
     private mutating func decodeOption(_ node: JSONNode, at pointer: String) -> Scenario.Option? {
         guard let fields = object(node, at: pointer, keys: Self.optionKeys) else { return nil }
-        let id = identifier(fields, "id", at: pointer, what: "option id")
+        let id = identifier(fields, "id", at: pointer, what: CourseMessages.optionID)
         let text = localized(fields, "text", at: pointer, required: true)
         let feedback = localized(fields, "feedback", at: pointer)
         let critical = bool(fields, "critical", at: pointer) ?? false
@@ -223,26 +223,26 @@ struct CourseDecoder {
                     guard case .number(let literal) = member.node.value, let points = Int(literal) ?? Self.outsideIntRange(literal) else {
                         gaps.insert(.scores)
                         if case .number(let literal) = member.node.value {
-                            error(at: place, "the score for '\(member.key)' is \(literal.prefix(24)), but scores are whole numbers (like 2, 1, 0 or -1)")
+                            error(at: place, CourseMessages.scoreNotWhole(member.key, literal))
                         } else {
-                            error(at: place, "the score for '\(member.key)' must be a whole number, found \(member.node.value.kindName)")
+                            error(at: place, CourseMessages.scoreNotNumber(member.key, found: member.node.value))
                         }
                         continue
                     }
                     guard CourseLimits.score.contains(points) else {
                         gaps.insert(.scores)
-                        error(at: place, "the score for '\(member.key)' must be between \(CourseLimits.score.lowerBound) and \(CourseLimits.score.upperBound), not \(literal.prefix(24))")
+                        error(at: place, CourseMessages.scoreOutOfRange(member.key, CourseLimits.score, literal))
                         continue
                     }
                     scores[member.key] = points
                 }
             } else {
                 gaps.insert(.scores)
-                typeMismatch(at: pointer + "/scores", "'scores'", expected: "an object of guideline id → points", found: node)
+                typeMismatch(at: pointer + "/scores", CourseMessages.field("scores"), expected: CourseMessages.scoresObject, found: node)
             }
         } else {
             gaps.insert(.scores)
-            error(at: pointer, "missing required field 'scores' (use {} for an option that scores nothing)")
+            error(at: pointer, CourseMessages.missingScores)
         }
         guard let id else { return nil }
         return Scenario.Option(id: id, text: text ?? LocalizedText([:]), scores: scores, feedback: feedback, isCritical: critical, next: next)

@@ -11,6 +11,9 @@ public enum CourseID {
         return id.utf8.allSatisfy { ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D }
     }
 
-    /// The rule in words, for messages.
-    public static let ruleText = "may hold only lower-case letters, digits and '-', must start with a letter or digit, and is at most 64 characters long"
+    /// The rule in words, for messages, in every interface language.
+    public static var rule: LocalizedMessage { CourseMessages.idRule }
+
+    /// The rule in English (`wegwijs new` still says it in English only).
+    public static var ruleText: String { rule.en }
 }

@@ -55,11 +55,11 @@ public enum CourseLoader {
     public static func read(path: String) throws(CourseLoadError) -> [UInt8] {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw unreadable(path, "no such file")
+            throw unreadable(path, CourseMessages.noSuchFile)
         }
-        if isDirectory.boolValue { throw unreadable(path, "is a folder, not a course file") }
+        if isDirectory.boolValue { throw unreadable(path, CourseMessages.isFolder) }
         guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw unreadable(path, "cannot be opened (permission denied?)")
+            throw unreadable(path, CourseMessages.cannotOpen)
         }
         defer { try? handle.close() }
         let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
@@ -74,19 +74,18 @@ public enum CourseLoader {
         } catch let error as CourseLoadError {
             throw error
         } catch {
-            throw unreadable(path, "cannot be read: \(error.localizedDescription)")
+            throw unreadable(path, CourseMessages.cannotRead(error.localizedDescription))
         }
         return bytes
     }
 
     private static func tooLarge(_ path: String, size: Int?) -> CourseLoadError {
-        let limit = "course files are limited to \(maximumFileSize / 1_048_576) MB"
-        let message = size.map { "the file is \(String(format: "%.1f", Double($0) / 1_048_576)) MB; \(limit)" }
-            ?? "the input goes on past \(maximumFileSize / 1_048_576) MB and was not read further; \(limit)"
+        let limit = maximumFileSize / 1_048_576
+        let message = size.map { CourseMessages.fileTooLarge(bytes: $0, limit: limit) } ?? CourseMessages.inputTooLong(limit: limit)
         return CourseLoadError(kind: .invalid, diagnostics: [Diagnostic(.error, file: path, position: nil, message: message)])
     }
 
-    private static func unreadable(_ path: String, _ reason: String) -> CourseLoadError {
+    private static func unreadable(_ path: String, _ reason: LocalizedMessage) -> CourseLoadError {
         CourseLoadError(kind: .unreadable, diagnostics: [Diagnostic(.error, file: path, position: nil, message: reason)])
     }
 
@@ -136,7 +135,7 @@ public enum CourseLoader {
     /// A decoder problem with the ids involved put in front of its message.
     private static func contextual(_ problem: CourseProblem, in root: JSONNode) -> CourseProblem {
         var problem = problem
-        problem.wording = .verbatim(context(of: problem.pointer, in: root)) + problem.wording
+        problem.wording = context(of: problem.pointer, in: root) + problem.wording
         return problem
     }
 
@@ -182,25 +181,27 @@ public enum CourseLoader {
 
     /// "scenario 'x', option 'y': " for a pointer inside a scenario (or a guideline or a pool),
     /// so structural problems name the ids involved.
-    static func context(of pointer: String, in root: JSONNode) -> String {
+    static func context(of pointer: String, in root: JSONNode) -> LocalizedMessage {
         let tokens = JSONPointer.tokens(of: pointer)
-        var parts: [String] = []
+        var parts: [LocalizedMessage] = []
         func id(_ path: String) -> String? { root.nearestNode(at: path)["id"]?.string }
+        /// The place in its list, counted from 1.
+        func number(_ token: String) -> Int { (Int(token) ?? 0) + 1 }
         if tokens.count >= 2, tokens[0] == "scenarios" {
             let scenario = "/scenarios/\(tokens[1])"
-            parts.append(id(scenario).map { "scenario '\($0)'" } ?? "scenario \((Int(tokens[1]) ?? 0) + 1)")
+            parts.append(id(scenario).map(CourseMessages.scenario) ?? CourseMessages.scenario(number: number(tokens[1])))
             if tokens.count >= 4, tokens[2] == "options" {
                 let option = "\(scenario)/options/\(tokens[3])"
-                parts.append(id(option).map { "option '\($0)'" } ?? "option \((Int(tokens[3]) ?? 0) + 1)")
+                parts.append(id(option).map(CourseMessages.option) ?? CourseMessages.option(number: number(tokens[3])))
             }
         } else if tokens.count >= 2, tokens[0] == "pools" {
             let pool = "/pools/\(tokens[1])"
-            parts.append(id(pool).map { "pool '\($0)'" } ?? "pool \((Int(tokens[1]) ?? 0) + 1)")
+            parts.append(id(pool).map(CourseMessages.pool) ?? CourseMessages.pool(number: number(tokens[1])))
         } else if tokens.count >= 2, tokens[0] == "guidelines" {
             let guideline = "/guidelines/\(tokens[1])"
-            parts.append(id(guideline).map { "guideline '\($0)'" } ?? "guideline \((Int(tokens[1]) ?? 0) + 1)")
+            parts.append(id(guideline).map(CourseMessages.guideline) ?? CourseMessages.guideline(number: number(tokens[1])))
         }
-        return parts.isEmpty ? "" : parts.joined(separator: ", ") + ": "
+        return CourseMessages.context(parts)
     }
 
     /// Lower-case hex SHA-256 of some bytes.

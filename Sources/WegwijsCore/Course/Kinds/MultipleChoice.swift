@@ -7,8 +7,8 @@ public struct MultipleChoice: QuestionKind {
 
     public func remainingLetters(typed: [Int], optionCount: Int) -> [Int] { (0..<optionCount).filter { !typed.contains($0) } }
 
-    public func answerProblem(count: Int, optionCount: Int, scenario: String) -> String? {
-        count >= 1 ? nil : "no option chosen in scenario '\(scenario)'"
+    public func answerProblemWording(count: Int, optionCount: Int, scenario: String) -> LocalizedMessage? {
+        count >= 1 ? nil : CourseMessages.noOptionChosen(scenario: scenario)
     }
 
     public func shuffles(courseShuffles: Bool) -> Bool { courseShuffles }
@@ -49,7 +49,7 @@ public struct MultipleChoice: QuestionKind {
     }
 
     /// Subset sums, pruned as they grow; the empty set is kept apart (an answer needs one option).
-    public func describe(answer: [String], id: (String) -> String) -> String { KindRules.chosenOptions(answer, id: id) }
+    public func wording(of answer: [String], id: (String) -> String) -> LocalizedMessage { KindRules.chosenOptions(answer, id: id) }
 
     public func bestChoices(usable: [Int], points: (Int) -> [Int], guidelineCount: Int) -> [(options: [Int], earned: [Int])] {
         let zero = (options: [Int](), earned: [Int](repeating: 0, count: guidelineCount))
@@ -75,7 +75,7 @@ public struct MultipleChoice: QuestionKind {
     }
 
     public func problems(in scenario: Scenario) -> [KindProblem] {
-        KindRules.noOptionNext(scenario, kindName: "multiple-answer")
+        KindRules.noOptionNext(scenario, kindName: CourseMessages.multipleKind)
     }
 
     public var interactionType: String { "choice" }

@@ -10,7 +10,7 @@ public protocol QuestionKind: Sendable {
     func check(_ positions: [Int], optionCount: Int) -> LetterCheck
     /// Why `count` distinct options, out of `optionCount`, are not an answer here (a record
     /// replayed or an answer typed), or nil when they are.
-    func answerProblem(count: Int, optionCount: Int, scenario: String) -> String?
+    func answerProblemWording(count: Int, optionCount: Int, scenario: String) -> LocalizedMessage?
     /// The option positions Tab still offers after the letters already typed on the line.
     func remainingLetters(typed: [Int], optionCount: Int) -> [Int]
     /// Whether the options are shown in a seeded random order, given the course's own
@@ -41,7 +41,7 @@ public protocol QuestionKind: Sendable {
     /// The answers one step away from the best (SPEC §3 single slips).
     func slipAnswers(best: [Int], optionCount: Int) -> [[Int]]
     /// An answer (option ids in the learner's order) in a message, each id written by `id`.
-    func describe(answer: [String], id: (String) -> String) -> String
+    func wording(of answer: [String], id: (String) -> String) -> LocalizedMessage
     /// The answers from `usable` options that no other answer beats on every guideline, with
     /// the points each earns per guideline; `points` gives an option's points per guideline.
     func bestChoices(usable: [Int], points: (Int) -> [Int], guidelineCount: Int) -> [(options: [Int], earned: [Int])]
@@ -72,6 +72,18 @@ public protocol QuestionKind: Sendable {
     /// The key `stats` marks: the options (positions in the file) that earn the points, from
     /// each option's total.
     func keys(totals: [Int]) -> [Int]
+}
+
+extension QuestionKind {
+    /// `answerProblemWording` in English (an attempt's errors are in English only).
+    public func answerProblem(count: Int, optionCount: Int, scenario: String) -> String? {
+        answerProblemWording(count: count, optionCount: optionCount, scenario: scenario)?.en
+    }
+
+    /// `wording(of:id:)` in English, for the messages not yet translated.
+    public func describe(answer: [String], id: (String) -> String) -> String {
+        wording(of: answer, id: id).en
+    }
 }
 
 /// The letters typed, checked against a kind's rule.
@@ -145,11 +157,11 @@ enum KindRules {
     }
 
     /// Options may not have a `next`: the scenario's decides.
-    static func noOptionNext(_ scenario: Scenario, kindName: String) -> [KindProblem] {
+    static func noOptionNext(_ scenario: Scenario, kindName: LocalizedMessage) -> [KindProblem] {
         scenario.options.enumerated().compactMap { index, option in
             option.next == nil ? nil : KindProblem(
                 path: "/options/\(index)/next",
-                message: "option '\(option.id)' of scenario '\(scenario.id)' has 'next', but scenario '\(scenario.id)' is a \(kindName) scenario; put 'next' on the scenario")
+                CourseMessages.optionNextInKind(option: option.id, scenario: scenario.id, kind: kindName))
         }
     }
 
@@ -180,8 +192,8 @@ enum KindRules {
     }
 
     /// An answer as the options chosen: `a + c`.
-    static func chosenOptions(_ answer: [String], id: (String) -> String) -> String {
-        answer.map(id).joined(separator: " + ")
+    static func chosenOptions(_ answer: [String], id: (String) -> String) -> LocalizedMessage {
+        .verbatim(answer.map(id).joined(separator: " + "))
     }
 
     /// An option's points over all its guidelines.

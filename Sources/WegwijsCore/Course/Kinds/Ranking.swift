@@ -16,8 +16,8 @@ public struct Ranking: QuestionKind {
 
     public func remainingLetters(typed: [Int], optionCount: Int) -> [Int] { (0..<optionCount).filter { !typed.contains($0) } }
 
-    public func answerProblem(count: Int, optionCount: Int, scenario: String) -> String? {
-        count == optionCount ? nil : "scenario '\(scenario)' is a ranking of \(optionCount) options, got \(count)"
+    public func answerProblemWording(count: Int, optionCount: Int, scenario: String) -> LocalizedMessage? {
+        count == optionCount ? nil : CourseMessages.rankingAnswer(scenario: scenario, options: optionCount, got: count)
     }
 
     /// Shown in the file's order, the answer would be given away.
@@ -59,8 +59,8 @@ public struct Ranking: QuestionKind {
     }
 
     /// `the order b, a, c`
-    public func describe(answer: [String], id: (String) -> String) -> String {
-        "the order " + answer.map(id).joined(separator: ", ")
+    public func wording(of answer: [String], id: (String) -> String) -> LocalizedMessage {
+        CourseMessages.order(answer.map(id).joined(separator: ", "))
     }
 
     /// The right order earns every point, so it beats every other order.
@@ -85,16 +85,17 @@ public struct Ranking: QuestionKind {
 
     /// No option `next`, no critical option, no negative score, three options at least.
     public func problems(in scenario: Scenario) -> [KindProblem] {
-        var problems = KindRules.noOptionNext(scenario, kindName: "ranking")
+        var problems = KindRules.noOptionNext(scenario, kindName: CourseMessages.rankingKind)
         if scenario.options.count == 2 {
-            problems.append(KindProblem(path: "/options", message: "ranking scenario '\(scenario.id)' has 2 options; it needs 3 to 26 (with two, the shuffled order gives the answer away)"))
+            problems.append(KindProblem(path: "/options", CourseMessages.rankingOfTwo(scenario: scenario.id)))
         }
         for (index, option) in scenario.options.enumerated() {
             if option.isCritical {
-                problems.append(KindProblem(path: "/options/\(index)/critical", message: "option '\(option.id)' of ranking scenario '\(scenario.id)' is critical, but a ranking places every option; leave 'critical' out"))
+                problems.append(KindProblem(path: "/options/\(index)/critical", CourseMessages.criticalInRanking(option: option.id, scenario: scenario.id)))
             }
             for (guideline, points) in option.scores.sorted(by: { $0.key < $1.key }) where points < 0 {
-                problems.append(KindProblem(path: "/options/\(index)/scores/\(guideline)", message: "option '\(option.id)' of ranking scenario '\(scenario.id)' scores \(points) for '\(guideline)'; in a ranking, scores are the points for the right place and cannot be negative"))
+                problems.append(KindProblem(path: "/options/\(index)/scores/\(guideline)",
+                                            CourseMessages.negativeInRanking(option: option.id, scenario: scenario.id, points: points, guideline: guideline)))
             }
         }
         return problems

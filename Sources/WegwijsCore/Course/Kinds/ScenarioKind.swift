@@ -12,10 +12,7 @@ public enum ScenarioKind: String, Sendable, Hashable, CaseIterable {
     public var rules: any QuestionKind { Self.table[self] }
 
     /// Every kind's name for a message: `'single', 'multiple' or 'ranking'`.
-    static var listed: String {
-        let names = allCases.map { "'\($0.rawValue)'" }
-        return names.dropLast().joined(separator: ", ") + " or " + (names.last ?? "")
-    }
+    static var listed: LocalizedMessage { CourseMessages.kindList(allCases.map(\.rawValue)) }
 
     private static let table = PerKind<any QuestionKind>(single: SingleChoice(), multiple: MultipleChoice(), ranking: Ranking())
 }

@@ -7,8 +7,8 @@ public struct SingleChoice: QuestionKind {
 
     public func remainingLetters(typed: [Int], optionCount: Int) -> [Int] { typed.isEmpty ? Array(0..<optionCount) : [] }
 
-    public func answerProblem(count: Int, optionCount: Int, scenario: String) -> String? {
-        count == 1 ? nil : "scenario '\(scenario)' takes exactly one option, got \(count)"
+    public func answerProblemWording(count: Int, optionCount: Int, scenario: String) -> LocalizedMessage? {
+        count == 1 ? nil : CourseMessages.exactlyOneOption(scenario: scenario, got: count)
     }
 
     public func shuffles(courseShuffles: Bool) -> Bool { courseShuffles }
@@ -33,7 +33,7 @@ public struct SingleChoice: QuestionKind {
         (0..<optionCount).filter { $0 != best.first }.map { [$0] }
     }
 
-    public func describe(answer: [String], id: (String) -> String) -> String { KindRules.chosenOptions(answer, id: id) }
+    public func wording(of answer: [String], id: (String) -> String) -> LocalizedMessage { KindRules.chosenOptions(answer, id: id) }
 
     public func bestChoices(usable: [Int], points: (Int) -> [Int], guidelineCount: Int) -> [(options: [Int], earned: [Int])] {
         Pareto.prune(usable.map { (options: [$0], earned: points($0)) }, by: { $0.earned })
