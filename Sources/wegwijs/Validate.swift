@@ -6,7 +6,7 @@ struct Validate: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Check course files and print every problem found, located.",
         discussion: """
-        Problems are printed to stderr as FILE:LINE:COLUMN: error|warning: message, followed by one summary line per file on stdout. With --format json, one JSON report goes to stdout instead (fields: valid, strict, files[].file/valid/readable/errors/warnings/problems[], each problem with severity, line, column, pointer, message).
+        Problems are printed to stderr as FILE:LINE:COLUMN: error|warning: message (in Dutch: fout|waarschuwing), followed by one summary line per file on stdout. With --format json, one JSON report goes to stdout instead (fields: valid, strict, files[].file/valid/readable/errors/warnings/problems[], each problem with severity, line, column, pointer, message).
 
         Exit 0 when every file is valid, 65 when one is not, 74 when one cannot be read.
         """

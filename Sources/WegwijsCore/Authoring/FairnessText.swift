@@ -41,10 +41,10 @@ enum FairnessText {
     /// removes it.
     static func slip(_ slip: RouteAnalysis.SingleSlip, in scenario: Scenario, rule: PassingRule,
                      losses: [(id: String, points: Int)], remedies: [SlipRemedy]) -> LocalizedMessage {
-        let answer = scenario.rules.describe(answer: slip.options) { "'\($0)'" }
+        let answer = scenario.rules.wording(of: slip.options) { "'\($0)'" }
         let what = slip.options.isEmpty
             ? LocalizedMessage(en: "leaving out every option", nl: "geen enkel antwoord kiezen")
-            : LocalizedMessage(en: "answering \(answer)", nl: "het antwoord \(answer)")
+            : LocalizedMessage(en: "answering ", nl: "het antwoord ") + answer
         let broken: LocalizedMessage
         let thin: [String]
         switch slip.reason {
