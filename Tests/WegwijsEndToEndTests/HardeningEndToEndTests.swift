@@ -430,7 +430,8 @@ struct HardeningEndToEndTests {
         let text = try String(contentsOfFile: fixture, encoding: .utf8)
         let course = folder.appendingPathComponent("fout.json")
         try Data(text.replacingOccurrences(of: "\"dueWithinDays\": 30", with: "\"dueWithinDays\": 99999999999999999999").utf8).write(to: course)
-        let piped = try Wegwijs.run(["validate", course.path])
+        // The pseudo-terminal's locale is Dutch, so the messages are too.
+        let piped = try Wegwijs.run(["validate", course.path], environment: ["LC_MESSAGES": "nl_NL.UTF-8"])
         let message = try #require(piped.stderr.split(separator: "\n").first { $0.contains("dueWithinDays") })
         #expect(message.count > 100, "the message is longer than the terminal below")
 
