@@ -97,11 +97,13 @@ enum Wegwijs {
     /// outlive it.
     static func collectOutput(of process: Process, stdout: Pipe, stderr: Pipe, limit: Double = runLimit,
                               meanwhile: () -> Void = {}) -> (stdout: Data, stderr: Data) {
-        let name = process.executableURL?.lastPathComponent ?? "process"
-        let watchdog = DispatchWorkItem {
-            guard process.isRunning else { return }
+        let command = ([process.executableURL?.lastPathComponent ?? "process"] + (process.arguments ?? []).prefix(3)).joined(separator: " ")
+        // Weakly: a cancelled work item stays queued until its deadline, and holding the process
+        // (with its pipes) that long would keep six descriptors open per run.
+        let watchdog = DispatchWorkItem { [weak process] in
+            guard let process, process.isRunning else { return }
             kill(process.processIdentifier, SIGKILL)
-            Issue.record("\(name) \(process.arguments?.prefix(3).joined(separator: " ") ?? "") was still running after \(Int(limit)) s and was killed")
+            Issue.record("\(command) was still running after \(Int(limit)) s and was killed")
         }
         DispatchQueue.global().asyncAfter(deadline: .now() + limit, execute: watchdog)
         defer { watchdog.cancel() }
