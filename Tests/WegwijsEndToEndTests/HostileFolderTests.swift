@@ -7,7 +7,7 @@ import Glibc
 /// What another account can put in a shared records folder or its outbox (named pipes,
 /// links, junk), records dated in the future or copied, and a clock that jumps back: no
 /// command hangs, follows a link, counts a pass it should not, or hides what it skipped.
-@Suite("hostile records folders, outboxes and clocks", .serialized)
+@Suite("hostile records folders, outboxes and clocks", .serialized, .waitsOnProcesses)
 struct HostileFolderTests {
     let course = Wegwijs.fixture("branching.json")
     let folder: URL

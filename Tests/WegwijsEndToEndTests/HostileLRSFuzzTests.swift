@@ -11,7 +11,7 @@ import Glibc
 /// exit code, no file written outside the records folder, nothing raw on the terminal, and an
 /// end within a time limit (a run past it is killed and fails; no speed is measured).
 /// `WEGWIJS_FUZZ_SEED=random` draws a fresh seed; every failure names the seed.
-@Suite("seeded fuzzing of hostile LRS answers and outboxes", .serialized)
+@Suite("seeded fuzzing of hostile LRS answers and outboxes", .serialized, .waitsOnProcesses)
 struct HostileLRSFuzzTests {
     static let defaultSeed: UInt64 = 20_261_202
     static var seed: UInt64 { FuzzSeed.value(default: defaultSeed) }

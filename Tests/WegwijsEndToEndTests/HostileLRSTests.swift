@@ -6,7 +6,7 @@ import Glibc
 
 /// `report --lrs` and `sync` against a hostile LRS (`HostileLRS`): what it answers can make
 /// neither trap, hang, leak the credentials, send them elsewhere, nor count as a pass.
-@Suite("a hostile LRS", .serialized)
+@Suite("a hostile LRS", .serialized, .waitsOnProcesses)
 struct HostileLRSTests {
     let course = Wegwijs.fixture("branching.json")
     let folder: URL

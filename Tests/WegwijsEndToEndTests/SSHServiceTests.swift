@@ -6,7 +6,7 @@ import Glibc
 #endif
 
 /// The course as a service over a real sshd (docs/server.md, the threat model's tests).
-@Suite("The course over ssh, with Debian's sshd", .serialized)
+@Suite("The course over ssh, with Debian's sshd", .serialized, .waitsOnProcesses)
 struct SSHServiceTests {
     /// The test course's best answers: passed, 7 of 7.
     static let passing = "a\na c\na\n"

@@ -6,7 +6,7 @@ import Glibc
 #endif
 
 /// The tests' own servers and temp folders never outlive a test run, however it ends.
-@Suite("test servers and temp folders end with their run")
+@Suite("test servers and temp folders end with their run", .waitsOnProcesses)
 struct TestServerTests {
     /// Starts `script` through a shell that exits at once, as a trapped test process would,
     /// and waits (bounded) for the orphaned server to end by itself.
