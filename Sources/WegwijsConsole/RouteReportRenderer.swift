@@ -6,12 +6,16 @@ public struct RouteReportRenderer: Sendable {
     public var analysis: RouteAnalysis
     public var course: Course
     public var layout: TextLayout
+    public var language: InterfaceLanguage
 
-    public init(analysis: RouteAnalysis, course: Course, terminal: TerminalInfo) {
+    public init(analysis: RouteAnalysis, course: Course, terminal: TerminalInfo, language: InterfaceLanguage = .en) {
         self.analysis = analysis
         self.course = course
         self.layout = TextLayout(terminal: terminal)
+        self.language = language
     }
+
+    private func say(_ words: LocalizedMessage) -> String { words.text(language) }
 
     /// A symbol, or its plain ASCII stand-in with `--plain`.
     private func symbol(_ fancy: String, _ plain: String) -> String {
@@ -19,39 +23,38 @@ public struct RouteReportRenderer: Sendable {
     }
 
     private func percent(_ value: Double?) -> String {
-        value.map { Percent.text($0) + "%" } ?? "n/a"
+        value.map { Percent.text($0, separator: language == .nl ? "," : ".") + "%" } ?? say(PathsPhrases.notApplicable)
     }
 
     private func count(_ number: UInt64) -> String {
-        number == .max ? "more than \(UInt64.max - 1)" : String(number)
+        number == .max ? say(PathsPhrases.moreThan(UInt64.max - 1)) : String(number)
     }
 
     /// The whole report after the course file's path (which the caller prints on a line of its
     /// own, never wrapped), ending in a newline.
     public func render() -> String {
-        let routes = count(analysis.routeCount)
-        let plural = analysis.routeCount == 1 ? "route" : "routes"
-        var output = "\(routes) \(plural) through \(course.scenarios.count) scenarios"
-        output += " (\(analysis.shortestRoute)\(symbol("–", "-"))\(analysis.longestRoute) scenarios long)\n"
+        var output = say(PathsPhrases.routes(count(analysis.routeCount), plural: analysis.routeCount != 1, scenarios: course.scenarios.count,
+                                             shortest: analysis.shortestRoute, longest: analysis.longestRoute, dash: symbol("–", "-"))) + "\n"
         if !course.pools.isEmpty {
-            let pools = course.pools.map { "\($0.id) \($0.draw) of \(Set($0.scenarios).count)" }.joined(separator: ", ")
-            output += layout.wrap("pools: \(pools); \(count(analysis.drawCount)) different draws, all analysed")
+            let pools = course.pools.map { say(PathsPhrases.pool($0.id, draw: $0.draw, of: Set($0.scenarios).count)) }.joined(separator: ", ")
+            output += layout.wrap(say(PathsPhrases.pools(pools, draws: count(analysis.drawCount))))
         }
         let fewest = analysis.fewestAssessing.map { "\($0.id) \($0.scenarios)" }.joined(separator: ", ")
-        output += layout.wrap("fewest scenarios assessing each guideline on any route\(course.pools.isEmpty ? "" : " and draw"): \(fewest)")
+        output += layout.wrap(say(PathsPhrases.fewest(fewest, withDraws: !course.pools.isEmpty)))
         let rule = course.passing
-        output += "pass rule: overall \(symbol("≥", ">=")) \(rule.overall)%, every assessed guideline \(symbol("≥", ">=")) \(rule.perGuideline)%\(rule.noCritical ? ", no critical option" : "")\n"
-        output += "over all routes: best \(percent(analysis.bestPercent)), worst \(percent(analysis.worstPercent))\n"
+        output += say(PathsPhrases.rule(overall: rule.overall, perGuideline: rule.perGuideline, noCritical: rule.noCritical,
+                                        atLeast: symbol("≥", ">="))) + "\n"
+        output += say(PathsPhrases.overAll(best: percent(analysis.bestPercent), worst: percent(analysis.worstPercent))) + "\n"
         if let listed = analysis.routes {
             for (index, route) in listed.enumerated() {
                 output += "\n" + routeLine(route, number: index + 1)
             }
         } else {
-            output += "\n" + layout.wrap("Too many routes to list one by one. The figures and findings cover every route and draw all the same: they are computed over the course's branching as a whole, not route by route. Use --limit N to list up to N routes.")
+            output += "\n" + layout.wrap(say(PathsPhrases.tooMany))
         }
-        output += "\n" + layout.styled("Single slips", .bold) + "\n"
+        output += "\n" + layout.styled(say(PathsPhrases.singleSlips), .bold) + "\n"
         output += slips()
-        output += "\n" + layout.styled("Findings", .bold) + "\n"
+        output += "\n" + layout.styled(say(PathsPhrases.findings), .bold) + "\n"
         output += findings()
         return output
     }
@@ -59,29 +62,29 @@ public struct RouteReportRenderer: Sendable {
     /// A slip's answer as its scenario's kind writes it (`a + c`, `the order b, a, c`).
     private func answer(_ slip: RouteAnalysis.SingleSlip) -> String {
         guard let scenario = course.scenario(slip.scenario) else { return slip.options.joined(separator: " + ") }
-        return scenario.rules.describe(answer: slip.options) { $0 }
+        return say(scenario.rules.wording(of: slip.options) { $0 })
     }
 
     /// Every single slip: one answer that fails the course with every other answer the best.
     private func slips() -> String {
         guard !analysis.singleSlips.isEmpty else {
-            return layout.wrap("  none: no single answer fails the course when every other answer is the best")
+            return layout.wrap(say(PathsPhrases.noSlips))
         }
         var output = ""
         for slip in analysis.singleSlips {
             let rule = switch slip.reason {
-            case .critical: "a critical option (a serious breach: the learner is told so)"
-            case .overall: "the overall score falls below \(course.passing.overall)%"
-            case .guideline(let id): "guideline '\(id)' falls below \(course.passing.perGuideline)%"
+            case .critical: say(PathsPhrases.criticalSlip)
+            case .overall: say(PathsPhrases.overallBelow(course.passing.overall))
+            case .guideline(let id): say(PathsPhrases.guidelineBelow(id, course.passing.perGuideline))
             }
-            let mark = slip.isCritical ? "  critical " : layout.styled(symbol("  ✗ ", "  x "), .red)
+            let mark = slip.isCritical ? say(PathsPhrases.critical) : layout.styled(symbol("  ✗ ", "  x "), .red)
             output += layout.wrap("\(mark)\(slip.scenario): \(answer(slip)) \(symbol("→", "->")) \(rule)", indent: "      ")
         }
         let ordinary = analysis.singleSlips.filter { !$0.isCritical }.count
         if analysis.canPass == false {
-            output += layout.wrap("  No route can pass, so even the best answers fail: these slips follow from the pass rule (see Findings).")
+            output += layout.wrap(say(PathsPhrases.slipsFollow))
         } else if ordinary > 0 {
-            output += layout.wrap("  \(ordinary) single slip\(ordinary == 1 ? " is" : "s are") not marked critical: one ordinary mistake fails a learner there without being told it is serious.")
+            output += layout.wrap(say(PathsPhrases.ordinarySlips(ordinary)))
         }
         return output
     }
@@ -90,42 +93,43 @@ public struct RouteReportRenderer: Sendable {
         let path = route.steps.map { step in
             step.via.isEmpty ? step.scenario : "\(step.scenario) [\(step.via.joined(separator: ", "))]"
         }.joined(separator: symbol(" → ", " -> "))
-        var output = layout.wrap(path, indent: "    ", firstIndent: "route \(number): ")
-        var facts = ["\(route.steps.count) scenario\(route.steps.count == 1 ? "" : "s")",
-                     "best \(percent(route.bestPercent))", "worst \(percent(route.worstPercent))"]
+        var output = layout.wrap(path, indent: "    ", firstIndent: say(PathsPhrases.route(number)))
+        var facts = [say(PathsPhrases.scenarios(route.steps.count)),
+                     say(PathsPhrases.best(percent(route.bestPercent))), say(PathsPhrases.worst(percent(route.worstPercent)))]
         switch route.canPass {
-        case true?: facts.append(route.alwaysPasses ? layout.styled("passes whatever the answers", .yellow) : layout.styled("can pass", .green))
-        case false?: facts.append(layout.styled("cannot pass", .red))
-        case nil: facts.append("pass undecided (too many combinations)")
+        case true?: facts.append(route.alwaysPasses ? layout.styled(say(PathsPhrases.alwaysPasses), .yellow) : layout.styled(say(PathsPhrases.canPass), .green))
+        case false?: facts.append(layout.styled(say(PathsPhrases.cannotPass), .red))
+        case nil: facts.append(say(PathsPhrases.undecided))
         }
-        if !route.unassessed.isEmpty { facts.append("not assessed: " + route.unassessed.joined(separator: ", ")) }
+        if !route.unassessed.isEmpty { facts.append(say(PathsPhrases.notAssessed(route.unassessed.joined(separator: ", ")))) }
         output += "    " + facts.joined(separator: symbol(" · ", " - ")) + "\n"
         return output
     }
 
     private func findings() -> String {
         guard !analysis.findings.isEmpty else {
-            return layout.styled(symbol("  ✓", "  ok"), .green) + " every route can pass, none passes on wrong answers, every guideline is assessed on every route\n"
+            return layout.styled(symbol("  ✓", "  ok"), .green) + say(PathsPhrases.allWell) + "\n"
         }
         var output = ""
         for finding in analysis.findings {
             let line: String
             switch finding {
             case .noRouteCanPass:
-                line = layout.styled(symbol("  ✗ ", "  x "), .red) + "no route can pass: " + shortfalls()
+                line = layout.styled(symbol("  ✗ ", "  x "), .red) + say(PathsPhrases.noRouteCanPass) + shortfalls()
             case .routesCannotPass(let routes):
-                line = "  ! " + "route\(routes.count == 1 ? "" : "s") \(list(routes)) cannot pass whatever the answers (a learner who takes \(routes.count == 1 ? "it" : "them") is bound to fail)"
+                line = say(PathsPhrases.routesCannotPass(list(routes), count: routes.count))
             case .worstAnswersPass(let routes):
-                let which = routes.isEmpty ? "on some route" : "on route\(routes.count == 1 ? "" : "s") \(list(routes))"
-                line = layout.styled(symbol("  ✗ ", "  x "), .red) + "\(which) even the worst answers pass: the course does not tell good from bad answers there"
+                line = layout.styled(symbol("  ✗ ", "  x "), .red)
+                    + say(PathsPhrases.worstAnswersPass(routes: routes.isEmpty ? nil : list(routes), count: routes.count))
             case .guidelineNotAssessed(let id, let routes, let total):
-                line = "  ! guideline '\(id)' is not assessed on \(count(routes)) of \(count(total)) routes"
+                line = say(PathsPhrases.notAssessedOn(id, routes: count(routes), of: count(total)))
             case .singleSlipsFail(let routes, let draws):
-                let onRoutes = routes.map { "on \(count($0)) of \(count(analysis.routeCount)) route\(analysis.routeCount == 1 ? "" : "s")" } ?? "on some routes"
-                let inDraws = course.pools.isEmpty ? "" : draws.map { " and in \(count($0)) of \(count(analysis.drawCount)) draw\(analysis.drawCount == 1 ? "" : "s")" } ?? " and in some draws"
-                line = layout.styled(symbol("  ✗ ", "  x "), .red) + "a single slip that is not critical fails a learner \(onRoutes)\(inDraws) (see Single slips)"
+                let onRoutes = PathsPhrases.onRoutes(routes.map(count), of: count(analysis.routeCount), plural: analysis.routeCount != 1)
+                let inDraws = course.pools.isEmpty ? LocalizedMessage.empty
+                    : PathsPhrases.inDraws(draws.map(count), of: count(analysis.drawCount), plural: analysis.drawCount != 1)
+                line = layout.styled(symbol("  ✗ ", "  x "), .red) + say(PathsPhrases.slipsFail(onRoutes, inDraws))
             case .undecided:
-                line = "  ? the pass search was too large to decide completely (many guidelines and branches)"
+                line = say(PathsPhrases.searchTooLarge)
             }
             output += layout.wrap(line, indent: "    ")
         }
@@ -135,16 +139,15 @@ public struct RouteReportRenderer: Sendable {
     /// The parts of the pass rule even the best answers miss, with the best they reach.
     private func shortfalls() -> String {
         guard !analysis.shortfalls.isEmpty else {
-            return "no answers meet every part of the pass rule on the same route (check scores and thresholds)"
+            return say(PathsPhrases.noAnswersMeetRule)
         }
         return analysis.shortfalls.map { shortfall in
-            let which = shortfall.guideline.map { "on guideline '\($0)'" } ?? "overall"
-            return "the best answers reach \(percent(shortfall.best)) \(which), below the pass mark of \(shortfall.threshold)%"
+            say(PathsPhrases.shortfall(best: percent(shortfall.best), guideline: shortfall.guideline, threshold: shortfall.threshold))
         }.joined(separator: "; ")
     }
 
     private func list(_ numbers: [Int]) -> String {
         let shown = numbers.prefix(20).map(String.init).joined(separator: ", ")
-        return numbers.count > 20 ? shown + " and \(numbers.count - 20) more" : shown
+        return numbers.count > 20 ? shown + say(PathsPhrases.more(numbers.count - 20)) : shown
     }
 }

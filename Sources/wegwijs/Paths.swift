@@ -18,6 +18,9 @@ struct Paths: ParsableCommand {
     @Option(help: "List routes one by one when there are at most this many.")
     var limit = 100
 
+    @Option(help: "Language of the report (default: the language setting, else the locale's (LC_ALL, LC_MESSAGES, LANG), else English).")
+    var lang: InterfaceLanguage?
+
     @OptionGroup var display: DisplayOptions
 
     func validate() throws {
@@ -27,7 +30,8 @@ struct Paths: ParsableCommand {
     func run() throws {
         let loaded = try loadCourse(course, catalog: bundledCourses())
         let analysis = RouteAnalysis(course: loaded.course, listLimit: limit)
-        let renderer = RouteReportRenderer(analysis: analysis, course: loaded.course, terminal: display.terminal)
+        let renderer = RouteReportRenderer(analysis: analysis, course: loaded.course, terminal: display.terminal,
+                                           language: messageLanguage(lang))
         // The path on a line of its own: a file path is never broken, however long it is.
         printOutput(TextLayout.inline(loaded.path, limit: Int.max) + "\n"
                         + TextLayout.fitted(renderer.render(), width: display.terminal.width), terminator: "")

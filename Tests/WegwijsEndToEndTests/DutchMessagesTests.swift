@@ -134,6 +134,18 @@ struct DutchMessagesTests {
         try References.check(result.stderr + result.stdout, "validate/text-format-nl.txt")
     }
 
+    @Test("paths in Dutch: the routes, the single slips and the findings, with decimal commas (--lang nl and the locale)")
+    func pathsInDutch() throws {
+        let folder = try Self.course([:])
+        let result = try Wegwijs.run(["paths", "cursus.json", "--lang", "nl"], currentDirectory: folder)
+        #expect(result.status == 0)
+        try References.check(result.stdout, "paths/branching-nl.txt")
+        let byLocale = try Wegwijs.run(["paths", "cursus.json"], environment: ["LANG": "nl_NL.UTF-8"], currentDirectory: folder)
+        #expect(byLocale.stdout == result.stdout)
+        let english = try Wegwijs.run(["paths", "cursus.json", "--lang", "en"], environment: ["LANG": "nl_NL.UTF-8"], currentDirectory: folder)
+        #expect(english.stdout.contains("Single slips"))
+    }
+
     @Test("a course nobody can pass: the error in Dutch names the pass mark and the best figure")
     func unpassableInDutch() throws {
         // Full marks overall, but the answer that earns the most on 'openbaar' costs a point on 'geheim'.

@@ -79,11 +79,6 @@ extension QuestionKind {
     public func answerProblem(count: Int, optionCount: Int, scenario: String) -> String? {
         answerProblemWording(count: count, optionCount: optionCount, scenario: scenario)?.en
     }
-
-    /// `wording(of:id:)` in English, for the messages not yet translated.
-    public func describe(answer: [String], id: (String) -> String) -> String {
-        wording(of: answer, id: id).en
-    }
 }
 
 /// The letters typed, checked against a kind's rule.
