@@ -8,7 +8,7 @@ have the size and shape the runner writes: JSONEncoder pretty-printed, sorted ke
 and scores are drawn at random; the records are for timing the report, not for `verify`.
 Standard library only.
 """
-import argparse, hashlib, json, os, random, uuid
+import math, argparse, hashlib, json, os, random, uuid
 from datetime import datetime, timedelta, timezone
 
 
@@ -39,6 +39,11 @@ def stamp(moment):
     return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
+def percent(earned, possible):
+    """One decimal, halves away from zero, as the runner rounds (Scoring.percent)."""
+    return math.floor(max(0.0, min(1.0, earned / possible)) * 1000 + 0.5) / 10
+
+
 def record(course, sha, learner, moment, status, rng):
     answers = route(course, rng)
     at = moment
@@ -52,10 +57,12 @@ def record(course, sha, learner, moment, status, rng):
     earned_total = possible_total = 0
     for g in course["guidelines"]:
         possible = rng.randint(4, 12)
-        earned = rng.randint(possible // 2, possible) if status == "passed" else rng.randint(-2, possible)
+        # A pass scores at least 80 % on every guideline, so the record agrees with itself and
+        # with the pass rule (80 % overall, 60 % per guideline), as a real one does.
+        earned = rng.randint(-(-possible * 4 // 5), possible) if status == "passed" else rng.randint(-2, possible)
         earned_total += earned
         possible_total += possible
-        guidelines.append({"earned": earned, "id": g["id"], "percent": round(max(0, min(1, earned / possible)) * 100, 1),
+        guidelines.append({"earned": earned, "id": g["id"], "percent": percent(earned, possible),
                            "possible": possible})
     rec = {
         "answers": answer_list,
@@ -67,7 +74,7 @@ def record(course, sha, learner, moment, status, rng):
         "guidelines": guidelines,
         "language": "nl",
         "learner": {"id": learner, "name": f"Medewerker {learner}"},
-        "score": {"earned": earned_total, "percent": round(max(0, min(1, earned_total / possible_total)) * 100, 1),
+        "score": {"earned": earned_total, "percent": percent(earned_total, possible_total),
                   "possible": possible_total},
         "startedAt": stamp(moment),
         "status": status,
