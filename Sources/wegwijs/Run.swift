@@ -32,6 +32,9 @@ struct Run: ParsableCommand {
     @Flag(help: "Ignore a saved unfinished attempt and start over (it is kept, marked abandoned).")
     var restart = false
 
+    @Flag(help: "Take the whole course even when a refresher is due (a pass then counts as a new pass).")
+    var fullCourse = false
+
     @OptionGroup var display: DisplayOptions
 
     func validate() throws {
@@ -69,6 +72,7 @@ struct Run: ParsableCommand {
         let signer = try SigningKey.configured()
         var settings = SessionSettings(learnerID: learner, learnerName: name, language: language, restart: restart,
                                        store: store, signer: signer)
+        settings.fullCourse = fullCourse
         let statements = try StatementQueue.configured(configured, course: loaded.course)
         if let statements {
             settings.onRecordSaved = { record in statements.add(record) }

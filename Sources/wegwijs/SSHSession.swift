@@ -12,7 +12,7 @@ struct SSHSession: ParsableCommand {
         commandName: "session",
         abstract: "Run the course for the learner an ssh key belongs to (the forced command; see docs/server.md).",
         discussion: """
-        After 'ssh host' a learner may give only: a bundled course id, --lang nl|en, --restart, or courses. Anything else: one line on stderr and exit 64, and nothing runs. Records go to the records folder of the account this runs as (wegwijs config).
+        After 'ssh host' a learner may give only: a bundled course id, --lang nl|en, --restart, --full-course, or courses. Anything else: one line on stderr and exit 64, and nothing runs. Records go to the records folder of the account this runs as (wegwijs config).
         """
     )
 
@@ -39,10 +39,11 @@ struct SSHSession: ParsableCommand {
         case .courses:
             let courses = try Courses.parse([])
             try courses.run()
-        case .run(let course, let language, let restart):
+        case .run(let course, let language, let restart, let fullCourse):
             var arguments = [course ?? CourseCatalog.defaultCourseID, "--learner", learner]
             if let language { arguments += ["--lang", language] }
             if restart { arguments.append("--restart") }
+            if fullCourse { arguments.append("--full-course") }
             let run = try Run.parse(arguments)
             // What the learner types after `ssh <server>` to go on: the same, without --restart
             // (which would abandon what is kept). Only allow-listed words, so safe to show.

@@ -23,6 +23,7 @@ struct SSHRequestTests {
         Accepted(text: "uwv-sociale-media --lang en --restart",
                  request: .run(course: "uwv-sociale-media", language: "en", restart: true)),
         Accepted(text: "--restart  --lang nl voorbeeld", request: .run(course: "voorbeeld", language: "nl", restart: true)),
+        Accepted(text: "--full-course", request: .run(course: nil, language: nil, restart: false, fullCourse: true)),
     ]
 
     @Test("the allow-list: a bundled course id, --lang nl|en, --restart, courses", arguments: accepted)
@@ -57,6 +58,7 @@ struct SSHRequestTests {
         Refused(text: "--lang=", says: "--lang takes nl or en"),
         Refused(text: "--lang nl --lang en", says: "--lang is given twice"),
         Refused(text: "--restart --restart", says: "--restart is given twice"),
+        Refused(text: "--full-course --full-course", says: "--full-course is given twice"),
         Refused(text: "voorbeeld uwv-sociale-media", says: "only one course at a time"),
         Refused(text: "courses --lang en", says: "'courses' is accepted only on its own"),
         Refused(text: "voorbeeld courses", says: "'courses' is accepted only on its own"),
@@ -94,7 +96,7 @@ struct SSHRequestTests {
 
     @Test("a refusal of an unknown word lists what is accepted, with the bundled ids")
     func refusalListsAllowed() {
-        #expect(throws: SSHRequest.Refusal(reason: "'bash' is not accepted; after ssh you may give only a bundled course id (uwv-sociale-media, voorbeeld), --lang nl|en, --restart, or courses")) {
+        #expect(throws: SSHRequest.Refusal(reason: "'bash' is not accepted; after ssh you may give only a bundled course id (uwv-sociale-media, voorbeeld), --lang nl|en, --restart, --full-course, or courses")) {
             try SSHRequest.parse("bash", bundled: Self.bundled)
         }
     }

@@ -40,6 +40,30 @@ struct RefresherEndToEndTests {
         }.sorted { $0.record.startedAt < $1.record.startedAt }
     }
 
+    @Test("--full-course while a refresher is due: the whole course, no refresher mark, a new pass and a new certificate")
+    func fullCourseWhileDue() throws {
+        let (course, folder) = try setUp()
+        let pass = try run(at: "2026-03-01 10:00:00", course: course, records: folder, input: "a\na\n")
+        #expect(pass.status == 0, "\(pass.stdout)\(pass.stderr)")
+        let full = try HostileFolderTests.runUnderFaketime(
+            ["-f", "@2026-07-02 10:00:00"], ["run", course, "--learner", "123", "--records", folder.path, "--plain", "--full-course"],
+            input: "a\na\n")
+        #expect(full.status == 0, "\(full.stdout)\(full.stderr)")
+        #expect(!full.stdout.contains("Opfrisser") && full.stdout.contains("Situatie 1 van 2") && full.stdout.contains("certificaat"),
+                "\(full.stdout)")
+        let ended = try records(folder)
+        try #require(ended.count == 2)
+        #expect(ended[1].record.refresher == nil && ended[1].record.status == .passed && ended[1].record.drawn?.count == 2)
+        // The new pass is valid a year from July, and its first refresher falls due four months on.
+        let report = try Wegwijs.run(["report", folder.path, "--course", course, "--as-of", "2026-07-03", "--format", "csv"])
+        #expect(report.stdout.contains("123,,,opfris,passed,100.0,2,2026-07-02,2026-07-02,2027-07-02,,,2026-11-02\r\n"), "\(report.stdout)")
+        // Without the flag the same moment would have run the refresher.
+        let (course2, folder2) = try setUp()
+        _ = try run(at: "2026-03-01 10:00:00", course: course2, records: folder2, input: "a\na\n")
+        let refresher = try run(at: "2026-07-02 10:00:00", course: course2, records: folder2, input: "a\na\n")
+        #expect(refresher.stdout.contains("Opfrisser"))
+    }
+
     @Test("pass, then a due refresher: 2 unseen situations, recorded and reported as a refresher, verified, tampering found")
     func passThenRefresher() throws {
         let (course, folder) = try setUp()

@@ -12,6 +12,9 @@ public struct SessionSettings: Sendable {
     /// Language of the course text and the interface.
     public var language: String
     public var restart: Bool
+    /// `--full-course`: the whole course even when a refresher is due (a new pass restarts the
+    /// validity and the refreshers that follow it).
+    public var fullCourse = false
     /// Where the learner's records are kept (`RecordStore` for a records folder).
     public var store: any RecordWriter
     /// Signs every record written, when a key is configured.
@@ -200,7 +203,7 @@ public final class AttemptSession {
         startedAt = clock()
         attemptID = UUID().uuidString.lowercased()
         events = []
-        refresher = Self.dueRefresher(course: course, earlier: earlier, at: startedAt)
+        refresher = settings.fullCourse ? nil : Self.dueRefresher(course: course, earlier: earlier, at: startedAt)
         if let refresher {
             attempt = Attempt(course: course, refresher: refresher.scenarios)
         } else {

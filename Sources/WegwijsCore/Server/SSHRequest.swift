@@ -3,8 +3,9 @@
 /// data, checked against a short allow-list the way gitolite checks a git command, and never
 /// reaches a shell or the option parser.
 public enum SSHRequest: Sendable, Equatable {
-    /// Take a course: a bundled course id (nil: the default course), `--lang`, `--restart`.
-    case run(course: String?, language: String?, restart: Bool)
+    /// Take a course: a bundled course id (nil: the default course), `--lang`, `--restart`,
+    /// `--full-course`.
+    case run(course: String?, language: String?, restart: Bool, fullCourse: Bool = false)
     /// `courses`: list the bundled courses.
     case courses
 
@@ -35,6 +36,7 @@ public enum SSHRequest: Sendable, Equatable {
         var course: String?
         var language: String?
         var restart = false
+        var fullCourse = false
         var index = 0
         while index < words.count {
             let word = words[index]
@@ -43,6 +45,9 @@ public enum SSHRequest: Sendable, Equatable {
             case "--restart":
                 guard !restart else { throw Refusal(reason: "--restart is given twice") }
                 restart = true
+            case "--full-course":
+                guard !fullCourse else { throw Refusal(reason: "--full-course is given twice") }
+                fullCourse = true
             case "--lang":
                 guard index < words.count else { throw Refusal(reason: "--lang needs a language: nl or en") }
                 language = try takeLanguage(words[index], already: language)
@@ -58,7 +63,7 @@ public enum SSHRequest: Sendable, Equatable {
                 throw Refusal(reason: refusal(of: word, bundled: bundled))
             }
         }
-        return .run(course: course, language: language, restart: restart)
+        return .run(course: course, language: language, restart: restart, fullCourse: fullCourse)
     }
 
     private static func takeLanguage(_ word: String, already: String?) throws(Refusal) -> String {
@@ -70,7 +75,7 @@ public enum SSHRequest: Sendable, Equatable {
     }
 
     private static func refusal(of word: String, bundled: [String]) -> String {
-        let allowed = "after ssh you may give only a bundled course id (\(bundled.joined(separator: ", "))), --lang nl|en, --restart, or courses"
+        let allowed = "after ssh you may give only a bundled course id (\(bundled.joined(separator: ", "))), --lang nl|en, --restart, --full-course, or courses"
         let what = word.hasPrefix("-") ? "the option '\(shown(word))' is not accepted"
             : word.contains("/") ? "'\(shown(word))' looks like a path, which is not accepted"
             : "'\(shown(word))' is not accepted"
