@@ -23,7 +23,7 @@ public struct RouteReportRenderer: Sendable {
     }
 
     private func percent(_ value: Double?) -> String {
-        value.map { Percent.text($0, separator: language == .nl ? "," : ".") + "%" } ?? say(PathsPhrases.notApplicable)
+        value.map { Percent.text($0, separator: Phrases.of(language).numbers.decimalSeparator) + "%" } ?? say(PathsPhrases.notApplicable)
     }
 
     private func count(_ number: UInt64) -> String {

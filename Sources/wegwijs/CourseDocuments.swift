@@ -13,12 +13,14 @@ func courseDocument(at path: String) throws -> JSONNode {
     do {
         bytes = try CourseLoader.read(path: path)
     } catch {
-        error.diagnostics.forEach { printDiagnostic($0) }
+        let language = messageLanguage()
+        error.diagnostics.forEach { printDiagnostic($0, in: language) }
         throw error.kind == .unreadable ? Exit.ioError : Exit.invalidData
     }
     let (document, problems) = CourseLoader.document(bytes: bytes, file: path)
     guard let document, problems.isEmpty else {
-        problems.forEach { printDiagnostic($0) }
+        let language = messageLanguage()
+        problems.forEach { printDiagnostic($0, in: language) }
         throw Exit.invalidData
     }
     return document

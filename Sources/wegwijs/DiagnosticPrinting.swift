@@ -12,7 +12,7 @@ func messageLanguage(_ explicit: InterfaceLanguage? = nil,
 
 /// Prints a located problem to stderr in `language`; in a terminal, the line it is on follows
 /// with a caret under the column, so a trainer sees the place without counting.
-func printDiagnostic(_ diagnostic: Diagnostic, in language: InterfaceLanguage = messageLanguage()) {
+func printDiagnostic(_ diagnostic: Diagnostic, in language: InterfaceLanguage) {
     printError(TextLayout.inline(diagnostic.description(in: language), limit: 2_000))
     guard isatty(STDERR_FILENO) == 1, let position = diagnostic.position,
           let line = SourceLines.line(position.line, of: diagnostic.file) else { return }

@@ -49,7 +49,8 @@ func loadCourse(_ argument: String, catalog: CourseCatalog) throws -> LoadedCour
             printError("\(argument): no course file and no bundled course of that id\(Suggestion.hint(for: argument, in: known)) (bundled: \(known.joined(separator: ", ")))")
             throw Exit.ioError
         }
-        for diagnostic in error.diagnostics { printDiagnostic(diagnostic) }
+        let language = messageLanguage()
+        for diagnostic in error.diagnostics { printDiagnostic(diagnostic, in: language) }
         throw error.kind == .unreadable ? Exit.ioError : Exit.invalidData
     }
 }

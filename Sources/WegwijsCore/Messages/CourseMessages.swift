@@ -6,20 +6,8 @@ enum CourseMessages {
 
     /// `'name' must be expected, found a string`: `name` and `expected` are parts of this table.
     static func typeMismatch(_ name: LocalizedMessage, expected: LocalizedMessage, found value: JSONValue) -> LocalizedMessage {
-        LocalizedMessage(en: "\(name.en) must be \(expected.en), found \(kind(of: value).en)",
-                         nl: "\(name.nl) moet \(expected.nl) zijn, maar is \(kind(of: value).nl)")
-    }
-
-    /// The kind of a JSON value as a message names it (the English as `JSONValue.kindName`).
-    static func kind(of value: JSONValue) -> LocalizedMessage {
-        switch value {
-        case .null: LocalizedMessage(en: "null", nl: "null")
-        case .bool: LocalizedMessage(en: "a boolean", nl: "true of false")
-        case .number: LocalizedMessage(en: "a number", nl: "een getal")
-        case .string: LocalizedMessage(en: "a string", nl: "een tekst")
-        case .array: LocalizedMessage(en: "an array", nl: "een lijst")
-        case .object: LocalizedMessage(en: "an object", nl: "een blok tussen { en }")
-        }
+        LocalizedMessage(en: "\(name.en) must be \(expected.en), found \(value.kindWording.en)",
+                         nl: "\(name.nl) moet \(expected.nl) zijn, maar is \(value.kindWording.nl)")
     }
 
     /// A field's name as a message quotes it: `'scores'`.
@@ -140,8 +128,8 @@ enum CourseMessages {
     }
 
     static func scoreNotNumber(_ guideline: String, found value: JSONValue) -> LocalizedMessage {
-        LocalizedMessage(en: "the score for '\(guideline)' must be a whole number, found \(kind(of: value).en)",
-                         nl: "het aantal punten voor '\(guideline)' moet een heel getal zijn, maar is \(kind(of: value).nl)")
+        LocalizedMessage(en: "the score for '\(guideline)' must be a whole number, found \(value.kindWording.en)",
+                         nl: "het aantal punten voor '\(guideline)' moet een heel getal zijn, maar is \(value.kindWording.nl)")
     }
 
     static func scoreOutOfRange(_ guideline: String, _ range: ClosedRange<Int>, _ literal: String) -> LocalizedMessage {

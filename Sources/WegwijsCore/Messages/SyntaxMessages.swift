@@ -217,11 +217,11 @@ enum SyntaxMessages {
     static func kind(of value: JSONValue) -> LocalizedMessage {
         switch value {
         case .null: .verbatim("null")
-        case .bool: LocalizedMessage(en: "a boolean", nl: "ja of nee (true of false)")
+        case .bool: LocalizedMessage(en: "a boolean", nl: "true of false")
         case .number: LocalizedMessage(en: "a number", nl: "een getal")
         case .string: LocalizedMessage(en: "a string", nl: "een tekst")
         case .array: LocalizedMessage(en: "an array", nl: "een lijst")
-        case .object: LocalizedMessage(en: "an object", nl: "een blok")
+        case .object: LocalizedMessage(en: "an object", nl: "een blok tussen { en }")
         }
     }
 }
