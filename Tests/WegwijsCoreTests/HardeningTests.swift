@@ -26,6 +26,9 @@ struct RecordNumberTests {
         (#""possible" : 7"#, #""possible" : 1e300"#),
         (#""dueWithinDays" : 30"#, #""dueWithinDays" : 99999999999"#),
         (#""validFor" : "P1Y""#, #""validFor" : "P999999Y""#),
+        (#""validFor" : "P1Y""#, #""validFor" : "P1Y", "refresherEvery" : "P0D""#),
+        (#""validFor" : "P1Y""#, #""validFor" : "P1Y", "refresherEvery" : "every four months""#),
+        (#""validFor" : "P1Y""#, #""validFor" : "P1Y", "refresherEvery" : "P999999M""#),
     ]
 
     @Test("a number out of range is invalid data, located, in report and in verify", arguments: 0..<hostile.count)

@@ -86,5 +86,19 @@ struct ReportScanTests {
         #expect(facts.startedAt == Int64(RecordFixtures.start.timeIntervalSince1970))
         #expect(facts.finishedAt == facts.startedAt + 600)
         #expect(facts.lastAnswerAt == facts.startedAt + 90)
+        #expect(facts.refresherEvery == nil, "the fixture course declares no refresher")
+    }
+
+    @Test("a record states its course's refresher period, and a report without the course file takes it from the newest record")
+    func refresherPeriodFromRecords() throws {
+        let loaded = try RecordFixtures.course()
+        var record = try RecordFixtures.record(RecordFixtures.passing, course: loaded)
+        record.course.refresherEvery = "P4M"
+        let facts = try RecordFacts.extract(from: JSONParser.parse(Array(record.encoded())))
+        #expect(facts.refresherEvery == ISODuration(months: 4))
+        var scan = RecordScan()
+        scan.add(facts, courses: nil, asOf: nil)
+        let terms = HRReport.terms(for: ["test-branching"], given: [], bundled: { _ in nil }, recorded: scan.recordedTerms)
+        #expect(terms.map(\.refresherEvery) == [ISODuration(months: 4)] && terms.map(\.validFor) == [ISODuration(years: 1)])
     }
 }

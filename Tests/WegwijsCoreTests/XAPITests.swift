@@ -69,6 +69,7 @@ struct XAPITests {
         #expect(!full.contains { $0.json.contains(XAPIVocabulary.refresherExtension) })
         refresher.refresher = CompletionRecord.Refresher(due: "2026-09-01", seed: 42, scenarios: ["start", "meer", "kritiek"],
                                                          earlierAttempts: ["6f1c0000-0000-4000-8000-000000000000"])
+        refresher.course.refresherEvery = "P4M"
         let statements = XAPIStatements.make(for: refresher, course: loaded.course, profile: profile)
         #expect(verbs(statements) == verbs(full))
         let extensionJSON = #""urn:wegwijs:extension:refresher":{"due":"2026-09-01","seed":42,"scenarios":["start","meer","kritiek"],"earlierAttempts":["6f1c0000-0000-4000-8000-000000000000"]}"#
@@ -76,9 +77,11 @@ struct XAPITests {
         var lrs = StatementFacts()
         for statement in statements { lrs.add(try JSONParser.parse(Array(statement.json.utf8))) }
         #expect(lrs.facts().map(\.isRefresher) == [true])
+        // The period goes along, so report --lrs knows when refreshers fall due without the course file.
+        #expect(lrs.facts().map(\.refresherEvery) == [ISODuration(months: 4)])
         var plain = StatementFacts()
         for statement in full { plain.add(try JSONParser.parse(Array(statement.json.utf8))) }
-        #expect(plain.facts().map(\.isRefresher) == [false])
+        #expect(plain.facts().map(\.isRefresher) == [false] && plain.facts().map(\.refresherEvery) == [nil])
     }
 
     @Test("an in-progress attempt's statements are the start of the ended attempt's: ids and bytes stay")

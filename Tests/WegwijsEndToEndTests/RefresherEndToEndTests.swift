@@ -105,6 +105,11 @@ struct RefresherEndToEndTests {
         #expect(overdue.stdout.contains("refresher-overdue 1") && overdue.stdout.contains("2026-11-01"), "\(overdue.stdout)")
         let none = try Wegwijs.run(["report", folder.path, "--course", course, "--as-of", "2026-07-02", "--status", "refresher-due"])
         #expect(none.stdout.contains("refresher-due 0") && !none.stdout.contains("123 "), "\(none.stdout)")
+        // The records state the period: without the course file the report knows the refreshers too.
+        let fromRecords = try Wegwijs.run(["report", folder.path, "--as-of", "2026-11-02", "--format", "csv"])
+        #expect(fromRecords.stdout == "employee_id,name,department,course,status,best_percent,attempts,last_activity,passed_at,expires_at,due_date,acknowledged_at,refresher_due\r\n"
+                + "123,,,opfris,refresher-due,100.0,2,2026-07-02,2026-03-01,2027-03-01,,,2026-11-01\r\n", "\(fromRecords.stdout)\(fromRecords.stderr)")
+        #expect(first.course.refresherEvery == "P4M" && second.course.refresherEvery == "P4M")
         let page = try Wegwijs.run(["report", folder.path, "--course", course, "--as-of", "2026-11-02", "--format", "html", "--lang", "en"])
         #expect(page.stdout.contains(#"data-status="refresher-due" data-count="1""#) && page.stdout.contains("Refresher due"), "html")
         #expect(page.stdout.contains(#"id="p-refresher-due""#))
@@ -120,6 +125,20 @@ struct RefresherEndToEndTests {
         #expect(caught.status == 65)
         #expect(caught.stderr.contains("refresher.scenarios are \(mark.scenarios.reversed().joined(separator: ", ")), but its seed and the earlier attempts choose \(mark.scenarios.joined(separator: ", "))"),
                 "\(caught.stderr)")
+
+        // A refresher period edited in a record (to push the next refresher back) is caught too.
+        var stretched = first
+        stretched.course.refresherEvery = "P12M"
+        try stretched.encoded().write(to: URL(fileURLWithPath: ended[0].path))
+        let period = try Wegwijs.run(["verify", ended[0].path, "--course", course])
+        #expect(period.status == 65)
+        #expect(period.stderr.contains("differs from the course file: version 1, validFor P1Y, dueWithinDays none, refresherEvery P12M in the record, version 1, validFor P1Y, dueWithinDays none, refresherEvery P4M in the course"),
+                "\(period.stdout)\(period.stderr)")
+        // A record made before records stated the period is not held to it.
+        stretched.course.refresherEvery = nil
+        try stretched.encoded().write(to: URL(fileURLWithPath: ended[0].path))
+        let older = try Wegwijs.run(["verify", ended[0].path, "--course", course])
+        #expect(older.status == 0, "\(older.stdout)\(older.stderr)")
     }
 
     @Test("before the due day the whole course runs; after the pass expired too")

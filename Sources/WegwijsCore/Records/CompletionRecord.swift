@@ -31,6 +31,9 @@ public struct CompletionRecord: Sendable, Hashable, Codable {
         public var structure: String?
         public var validFor: String?
         public var dueWithinDays: Int?
+        /// The course's `refresher.every`, when it declares a refresher, so a report without the
+        /// course file knows when refreshers fall due. Absent in records made before it existed.
+        public var refresherEvery: String?
 
         public init(_ loaded: LoadedCourse) {
             id = loaded.course.id
@@ -39,6 +42,7 @@ public struct CompletionRecord: Sendable, Hashable, Codable {
             structure = loaded.structure
             validFor = loaded.course.validFor?.description
             dueWithinDays = loaded.course.dueWithinDays
+            refresherEvery = loaded.course.refresher?.every.description
         }
     }
 

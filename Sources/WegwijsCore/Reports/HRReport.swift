@@ -78,6 +78,9 @@ public struct ReportRow: Sendable, Hashable {
     /// With a valid pass of a course with refreshers: the day the outstanding refresher fell due
     /// (the first one missed), else the day the next one falls due.
     public var refresherDue: CalendarDay? = nil
+    /// How many of the learner's records of the course cannot be believed (counted as attempts,
+    /// never as passes; listed with why in `HRReport.suspectRecords`).
+    public var untrustedRecords = 0
 }
 
 /// Learners per status within one department and course.
@@ -122,6 +125,10 @@ public struct HRReport: Sendable {
 
     /// Records that could not be believed and were counted as not passed.
     public var untrusted: Int { suspectRecords.count }
+
+    /// Whether the rows carry an `untrusted_records` column: when any record was not believed,
+    /// so a spreadsheet or tool sees which learners it concerns, not only stderr.
+    public var hasUntrustedColumn: Bool { !suspectRecords.isEmpty }
 
     /// How many of the suspect records are dated after the moment of the report.
     public var futureDated: Int { suspectRecords.reduce(0) { $0 + (RecordTrust.isFutureDated($1.reason) ? 1 : 0) } }
@@ -272,6 +279,7 @@ public struct HRReport: Sendable {
                             passedAt: judgement.passedAt, expiresAt: judgement.expiresAt, dueDate: judgement.dueDate,
                             onRoster: onRoster, acknowledgedAt: tally?.lastAcknowledgement.map { CalendarDay(secondsSince1970: $0) })
         row.refresherDue = judgement.refresherDue
+        row.untrustedRecords = tally?.untrusted ?? 0
         return row
     }
 
@@ -323,8 +331,8 @@ public struct HRReport: Sendable {
         courseIDs.map { id in
             if let course = given.first(where: { $0.id == id }) ?? bundled(id) { return CourseTerms(course) }
             let stated = recorded[id]
-            // A record does not state the refresher: without the course file there is none.
-            return CourseTerms(id: id, validFor: stated?.validFor, dueWithinDays: stated?.dueWithinDays)
+            return CourseTerms(id: id, validFor: stated?.validFor, dueWithinDays: stated?.dueWithinDays,
+                               refresherEvery: stated?.refresherEvery)
         }
     }
 }

@@ -29,12 +29,9 @@ public enum RecordChecks {
         if let due = root["course"]?["dueWithinDays"], !isNull(due) {
             if let problem = integer(due, field: "course.dueWithinDays", in: 1...Int64(CourseLimits.dueWithinDays)) { return problem }
         }
-        if let validFor = root["course"]?["validFor"], let text = validFor.string {
-            guard let duration = ISODuration(text) else {
-                return Problem(field: "course.validFor", message: "'\(text.prefix(20))' is not an ISO 8601 duration", offset: validFor.offset)
-            }
-            if !CourseLimits.isWithinLimit(duration) {
-                return Problem(field: "course.validFor", message: "\(duration) is longer than \(CourseLimits.validForText)", offset: validFor.offset)
+        for field in ["validFor", "refresherEvery"] {
+            if let node = root["course"]?[field], let text = node.string, let message = durationProblem(text, field: field) {
+                return Problem(field: "course." + field, message: message, offset: node.offset)
             }
         }
         if let seed = root["seed"], !isNull(seed) {
@@ -42,6 +39,15 @@ public enum RecordChecks {
                 return Problem(field: "seed", message: "is not a whole number from 0 to \(UInt64.max)", offset: seed.offset)
             }
         }
+        return nil
+    }
+
+    /// What is wrong with a record's `course.validFor` or `course.refresherEvery`, if anything:
+    /// an ISO 8601 duration up to the course limit, and a refresher period that is some time.
+    public static func durationProblem(_ text: String, field: String) -> String? {
+        guard let duration = ISODuration(text) else { return "'\(text.prefix(20))' is not an ISO 8601 duration" }
+        if !CourseLimits.isWithinLimit(duration) { return "\(duration) is longer than \(CourseLimits.validForText)" }
+        if field == "refresherEvery", duration.isZero { return "\(duration) is no period at all" }
         return nil
     }
 

@@ -9,6 +9,8 @@ public struct RecordFacts: Sendable, Hashable {
     /// The course's terms as the record states them.
     public var validFor: ISODuration?
     public var dueWithinDays: Int?
+    /// The course's `refresher.every` as the record states it.
+    public var refresherEvery: ISODuration?
     public var status: CompletionRecord.Status
     public var percent: Double?
     /// Seconds since 1970.
@@ -167,6 +169,7 @@ public struct RecordFacts: Sendable, Hashable {
                                 status: parsedStatus, percent: percent, startedAt: started, finishedAt: finished,
                                 lastAnswerAt: lastAnswerAt, acknowledgedAt: acknowledged)
         facts.isRefresher = refresher != nil
+        facts.refresherEvery = course?["refresherEvery"]?.string.flatMap(ISODuration.init)
         return Fields(facts: facts, course: course, answers: answers)
     }
 

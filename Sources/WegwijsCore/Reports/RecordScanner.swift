@@ -31,6 +31,8 @@ public struct AttemptTally: Sendable, Hashable {
     public var refresherPasses: [Int64] = []
     /// The latest confirmation of the course's acknowledgement by a passed attempt.
     public var lastAcknowledgement: Int64?
+    /// Records counted here that cannot be believed (SPEC §5 Trust): attempts, never passes.
+    public var untrusted = 0
     /// The learner's name in the newest record that has one.
     public var name: String?
     private var nameAt = Int64.min
@@ -53,6 +55,7 @@ public struct AttemptTally: Sendable, Hashable {
             }
         }
         attempts += 1
+        if facts.distrust != nil { untrusted += 1 }
         lastActivity = max(lastActivity ?? activity, activity)
         switch status {
         case .passed, .failed:
@@ -83,6 +86,7 @@ public struct AttemptTally: Sendable, Hashable {
         attempts += other.attempts
         finished += other.finished
         unfinished += other.unfinished
+        untrusted += other.untrusted
         if let percent = other.bestPercent { bestPercent = max(bestPercent ?? percent, percent) }
         if let at = other.lastActivity { lastActivity = max(lastActivity ?? at, at) }
         if let at = other.lastPass { lastPass = max(lastPass ?? at, at) }
@@ -100,6 +104,8 @@ public struct RecordedTerms: Sendable, Hashable {
     public var version: String
     public var validFor: ISODuration?
     public var dueWithinDays: Int?
+    /// The course's `refresher.every`, when the record states one.
+    public var refresherEvery: ISODuration? = nil
     /// When the newest record's attempt last changed.
     public var newest: Int64
 
@@ -127,7 +133,8 @@ public struct RecordScan: Sendable {
     public mutating func add(_ facts: RecordFacts, courses: Set<String>?, asOf: CalendarDay?) {
         if let courses, !courses.contains(facts.courseID) { return }
         let terms = RecordedTerms(version: facts.courseVersion, validFor: facts.validFor,
-                                  dueWithinDays: facts.dueWithinDays, newest: facts.lastActivity)
+                                  dueWithinDays: facts.dueWithinDays, refresherEvery: facts.refresherEvery,
+                                  newest: facts.lastActivity)
         if recordedTerms[facts.courseID] == nil {
             recordedTerms[facts.courseID] = terms
         } else {

@@ -166,8 +166,10 @@ public struct RecordVerifier: Sendable {
             reference.sha256 = record.course.sha256
         }
         if record.course.structure == nil { reference.structure = nil }
+        // Records made before the refresher period was copied into them do not state it.
+        if record.course.refresherEvery == nil { reference.refresherEvery = nil }
         if record.course != reference {
-            problem(.mismatch, "the course block (version, validFor, dueWithinDays) differs from the course file: \(Self.describe(record.course)) in the record, \(Self.describe(reference)) in the course")
+            problem(.mismatch, "the course block (version, validFor, dueWithinDays, refresherEvery) differs from the course file: \(Self.describe(record.course)) in the record, \(Self.describe(reference)) in the course")
         }
         if course.needsSeed, record.seed == nil {
             problem(.format, course.shuffleOptions ? "the course shuffles options but the record has no seed"
@@ -250,6 +252,7 @@ public struct RecordVerifier: Sendable {
 
     static func describe(_ reference: CompletionRecord.CourseReference) -> String {
         "version \(reference.version), validFor \(reference.validFor ?? "none"), dueWithinDays \(reference.dueWithinDays.map(String.init) ?? "none")"
+            + (reference.refresherEvery.map { ", refresherEvery \($0)" } ?? "")
     }
 
     /// A decoding error in words: which field, and what is wrong with it.

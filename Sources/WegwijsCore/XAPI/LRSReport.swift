@@ -149,9 +149,9 @@ public struct StatementFacts: Sendable {
         if let node = course["dueWithinDays"], let problem = wholeNumber(node, in: 1...Int64(CourseLimits.dueWithinDays)) {
             return "course.dueWithinDays \(problem)"
         }
-        if let text = course["validFor"]?.string {
-            guard let duration = ISODuration(text), CourseLimits.isWithinLimit(duration) else {
-                return "course.validFor '\(text.prefix(20))' is not a duration up to \(CourseLimits.validForText)"
+        for field in ["validFor", "refresherEvery"] {
+            if let text = course[field]?.string, let problem = RecordChecks.durationProblem(text, field: field) {
+                return "course.\(field) \(problem)"
             }
         }
         return nil
@@ -194,6 +194,7 @@ public struct StatementFacts: Sendable {
                                     percent: partial.ended?.percent, startedAt: started, finishedAt: partial.ended?.at,
                                     lastAnswerAt: partial.lastAnswerAt, acknowledgedAt: partial.acknowledgedAt)
             facts.isRefresher = partial.isRefresher
+            facts.refresherEvery = course["refresherEvery"]?.string.flatMap(ISODuration.init)
             // Only a pass is at stake: a distrusted attempt of any other status counts as it is.
             if facts.status == .passed { facts.distrust = distrust.map { "registration \(registration.prefix(40)): \($0)" } }
             return facts

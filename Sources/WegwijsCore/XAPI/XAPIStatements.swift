@@ -230,6 +230,7 @@ public enum XAPIStatements {
             ]
             courseFacts.append(("validFor", record.course.validFor.map { .string($0) }))
             courseFacts.append(("dueWithinDays", record.course.dueWithinDays.map { .int($0) }))
+            courseFacts.append(("refresherEvery", record.course.refresherEvery.map { .string($0) }))
             return .members([
                 ("registration", .string(record.attemptId)),
                 ("contextActivities", parent ? .object([("parent", .array([
