@@ -9,7 +9,7 @@ struct Report: ParsableCommand {
         discussion: """
         Statuses, in order of precedence: passed, refresher-due and refresher-overdue (a valid pass whose refresher is outstanding; only for a course with refreshers, which also adds the refresher_due column), expired, failed, in-progress, and with a roster not-started and overdue. With a roster, learners found only in the records get on_roster = no. --status and --department keep only those rows; --format html writes one self-contained page (--lang nl or en).
 
-        Record files that cannot be used are listed on stderr and skipped. A record counts as a pass only when it agrees with itself (its percentages, guideline points and status follow from its points and the course's passing terms) and, with WEGWIJS_SIGNING_KEY_FILE set, its signature is valid; other records are listed on stderr as untrusted and counted as not passed. Re-scoring from the answers is what wegwijs verify does. See docs/hr.md.
+        Record files that cannot be used are listed on stderr and skipped. A record counts as a pass only when it agrees with itself (its percentages, guideline points and status follow from its points and the course's passing terms) and, with WEGWIJS_SIGNING_KEY_FILE set, its signature is valid; other records are listed on stderr as untrusted, counted as not passed, and counted per learner in the untrusted_records column. Re-scoring from the answers is what wegwijs verify does. See docs/hr.md.
 
         Exit codes: 0 report written, 64 usage error, 65 unusable roster or course, 74 a folder or file that cannot be read or written.
         """

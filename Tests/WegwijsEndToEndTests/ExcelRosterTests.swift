@@ -83,6 +83,9 @@ struct ExcelRosterTests {
         #expect(page.stdout.contains("id=\"suspect-records\" data-count=\"1\" data-future=\"1\""))
         #expect(page.stdout.contains("<td class=\"path\">\(file.path)</td><td>dated in the future: finishedAt is 2099-01-01T10:00:00Z"))
         #expect(page.stdout.contains("data-status=\"passed\" data-count=\"0\""))
+        // The learner's row says how many of their records were not believed.
+        #expect(page.stdout.contains(#"<th scope="col" data-key="untrusted_records" data-type="num" class="n">Not believed</th>"#), "\(page.stdout)")
+        #expect(csv.stdout.contains(",untrusted_records\r\n") && csv.stdout.contains(",1\r\n"), "\(csv.stdout)")
         // One record is one record, in both languages.
         #expect(page.stdout.contains("1 record cannot be believed (it did not agree with itself or its signature, or is dated in the future) and counts as not passed"))
         #expect(page.stdout.contains("1 record counts as not passed; 1 of them are dated"))

@@ -249,8 +249,17 @@ struct HardeningEndToEndTests {
         #expect(report.status == 0, "\(report.stderr)")
         #expect(report.stderr.contains("00000000.json: untrusted, counted as not passed"), "\(report.stderr)")
         #expect(report.stderr.contains("1 untrusted record counted as not passed"))
-        let row = try #require(report.stdout.split(separator: "\r\n").first { $0.hasPrefix("200,") })
+        let lines = report.stdout.split(separator: "\r\n")
+        let row = try #require(lines.first { $0.hasPrefix("200,") })
         #expect(row.contains(",failed,") && !row.contains("passed"), "\(row)")
+        // The spreadsheet sees whose records were not believed, not only stderr.
+        #expect(lines.first?.hasSuffix(",acknowledged_at,untrusted_records") == true, "\(report.stdout)")
+        #expect(row.hasSuffix(",1") && lines.first { $0.hasPrefix("123,") }?.hasSuffix(",0") == true, "\(report.stdout)")
+        let json = try Wegwijs.run(["report", records.path, "--format", "json", "--as-of", "2099-01-01"])
+        #expect(json.stdout.contains(#""employee_id": "200","#) && json.stdout.contains(#""untrusted_records": 1}"#)
+                && json.stdout.contains(#""untrusted_records": 0}"#), "\(json.stdout)")
+        let dutch = try Wegwijs.run(["report", records.path, "--format", "csv", "--lang", "nl", "--as-of", "2099-01-01"])
+        #expect(dutch.stdout.contains(";Niet te vertrouwen\r\n"), "\(dutch.stdout)")
 
         let key = records.appendingPathComponent("key")
         try Data("0123456789abcdef0123456789abcdef".utf8).write(to: key)

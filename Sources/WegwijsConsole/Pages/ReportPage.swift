@@ -201,6 +201,7 @@ public struct ReportPage: Sendable {
         case "due_date": row.dueDate.map(numbers.day) ?? ""
         case "acknowledged_at": row.acknowledgedAt.map(numbers.day) ?? ""
         case "refresher_due": row.refresherDue.map(numbers.day) ?? ""
+        case "untrusted_records": String(row.untrustedRecords)
         case "on_roster": row.onRoster == false ? phrases.no : phrases.yes
         default: ""
         }
@@ -215,7 +216,7 @@ public struct ReportPage: Sendable {
         let columns = ReportColumns.names(for: report)
         var head = "<thead><tr>"
         for column in columns {
-            let type = ["best_percent", "attempts"].contains(column) ? "num"
+            let type = ["best_percent", "attempts", "untrusted_records"].contains(column) ? "num"
                 : ["last_activity", "passed_at", "expires_at", "due_date", "acknowledged_at", "refresher_due"].contains(column) ? "date" : "text"
             head += "<th scope=\"col\" data-key=\"\(column)\" data-type=\"\(type)\"\(type == "num" ? " class=\"n\"" : "")>\(HTML.escaped(phrases.column(column)))</th>"
         }

@@ -122,6 +122,7 @@ public struct ReportPhrases: Sendable {
             case "email": "E-mail"
             case "on_roster": "Op de lijst"
             case "refresher_due": "Opfrisser vanaf"
+            case "untrusted_records": "Niet te vertrouwen"
             default: key
             }
         },
@@ -201,6 +202,7 @@ public struct ReportPhrases: Sendable {
             case "email": "E-mail"
             case "on_roster": "On roster"
             case "refresher_due": "Refresher due"
+            case "untrusted_records": "Not believed"
             default: key
             }
         },

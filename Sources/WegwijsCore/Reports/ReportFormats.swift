@@ -11,13 +11,15 @@ public enum ReportColumns {
     public static let email = "email"
     /// Added when a course covered declares a refresher (`ReportRow.refresherDue`).
     public static let refresherDue = "refresher_due"
+    /// Added when some record was not believed (`ReportRow.untrustedRecords`).
+    public static let untrustedRecords = "untrusted_records"
     /// Added last when the report has a roster: `yes` or `no`.
     public static let onRoster = "on_roster"
 
     /// The column names of a report.
     public static func names(for report: HRReport) -> [String] {
         standard + [acknowledgedAt] + (report.hasEmails ? [email] : []) + (report.hasRefreshers ? [refresherDue] : [])
-            + (report.hasRoster ? [onRoster] : [])
+            + (report.hasUntrustedColumn ? [untrustedRecords] : []) + (report.hasRoster ? [onRoster] : [])
     }
 
     /// A row's values as text, one per column of `names(for:)`; empty where there is no value.
@@ -29,6 +31,7 @@ public enum ReportColumns {
                       row.acknowledgedAt?.description ?? ""]
         if report.hasEmails { values.append(row.email) }
         if report.hasRefreshers { values.append(row.refresherDue?.description ?? "") }
+        if report.hasUntrustedColumn { values.append(String(row.untrustedRecords)) }
         if report.hasRoster { values.append(row.onRoster == false ? "no" : "yes") }
         return values
     }
@@ -126,7 +129,7 @@ public enum ReportFormat {
     }
 
     /// A JSON array of objects with the CSV's column names as keys; empty values are `null`,
-    /// `best_percent` and `attempts` are numbers, `on_roster` a boolean. `--status` keys and
+    /// `best_percent`, `attempts` and `untrusted_records` are numbers, `on_roster` a boolean. `--status` keys and
     /// counts can be checked against it.
     public static func json(_ report: HRReport) -> String {
         var text = "["
@@ -148,6 +151,7 @@ public enum ReportFormat {
             ]
             if report.hasEmails { members.append(("email", row.email.isEmpty ? "null" : JSONWriter.quoted(row.email))) }
             if report.hasRefreshers { members.append(("refresher_due", row.refresherDue.map { JSONWriter.quoted($0.description) } ?? "null")) }
+            if report.hasUntrustedColumn { members.append(("untrusted_records", String(row.untrustedRecords))) }
             if let onRoster = row.onRoster { members.append(("on_roster", onRoster ? "true" : "false")) }
             text += members.map { "\"\($0.0)\": \($0.1)" }.joined(separator: ", ") + "}"
         }
