@@ -11,12 +11,20 @@ logins done: the steady state a learner meets while the others take the course t
 same 100 run `wegwijs run` locally with the same driver. Everything stops by itself (bounded waits).
 
 Usage: benchmarks/ssh/run.py [--learners 100] [--binary .build/release/wegwijs] [--account NAME] [--keys-file] [--kex ALGORITHMS]
+                             [--think SECONDS]
+
+--think: each learner pauses before each answer, as a person reads the situation first: a
+random time from half to one and a half times SECONDS (seeded, so runs are comparable). The
+default 0 answers the moment the prompt arrives: 100 sessions asking for the machine at once,
+a throughput test rather than what a learner meets. Real learners read for many seconds per
+situation; `--think 2` is a crowd of very fast readers (about 50 answers a second in all).
 
 --account: serve as that (existing) account, as a real server does, instead of the current one;
 it should have /bin/sh as its shell, like the service account of docs/server.md:
-`adduser --system --group --shell /bin/sh --home /nonexistent wegwijs-bench`. Run as root then.
+`adduser --system --group --shell /bin/sh --home /nonexistent wegwijs-bench && usermod -p '*' wegwijs-bench`
+(sshd refuses a locked account). Run as root then. KEEP=1 keeps the work folder (sshd.log).
 """
-import argparse, asyncio, os, pwd, resource, shutil, socket, statistics, subprocess, sys, tempfile, time
+import argparse, asyncio, os, pwd, random, resource, shutil, socket, statistics, subprocess, sys, tempfile, time
 
 PROMPT = b"Je antwoord ("
 
@@ -53,10 +61,11 @@ def tree_rss(root_pid):
     return found
 
 
-async def learner(command, gaps, firsts, seconds=300):
-    """Takes the course once, piped, answering 'a' at every prompt; returns the exit status.
-    Appends (time the answer was sent, seconds to the next prompt) to gaps, and the time its
-    first prompt arrived (the login done) to firsts."""
+async def learner(command, gaps, firsts, think=0.0, rng=None, seconds=300):
+    """Takes the course once, piped, answering 'a' at every prompt (after a pause of `think`
+    seconds on average, when given); returns the exit status. Appends (time the answer was
+    sent, seconds to the next prompt) to gaps, and the time its first prompt arrived (the login
+    done) to firsts."""
     process = await asyncio.create_subprocess_exec(*command, stdin=asyncio.subprocess.PIPE,
                                                    stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.DEVNULL)
     seen, buffer, sent_at = 0, b"", None
@@ -79,6 +88,8 @@ async def learner(command, gaps, firsts, seconds=300):
             else:
                 firsts.append(time.monotonic())
             seen = count
+            if think > 0:
+                await asyncio.sleep(rng.uniform(0.5 * think, 1.5 * think))
             sent_at = time.monotonic()
             process.stdin.write(b"a\n")
             await process.stdin.drain()
@@ -89,7 +100,7 @@ async def learner(command, gaps, firsts, seconds=300):
     return await asyncio.wait_for(process.wait(), timeout=30)
 
 
-async def crowd(commands, sample=None):
+async def crowd(commands, sample=None, think=0.0):
     gaps, firsts, peaks = [], [], {}
     done = asyncio.Event()
 
@@ -103,7 +114,8 @@ async def crowd(commands, sample=None):
 
     task = asyncio.create_task(sampler())
     started = time.monotonic()
-    statuses = await asyncio.gather(*(learner(c, gaps, firsts) for c in commands))
+    rng = random.Random(20261204)
+    statuses = await asyncio.gather(*(learner(c, gaps, firsts, think, random.Random(rng.random())) for c in commands))
     wall = time.monotonic() - started
     done.set()
     await task
@@ -159,6 +171,8 @@ def main():
     parser.add_argument("--account", default=None)
     parser.add_argument("--keys-file", action="store_true",
                         help="an authorized_keys file written once by `wegwijs ssh authorized-keys` instead of the AuthorizedKeysCommand")
+    parser.add_argument("--think", type=float, default=0.0,
+                        help="mean seconds a learner pauses before each answer (default 0: answer at once)")
     parser.add_argument("--kex", default=None, help="sshd's KexAlgorithms, e.g. curve25519-sha256 (default: OpenSSH's)")
     args = parser.parse_args()
     binary = os.path.realpath(args.binary)
@@ -228,7 +242,7 @@ SetEnv WEGWIJS_RECORDS={records} WEGWIJS_COURSES={courses} XDG_CONFIG_HOME=/none
                                   "-o", "StrictHostKeyChecking=no", "-o", "UserKnownHostsFile=/dev/null",
                                   "-o", "LogLevel=ERROR", f"{account}@127.0.0.1"]
         cpu_before = cpu_seconds(sshd.pid)
-        statuses, gaps, wall, peaks, logins, started = asyncio.run(crowd([ssh(i) for i in ids], sample=lambda: tree_rss(sshd.pid)))
+        statuses, gaps, wall, peaks, logins, started = asyncio.run(crowd([ssh(i) for i in ids], sample=lambda: tree_rss(sshd.pid), think=args.think))
         time.sleep(1)
         ssh_cpu = (cpu_seconds(sshd.pid) - cpu_before) / args.learners
         counts = ended_records(records)
@@ -253,7 +267,7 @@ SetEnv WEGWIJS_RECORDS={records} WEGWIJS_COURSES={courses} XDG_CONFIG_HOME=/none
     os.environ.update(environment)
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     statuses, gaps, wall, peaks, logins, started = asyncio.run(crowd([[binary, "run", "--learner", i] for i in ids],
-                                                    sample=lambda: tree_rss(os.getpid())))
+                                                    sample=lambda: tree_rss(os.getpid()), think=args.think))
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     local_cpu = (after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime) / args.learners
     p95_local, settled_local = summary("locally", statuses, gaps, wall, args.learners, logins, started)
@@ -264,7 +278,10 @@ SetEnv WEGWIJS_RECORDS={records} WEGWIJS_COURSES={courses} XDG_CONFIG_HOME=/none
         print(f"locally: peak RSS of wegwijs: mean {statistics.mean(rss) / 1024:.1f} MB (max {max(rss) / 1024:.1f} MB)")
     print(f"locally: CPU per run: {local_cpu * 1000:.0f} ms")
     print(f"ratio ssh/local: p95 {p95_ssh / p95_local:.2f} (once all are in: {settled_ssh / settled_local:.2f}), CPU {ssh_cpu / local_cpu:.2f}")
-    shutil.rmtree(work, ignore_errors=True)
+    if not os.environ.get("KEEP"):
+        shutil.rmtree(work, ignore_errors=True)
+    else:
+        print(f"kept {work}")
 
 
 if __name__ == "__main__":
