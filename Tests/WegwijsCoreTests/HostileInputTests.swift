@@ -229,6 +229,12 @@ struct HostileInputTests {
         // Outside the layout (another course's folder, a loose file) nothing is claimed.
         #expect(RecordTrust.folderMismatch(path: "/r/andere/999/a.json", facts: facts) == nil)
         #expect(RecordTrust.folderMismatch(path: "a.json", facts: facts) == nil)
+        #expect(RecordTrust.folderMismatch(path: "901/a.json", facts: facts) == nil)
+        // Doubled and trailing slashes count for nothing, as in the folder names they join.
+        #expect(RecordTrust.folderMismatch(path: "voorbeeld//999//a.json", facts: facts)?.contains("folder of learner '999'") == true)
+        #expect(RecordTrust.folderMismatch(path: "//r//voorbeeld/901/a.json/", facts: facts) == nil)
+        #expect(RecordTrust.folderMismatch(path: "/voorbeeld/9010/a.json", facts: facts)?.contains("learner '9010'") == true)
+        #expect(RecordTrust.folderMismatch(path: "/voorbeeldje/999/a.json", facts: facts) == nil)
     }
 
     @Test("an attempt's clock never goes back, whatever the machine's clock does")

@@ -87,4 +87,69 @@ struct JSONParserTests {
         let nested = try JSONParser.parse(Array(#"{"x": {"answers": [1, 2]}}"#.utf8), keepingLastOf: "answers")
         #expect(nested["x"]?["answers"]?.elements?.count == 2)
     }
+
+    /// Texts with a quote, backslash, control character or non-ASCII letter at every place in
+    /// and around an eight-byte word, and runs of spaces of every length up to the end of the
+    /// file: the word-at-a-time scans must find each where the byte-at-a-time parse does.
+    static var wordBoundaryDocuments: [String] {
+        var documents: [String] = []
+        for length in 0...20 {
+            let plain = String(repeating: "a", count: length)
+            for special in ["\\\"", "\\n", "\\u00e9", "é", "\u{01}", "\t", "\\", "\"", "\u{1F}"] {
+                let text = plain + special + plain
+                documents.append("{\"answers\": [{\"at\": \"\(text)\", \"\(text)\": 1}, {\"at\": \"\(text)\"}], \"name\": \"\(text)\"}")
+            }
+            let spaces = String(repeating: " ", count: length)
+            documents.append("{\(spaces)\"answers\"\(spaces):\(spaces)[\(spaces){\"at\":\(spaces)1\(spaces)}\(spaces),\(spaces)2]\(spaces)}\(spaces)")
+            documents.append("{\"answers\": [1,\n\(spaces)\t\(spaces)2]}\n\(spaces)x")
+        }
+        return documents
+    }
+
+    @Test("word-at-a-time scanning of texts and spaces agrees with a full parse at every offset", arguments: wordBoundaryDocuments)
+    func wordBoundaries(text: String) throws {
+        let bytes = Array(text.utf8)
+        let full = Result { () throws(JSONSyntaxError) in try JSONParser.parse(bytes) }
+        let condensed = Result { () throws(JSONSyntaxError) in try JSONParser.parse(bytes, keepingLastOf: "answers") }
+        switch (full, condensed) {
+        case (.success(let whole), .success(let kept)):
+            #expect(kept["name"]?.string == whole["name"]?.string, "\(text)")
+            #expect(kept["answers"]?.elements?.last?["at"]?.string == whole["answers"]?.elements?.last?["at"]?.string, "\(text)")
+            #expect(kept["answers"]?.elements?.last?.offset == whole["answers"]?.elements?.last?.offset)
+        case (.failure(let wholeError), .failure(let keptError)):
+            #expect(keptError == wholeError, "\(text)")
+        default:
+            Issue.record("a full parse gives \(full), the condensed one \(condensed): \(text)")
+        }
+    }
+
+    @Test("a text scanned a word at a time: the first quote, backslash or control byte, at any place")
+    func plainTextRuns() throws {
+        for length in 0...24 {
+            let plain = String(repeating: "x", count: length)
+            #expect(try JSONParser.parse(Array("\"\(plain)\"".utf8)).string == plain)
+            #expect(try JSONParser.parse(Array("\"\(plain)\\\"\(plain)\"".utf8)).string == plain + "\"" + plain)
+            #expect(throws: JSONSyntaxError.self) { try JSONParser.parse(Array("\"\(plain)\u{01}\(plain)\"".utf8)) }
+            #expect(throws: JSONSyntaxError.self) { try JSONParser.parse(Array("\"\(plain)\u{1F}\(plain)\"".utf8)) }
+            #expect(throws: JSONSyntaxError.self) { try JSONParser.parse(Array("\"\(plain)".utf8)) }
+            #expect(try JSONParser.parse(Array("\(String(repeating: " ", count: length))[\(String(repeating: " ", count: length))]\(String(repeating: " ", count: length))".utf8)).elements?.count == 0)
+        }
+    }
+
+    @Test("the word-at-a-time scan stops at exactly the first quote, backslash or byte below 0x20, whatever the byte and place")
+    func plainTextEndAgreesWithBytes() {
+        for place in 0..<20 {
+            for value in 0...255 {
+                var bytes = [UInt8](repeating: UInt8(ascii: "a"), count: 24)
+                bytes[place] = UInt8(value)
+                let stops = value == 0x22 || value == 0x5C || value < 0x20
+                bytes.withUnsafeBufferPointer { buffer in
+                    let parser = Parser(bytes: buffer)
+                    for start in [0, 1, 5] where start <= place {
+                        #expect(parser.plainTextEnd(from: start) == (stops ? place : 24), "byte \(value) at \(place), from \(start)")
+                    }
+                }
+            }
+        }
+    }
 }

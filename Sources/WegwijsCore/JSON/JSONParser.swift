@@ -54,6 +54,9 @@ struct Parser {
     var condensed: String?
     /// Keys of the objects being skipped, innermost last (for the duplicate-key check).
     var skippedKeys: [SkippedKey] = []
+    /// How many of `skippedKeys` are in use: the array is a stack that only grows, so skipping
+    /// an object never allocates or frees once it holds as many keys as the deepest nesting.
+    var skippedKeyCount = 0
     /// When recovering (`JSONParser.problems(in:limit:)`), the problems found so far; nil
     /// when the first problem is thrown.
     var recorded: [JSONSyntaxError]?
@@ -89,7 +92,17 @@ struct Parser {
     mutating func skipWhitespace() {
         while index < bytes.count {
             switch bytes[index] {
-            case 0x20, 0x0A, 0x0D, 0x09: index += 1
+            case 0x20:
+                // A pretty-printed file's indentation: up to eight spaces in one step (the
+                // lowest byte that is not a space ends the run; the word is little-endian).
+                if index + 8 <= bytes.count, let base = bytes.baseAddress {
+                    let word = UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
+                    let others = word ^ 0x2020_2020_2020_2020
+                    index += others == 0 ? 8 : others.trailingZeroBitCount >> 3
+                } else {
+                    index += 1
+                }
+            case 0x0A, 0x0D, 0x09: index += 1
             default: return
             }
         }
@@ -155,6 +168,8 @@ struct Parser {
         try enter()
         index += 1
         var members: [JSONMember] = []
+        // Most objects of a record or course have a few members: one allocation, not four.
+        members.reserveCapacity(8)
         skipWhitespace()
         if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
             index += 1
@@ -187,7 +202,8 @@ struct Parser {
                     throw .stopped
                 }
             }
-            if members.contains(where: { $0.key == key }) {
+            // Lengths first: most keys differ in length, and counting UTF-8 is free.
+            if members.contains(where: { $0.key.utf8.count == key.utf8.count && $0.key == key }) {
                 try record(JSONSyntaxError(SyntaxMessages.duplicateKey(key), offset: keyOffset))
             }
             skipWhitespace()
@@ -300,15 +316,11 @@ struct Parser {
         index += 1
         let contentStart = index
         // Fast path: no escapes.
-        while index < bytes.count {
-            let byte = bytes[index]
-            if byte == UInt8(ascii: "\"") {
-                let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[contentStart..<index]), as: UTF8.self)
-                index += 1
-                return text
-            }
-            if byte == UInt8(ascii: "\\") || byte < 0x20 { break }
+        index = plainTextEnd(from: contentStart)
+        if index < bytes.count, bytes[index] == UInt8(ascii: "\"") {
+            let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[contentStart..<index]), as: UTF8.self)
             index += 1
+            return text
         }
         guard index < bytes.count else {
             try record(unterminatedText(start: start))

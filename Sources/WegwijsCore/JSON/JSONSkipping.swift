@@ -52,21 +52,50 @@ extension Parser {
     }
 
     /// A string's bytes up to its closing quote; one with escapes goes through `parseString`.
-    mutating func skipString() throws(JSONSyntaxError) {
+    /// Returns whether it had escapes (or ended without its quote).
+    @discardableResult
+    mutating func skipString() throws(JSONSyntaxError) -> Bool {
         let start = index
-        index += 1
-        while index < bytes.count {
+        index = plainTextEnd(from: start + 1)
+        if index < bytes.count {
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
                 index += 1
-                return
+                return false
             }
-            if byte == UInt8(ascii: "\\") { break }
             if byte < 0x20 { throw controlCharacterProblem(byte, contentStart: start + 1).error }
-            index += 1
         }
         index = start
         _ = try parseString()
+        return true
+    }
+
+    /// The index of the first byte from `start` on that ends a text's plain run: a quote, a
+    /// backslash or a control character (below 0x20); `bytes.count` when there is none.
+    /// Eight bytes at a time: each test below sets the high bit of the lowest byte of the word
+    /// that is a quote, a backslash or below 0x20 (the well-known "has zero byte" trick; bits
+    /// above the lowest may be set wrongly, the lowest never is), so the lowest set bit is the
+    /// first such byte. The last few bytes of the input go one at a time.
+    func plainTextEnd(from start: Int) -> Int {
+        var index = start
+        if let base = bytes.baseAddress {
+            let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+            while index + 8 <= bytes.count {
+                // In little-endian order whatever the machine's: the first byte is the lowest.
+                let word = UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
+                let quotes = word ^ (ones &* 0x22), backslashes = word ^ (ones &* 0x5C)
+                let hits = ((quotes &- ones) & ~quotes) | ((backslashes &- ones) & ~backslashes) | ((word &- ones &* 0x20) & ~word)
+                let first = hits & highs
+                if first != 0 { return index + first.trailingZeroBitCount >> 3 }
+                index += 8
+            }
+        }
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20 { return index }
+            index += 1
+        }
+        return index
     }
 
     mutating func skipObject() throws(JSONSyntaxError) {
@@ -79,8 +108,8 @@ extension Parser {
             depth -= 1
             return
         }
-        let keysStart = skippedKeys.count
-        defer { skippedKeys.removeLast(skippedKeys.count - keysStart) }
+        let keysStart = skippedKeyCount
+        defer { skippedKeyCount = keysStart }
         var comma = -1
         while true {
             skipWhitespace()
@@ -88,16 +117,21 @@ extension Parser {
                 throw keyStartProblem(objectStart: start, comma: comma).error
             }
             let keyOffset = index
-            try skipString()
-            let key = SkippedKey(start: keyOffset, end: index)
+            let escaped = try skipString()
+            let key = SkippedKey(start: keyOffset, end: index, escaped: escaped)
             var earlier = keysStart
-            while earlier < skippedKeys.count {
+            while earlier < skippedKeyCount {
                 if try sameKey(skippedKeys[earlier], key) {
                     throw JSONSyntaxError(SyntaxMessages.duplicateKey(try keyText(key)), offset: keyOffset)
                 }
                 earlier += 1
             }
-            skippedKeys.append(key)
+            if skippedKeyCount < skippedKeys.count {
+                skippedKeys[skippedKeyCount] = key
+            } else {
+                skippedKeys.append(key)
+            }
+            skippedKeyCount += 1
             skipWhitespace()
             guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else {
                 throw colonProblem(key: try keyText(key), keyStart: keyOffset).error
@@ -124,7 +158,7 @@ extension Parser {
     /// Whether two keys of a skipped object are the same text: byte for byte, or, when either
     /// holds an escape, as decoded.
     mutating func sameKey(_ first: SkippedKey, _ second: SkippedKey) throws(JSONSyntaxError) -> Bool {
-        if hasEscape(first) || hasEscape(second) { return try keyText(first) == keyText(second) }
+        if first.escaped || second.escaped { return try keyText(first) == keyText(second) }
         let length = first.end - first.start
         guard length == second.end - second.start else { return false }
         var offset = 0
@@ -133,15 +167,6 @@ extension Parser {
             offset += 1
         }
         return true
-    }
-
-    func hasEscape(_ key: SkippedKey) -> Bool {
-        var offset = key.start
-        while offset < key.end {
-            if bytes[offset] == UInt8(ascii: "\\") { return true }
-            offset += 1
-        }
-        return false
     }
 
     /// A skipped key's text, decoded (for a comparison with escapes, or a message).
@@ -190,4 +215,6 @@ extension Parser {
 struct SkippedKey {
     var start: Int
     var end: Int
+    /// Whether the key holds an escape: then it is compared as decoded text.
+    var escaped: Bool
 }

@@ -77,7 +77,12 @@ public enum CSV {
 
     /// One field, quoted when it needs to be.
     public static func field(_ text: String, delimiter: Character) -> String {
-        let needsQuotes = text.contains { $0 == delimiter || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }
+        // Byte by byte: every field of a report goes through here, and the characters that
+        // call for quotes are all ASCII (a CR LF pair holds a CR).
+        let separator = delimiter.asciiValue
+        let needsQuotes = separator == nil
+            ? text.contains { $0 == delimiter || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }
+            : text.utf8.contains { $0 == separator || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }
         guard needsQuotes else { return text }
         return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }

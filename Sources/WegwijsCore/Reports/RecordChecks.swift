@@ -51,33 +51,34 @@ public enum RecordChecks {
         return nil
     }
 
-    /// `earned`, `possible` and `percent` of a score or guideline result.
-    private static func points(_ node: JSONNode, field: String) -> Problem? {
+    /// `earned`, `possible` and `percent` of a score or guideline result. Field names are
+    /// made only for a problem: a report checks every record, and nearly all are sound.
+    private static func points(_ node: JSONNode, field: @autoclosure () -> String) -> Problem? {
         if let earned = node["earned"],
-           let problem = integer(earned, field: field + ".earned", in: -Int64(pointLimit)...Int64(pointLimit)) {
+           let problem = integer(earned, field: field() + ".earned", in: -Int64(pointLimit)...Int64(pointLimit)) {
             return problem
         }
         if let possible = node["possible"],
-           let problem = integer(possible, field: field + ".possible", in: 0...Int64(pointLimit)) {
+           let problem = integer(possible, field: field() + ".possible", in: 0...Int64(pointLimit)) {
             return problem
         }
         if let percent = node["percent"], !isNull(percent) {
             guard case .number(let literal) = percent.value, let value = Double(literal), value.isFinite else {
-                return Problem(field: field + ".percent", message: "is not a number", offset: percent.offset)
+                return Problem(field: field() + ".percent", message: "is not a number", offset: percent.offset)
             }
             guard (0...100).contains(value) else {
-                return Problem(field: field + ".percent", message: "\(literal.prefix(24)) is out of range (0 to 100)", offset: percent.offset)
+                return Problem(field: field() + ".percent", message: "\(literal.prefix(24)) is out of range (0 to 100)", offset: percent.offset)
             }
         }
         return nil
     }
 
-    private static func integer(_ node: JSONNode, field: String, in range: ClosedRange<Int64>) -> Problem? {
+    private static func integer(_ node: JSONNode, field: @autoclosure () -> String, in range: ClosedRange<Int64>) -> Problem? {
         guard case .number(let literal) = node.value else {
-            return Problem(field: field, message: "is \(node.value.kindName), not a whole number", offset: node.offset)
+            return Problem(field: field(), message: "is \(node.value.kindName), not a whole number", offset: node.offset)
         }
         guard let value = Int64(literal), range.contains(value) else {
-            return Problem(field: field, message: "\(literal.prefix(24)) is out of range (a whole number from \(range.lowerBound) to \(range.upperBound))",
+            return Problem(field: field(), message: "\(literal.prefix(24)) is out of range (a whole number from \(range.lowerBound) to \(range.upperBound))",
                            offset: node.offset)
         }
         return nil
@@ -100,35 +101,31 @@ public enum RecordChecks {
         guard let guidelineNodes = root["guidelines"]?.elements else { return "guidelines are missing" }
         var earnedSum: Int64 = 0
         var possibleSum: Int64 = 0
-        var belowThreshold: [String] = []
+        // The first guideline below its threshold, named only for a pass (the only status it can contradict).
+        var firstBelow: String?
         for (index, node) in guidelineNodes.enumerated() {
             guard let guideline = pointsValue(node) else { return "guidelines[\(index)] is incomplete" }
-            let name = node["id"]?.string.map { "guideline '\($0.prefix(64))'" } ?? "guidelines[\(index)]"
-            if let problem = percentMismatch(guideline, field: name) { return problem }
+            func name() -> String { node["id"]?.string.map { "guideline '\($0.prefix(64))'" } ?? "guidelines[\(index)]" }
+            if let problem = percentMismatch(guideline, field: name()) { return problem }
             earnedSum += guideline.earned
             possibleSum += guideline.possible
-            if guideline.possible > 0, 100 * guideline.earned < Int64(rule.perGuideline) * guideline.possible {
-                belowThreshold.append(name)
+            if status == .passed, firstBelow == nil, guideline.possible > 0,
+               100 * guideline.earned < Int64(rule.perGuideline) * guideline.possible {
+                firstBelow = name()
             }
         }
         if earnedSum != total.earned || possibleSum != total.possible {
             return "the guidelines add up to \(earnedSum)/\(possibleSum) points, but the score says \(total.earned)/\(total.possible)"
         }
         guard let critical = root["criticalChosen"]?.elements else { return "criticalChosen is missing" }
-        var reasons: [String] = []
+        // Any other status is counted as not passed whatever its points say.
+        guard status == .passed else { return nil }
         if 100 * total.earned < Int64(rule.overall) * total.possible {
-            reasons.append("the overall score is below \(rule.overall)%")
+            return "status is 'passed' but the overall score is below \(rule.overall)%"
         }
-        if let first = belowThreshold.first { reasons.append("\(first) is below \(rule.perGuideline)%") }
-        if rule.noCritical, !critical.isEmpty { reasons.append("a critical option was chosen") }
-        switch status {
-        case .passed:
-            if let reason = reasons.first { return "status is 'passed' but \(reason)" }
-            if root["finishedAt"]?.string == nil { return "status is 'passed' but finishedAt is missing" }
-        case .failed, .inProgress, .abandoned:
-            // Counted as not passed whatever their points say.
-            break
-        }
+        if let first = firstBelow { return "status is 'passed' but \(first) is below \(rule.perGuideline)%" }
+        if rule.noCritical, !critical.isEmpty { return "status is 'passed' but a critical option was chosen" }
+        if root["finishedAt"]?.string == nil { return "status is 'passed' but finishedAt is missing" }
         return nil
     }
 
@@ -147,7 +144,7 @@ public enum RecordChecks {
         return Points(earned: earned, possible: possible, percent: percent)
     }
 
-    private static func percentMismatch(_ points: Points, field: String) -> String? {
+    private static func percentMismatch(_ points: Points, field: @autoclosure () -> String) -> String? {
         let expected = Scoring.percent(earned: Int(points.earned), possible: Int(points.possible))
         switch (points.percent, expected) {
         case (nil, nil): return nil
@@ -155,7 +152,7 @@ public enum RecordChecks {
         default:
             let stated = points.percent.map { Percent.text($0) } ?? "null"
             let computed = expected.map { Percent.text($0) } ?? "null"
-            return "\(field) says \(stated)% for \(points.earned)/\(points.possible) points, which is \(computed)%"
+            return "\(field()) says \(stated)% for \(points.earned)/\(points.possible) points, which is \(computed)%"
         }
     }
 }

@@ -30,10 +30,27 @@ extension RecordTrust {
     /// but of another learner than its own (a copied record). Nil when it lies where it should
     /// or outside the `<course>/<learner>/` layout.
     public static func folderMismatch(path: String, facts: RecordFacts) -> String? {
-        let parts = path.split(separator: "/")
-        guard parts.count >= 3, parts[parts.count - 3] == facts.courseID else { return nil }
-        let learnerFolder = parts[parts.count - 2]
-        guard learnerFolder != facts.learnerID else { return nil }
-        return "learner.id is '\(facts.learnerID.prefix(70))' but the record is in the folder of learner '\(learnerFolder.prefix(70))': a copied record"
+        // A report asks this of every record: the last two folder names are found from the end
+        // of the path's bytes, without splitting the whole path.
+        var path = path
+        return path.withUTF8 { bytes -> String? in
+            // The path component that ends at or before `end`, skipping slashes as `split` does.
+            func component(endingBefore end: Int) -> Range<Int>? {
+                var index = end
+                while index > 0, bytes[index - 1] == UInt8(ascii: "/") { index -= 1 }
+                guard index > 0 else { return nil }
+                let last = index
+                while index > 0, bytes[index - 1] != UInt8(ascii: "/") { index -= 1 }
+                return index..<last
+            }
+            guard let file = component(endingBefore: bytes.count),
+                  let learnerRange = component(endingBefore: file.lowerBound),
+                  let courseRange = component(endingBefore: learnerRange.lowerBound) else { return nil }
+            let course = UnsafeBufferPointer(rebasing: bytes[courseRange])
+            let learner = UnsafeBufferPointer(rebasing: bytes[learnerRange])
+            guard course.elementsEqual(facts.courseID.utf8), !learner.elementsEqual(facts.learnerID.utf8) else { return nil }
+            let learnerFolder = String(decoding: learner, as: UTF8.self)
+            return "learner.id is '\(facts.learnerID.prefix(70))' but the record is in the folder of learner '\(learnerFolder.prefix(70))': a copied record"
+        }
     }
 }
