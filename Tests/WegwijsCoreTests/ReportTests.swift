@@ -84,6 +84,15 @@ struct ReportTests {
     func employeeOrder() {
         let ids = ["1000", "abc", "900", "0950", "A1", "2"]
         #expect(ids.sorted(by: EmployeeOrder.precedes) == ["2", "900", "0950", "1000", "A1", "abc"])
+        // Equal values by their text; numbers longer than 19 digits by their digits; zero itself;
+        // every number before any other id, so that `12a` has one place (not before 9 and after 100).
+        let edges = ["12", "12a", "100000000000000000000", "012", "0", "99999999999999999999", "00", "9999999999999999999", "9"]
+        #expect(edges.sorted(by: EmployeeOrder.precedes)
+                == ["0", "00", "9", "012", "12", "9999999999999999999", "99999999999999999999", "100000000000000000000", "12a"])
+        #expect(EmployeeOrder.precedes("9", "12a") && !EmployeeOrder.precedes("12a", "100"))
+        // The precomputed keys order a report's rows as the plain comparison does.
+        let keyed = (ids + edges).map(EmployeeOrder.Key.init).sorted(by: EmployeeOrder.precedes).map(\.text)
+        #expect(keyed == (ids + edges).sorted(by: EmployeeOrder.precedes))
     }
 
     static func sampleReport() -> HRReport {
