@@ -152,4 +152,25 @@ struct JSONParserTests {
             }
         }
     }
+
+    @Test("a key left unbuilt below the top level: checked like any value, standing as null at its place")
+    func unbuiltValues() throws {
+        let text = #"{"at": "top", "answers": [{"at": "2026-01-01T10:00:00Z", "scenario": "s"}, {"at": {"deep": [1, 2]}}]}"#
+        let root = try JSONParser.parse(Array(text.utf8), leavingUnbuilt: "at")
+        let full = try JSONParser.parse(Array(text.utf8))
+        #expect(root["at"]?.string == "top", "the top level is built")
+        let answers = try #require(root["answers"]?.elements)
+        #expect(answers[0]["scenario"]?.string == "s")
+        guard case .null? = answers[0]["at"]?.value, case .null? = answers[1]["at"]?.value else {
+            Issue.record("\(answers)")
+            return
+        }
+        #expect(answers[1]["at"]?.offset == full["answers"]?.elements?[1]["at"]?.offset)
+        for value in Self.insideAnswers {
+            let bytes = Array("{\"answers\": [{\"at\": \(value)}]}".utf8)
+            let whole = try #require(throws: JSONSyntaxError.self) { try JSONParser.parse(bytes) }
+            let unbuilt = try #require(throws: JSONSyntaxError.self) { try JSONParser.parse(bytes, leavingUnbuilt: "at") }
+            #expect(unbuilt == whole, "\(value)")
+        }
+    }
 }

@@ -11,11 +11,15 @@ public enum JSONParser {
     /// `keepingLastOf`: a member of the top-level object whose value, when an array, is checked
     /// as fully as the rest but kept with its last element only (`report` needs only the last
     /// answer of a record, and building every answer's nodes was most of its time).
-    public static func parse(_ bytes: [UInt8], keepingLastOf condensed: String? = nil) throws(JSONSyntaxError) -> JSONNode {
+    /// `leavingUnbuilt`: a key whose values anywhere below the top level are checked as fully
+    /// but stand as `null` at their place (`stats` reads every answer but none of their times).
+    public static func parse(_ bytes: [UInt8], keepingLastOf condensed: String? = nil,
+                             leavingUnbuilt unbuilt: String? = nil) throws(JSONSyntaxError) -> JSONNode {
         if let bad = UTF8Validation.firstInvalidOffset(in: bytes) { throw .notUTF8(at: bad) }
         let result: Result<JSONNode, JSONSyntaxError> = bytes.withUnsafeBufferPointer { buffer in
             var parser = Parser(bytes: buffer)
             parser.condensed = condensed
+            parser.unbuilt = unbuilt
             do throws(JSONSyntaxError) {
                 return .success(try parser.parseDocument())
             } catch {
@@ -52,6 +56,8 @@ struct Parser {
     var depth = 0
     /// The top-level member kept with its last element only (`JSONParser.parse(_:keepingLastOf:)`).
     var condensed: String?
+    /// A key whose values below the top level are checked but not built (`JSONParser.parse(_:leavingUnbuilt:)`).
+    var unbuilt: String?
     /// Keys of the objects being skipped, innermost last (for the duplicate-key check).
     var skippedKeys: [SkippedKey] = []
     /// How many of `skippedKeys` are in use: the array is a stack that only grows, so skipping
@@ -214,7 +220,7 @@ struct Parser {
             }
             skipWhitespace()
             let value = depth == 1 && key == condensed && index < bytes.count && bytes[index] == UInt8(ascii: "[")
-                ? try parseLastElement() : try parseValue()
+                ? try parseLastElement() : unbuilt != nil && depth > 1 && key == unbuilt ? try unbuiltValue() : try parseValue()
             if closedEarly { throw .stopped }
             let valueStart = value.offset
             members.append(JSONMember(key: key, keyOffset: keyOffset, node: value))

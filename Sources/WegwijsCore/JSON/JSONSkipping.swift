@@ -39,6 +39,13 @@ extension Parser {
         return JSONNode(.array([last]), offset: start)
     }
 
+    /// A value checked as `parseValue` would, standing as `null` at its place.
+    mutating func unbuiltValue() throws(JSONSyntaxError) -> JSONNode {
+        let start = index
+        try skipValue()
+        return JSONNode(.null, offset: start)
+    }
+
     /// Checks one value as `parseValue` would, building nothing.
     mutating func skipValue() throws(JSONSyntaxError) {
         guard index < bytes.count else { throw unexpected(SyntaxMessages.expectedValue) }

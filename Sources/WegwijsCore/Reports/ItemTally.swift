@@ -92,7 +92,8 @@ public struct ItemTally: Sendable {
     public mutating func read(_ path: String, from source: some RecordSource, course: StatisticsCourse, since: CalendarDay?) {
         files += 1
         do {
-            let (_, root) = try RecordFiles.parsed(source.bytes(at: path), path: path)
+            // Every answer counts, but no answer's (or event's) time: those are checked, not built.
+            let (_, root) = try RecordFiles.parsed(source.bytes(at: path), path: path, leavingUnbuilt: "at")
             do {
                 let facts = try AttemptFacts.extract(from: root)
                 if let reason = add(facts, course: course, since: since, path: path) { problems.append(FileProblem(path: path, reason: reason)) }

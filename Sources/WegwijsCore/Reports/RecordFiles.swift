@@ -90,10 +90,10 @@ public enum RecordFiles {
 
     /// A record's bytes, read from `path`, and their parsed JSON (a syntax error located as above).
     /// `keepingLastOf`: see `JSONParser.parse(_:keepingLastOf:)`.
-    public static func parsed(_ bytes: [UInt8], path: String, keepingLastOf condensed: String? = nil) throws(FileProblem)
-        -> (bytes: [UInt8], root: JSONNode) {
+    public static func parsed(_ bytes: [UInt8], path: String, keepingLastOf condensed: String? = nil,
+                              leavingUnbuilt unbuilt: String? = nil) throws(FileProblem) -> (bytes: [UInt8], root: JSONNode) {
         do {
-            return (bytes, try JSONParser.parse(bytes, keepingLastOf: condensed))
+            return (bytes, try JSONParser.parse(bytes, keepingLastOf: condensed, leavingUnbuilt: unbuilt))
         } catch {
             let position = SourceText(bytes: bytes).position(of: error.offset)
             throw FileProblem(path: "\(path):\(position.line):\(position.column)", reason: "not valid JSON: \(error.message)")
