@@ -98,17 +98,7 @@ struct Parser {
     mutating func skipWhitespace() {
         while index < bytes.count {
             switch bytes[index] {
-            case 0x20:
-                // A pretty-printed file's indentation: up to eight spaces in one step (the
-                // lowest byte that is not a space ends the run; the word is little-endian).
-                if index + 8 <= bytes.count, let base = bytes.baseAddress {
-                    let word = UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
-                    let others = word ^ 0x2020_2020_2020_2020
-                    index += others == 0 ? 8 : others.trailingZeroBitCount >> 3
-                } else {
-                    index += 1
-                }
-            case 0x0A, 0x0D, 0x09: index += 1
+            case 0x20, 0x0A, 0x0D, 0x09: index += 1
             default: return
             }
         }
