@@ -164,8 +164,8 @@ struct Parser {
         try enter()
         index += 1
         var members: [JSONMember] = []
-        // Most objects of a record or course have a few members: one allocation, not four.
-        members.reserveCapacity(8)
+        // Most objects of a record have three or four members: one allocation, not three.
+        members.reserveCapacity(4)
         skipWhitespace()
         if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
             index += 1
