@@ -11,8 +11,8 @@ public enum JSONParser {
     /// `keepingLastOf`: a member of the top-level object whose value, when an array, is checked
     /// as fully as the rest but kept with its last element only (`report` needs only the last
     /// answer of a record, and building every answer's nodes was most of its time).
-    /// `leavingUnbuilt`: a key whose values anywhere below the top level are checked as fully
-    /// but stand as `null` at their place (`stats` reads every answer but none of their times).
+    /// `leavingUnbuilt`: a key whose values below the top level are checked but stand as `null`
+    /// (`stats` reads every answer but none of their times).
     public static func parse(_ bytes: [UInt8], keepingLastOf condensed: String? = nil,
                              leavingUnbuilt unbuilt: String? = nil) throws(JSONSyntaxError) -> JSONNode {
         if let bad = UTF8Validation.firstInvalidOffset(in: bytes) { throw .notUTF8(at: bad) }
@@ -60,8 +60,7 @@ struct Parser {
     var unbuilt: String?
     /// Keys of the objects being skipped, innermost last (for the duplicate-key check).
     var skippedKeys: [SkippedKey] = []
-    /// How many of `skippedKeys` are in use: the array is a stack that only grows, so skipping
-    /// an object never allocates or frees once it holds as many keys as the deepest nesting.
+    /// How many of `skippedKeys` are in use (a stack that only grows: skipping does not allocate).
     var skippedKeyCount = 0
     /// When recovering (`JSONParser.problems(in:limit:)`), the problems found so far; nil
     /// when the first problem is thrown.
@@ -164,8 +163,7 @@ struct Parser {
         try enter()
         index += 1
         var members: [JSONMember] = []
-        // Most objects of a record have three or four members: one allocation, not three.
-        members.reserveCapacity(4)
+        members.reserveCapacity(4)  // a record's objects have three or four: one allocation, not three
         skipWhitespace()
         if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
             index += 1
