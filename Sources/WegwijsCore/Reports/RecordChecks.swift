@@ -29,8 +29,9 @@ public enum RecordChecks {
         if let due = root["course"]?["dueWithinDays"], !isNull(due) {
             if let problem = integer(due, field: "course.dueWithinDays", in: 1...Int64(CourseLimits.dueWithinDays)) { return problem }
         }
-        for field in ["validFor", "refresherEvery"] {
-            if let node = root["course"]?[field], let text = node.string, let message = durationProblem(text, field: field) {
+        let course = root["course"]
+        for (field, mayBeZero) in [("validFor", true), ("refresherEvery", false)] {
+            if let node = course?[field], let text = node.string, let message = durationProblem(text, mayBeZero: mayBeZero) {
                 return Problem(field: "course." + field, message: message, offset: node.offset)
             }
         }
@@ -43,11 +44,11 @@ public enum RecordChecks {
     }
 
     /// What is wrong with a record's `course.validFor` or `course.refresherEvery`, if anything:
-    /// an ISO 8601 duration up to the course limit, and a refresher period that is some time.
-    public static func durationProblem(_ text: String, field: String) -> String? {
+    /// an ISO 8601 duration up to the course limit, and (a refresher period) one that is some time.
+    public static func durationProblem(_ text: String, mayBeZero: Bool) -> String? {
         guard let duration = ISODuration(text) else { return "'\(text.prefix(20))' is not an ISO 8601 duration" }
         if !CourseLimits.isWithinLimit(duration) { return "\(duration) is longer than \(CourseLimits.validForText)" }
-        if field == "refresherEvery", duration.isZero { return "\(duration) is no period at all" }
+        if !mayBeZero, duration.isZero { return "\(duration) is no period at all" }
         return nil
     }
 

@@ -149,8 +149,8 @@ public struct StatementFacts: Sendable {
         if let node = course["dueWithinDays"], let problem = wholeNumber(node, in: 1...Int64(CourseLimits.dueWithinDays)) {
             return "course.dueWithinDays \(problem)"
         }
-        for field in ["validFor", "refresherEvery"] {
-            if let text = course[field]?.string, let problem = RecordChecks.durationProblem(text, field: field) {
+        for (field, mayBeZero) in [("validFor", true), ("refresherEvery", false)] {
+            if let text = course[field]?.string, let problem = RecordChecks.durationProblem(text, mayBeZero: mayBeZero) {
                 return "course.\(field) \(problem)"
             }
         }
