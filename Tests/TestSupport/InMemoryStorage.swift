@@ -200,4 +200,7 @@ public final class MemoryDelivery: StatementDelivery {
     public func nudge() { nudges.add(1, ordering: .relaxed) }
 
     public func seemsUnavailable(stalledAfter seconds: TimeInterval) -> Bool { away.load(ordering: .relaxed) }
+
+    /// Nothing is ever under way: this delivery does nothing.
+    public func settle(within seconds: TimeInterval) {}
 }

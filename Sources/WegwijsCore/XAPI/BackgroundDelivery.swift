@@ -36,6 +36,23 @@ public final class BackgroundDelivery: Sendable {
         if go { wake.signal() }
     }
 
+    /// Waits, at most `seconds`, for a delivery asked for to be tried and end, so that the end
+    /// of a run knows whether the LRS answered before it hands the rest to a process of its own
+    /// (which would take the delivery lock from this one). A refusal ends it at once; a try
+    /// that has had no answer for a quarter of `seconds` ends the wait, so a silent host costs
+    /// the end of a run at most that.
+    public func settle(within seconds: TimeInterval) {
+        let deadline = Date().addingTimeInterval(seconds)
+        while Date() < deadline {
+            let settled = state.withLock { state in
+                state.lastFailure != nil || (!state.wanted && !state.busy)
+                    || (state.busy && Date().timeIntervalSince(state.busySince) > seconds / 4)
+            }
+            if settled { return }
+            usleep(10_000)
+        }
+    }
+
     /// Whether the LRS seems unavailable: the last delivery failed, or the one under way has
     /// had no answer for `seconds`.
     public func seemsUnavailable(stalledAfter seconds: TimeInterval) -> Bool {

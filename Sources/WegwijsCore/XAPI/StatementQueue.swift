@@ -19,6 +19,9 @@ public protocol StatementDelivery: Sendable {
     /// Whether the LRS seems unavailable: the last delivery failed, or the one under way has
     /// had no answer for `seconds`.
     func seemsUnavailable(stalledAfter seconds: TimeInterval) -> Bool
+    /// Waits, at most `seconds`, for a delivery asked for to be tried and end (a quarter of
+    /// that for a try that has no answer).
+    func settle(within seconds: TimeInterval)
 }
 
 extension Outbox: StatementOutbox {}
@@ -100,6 +103,9 @@ public final class StatementQueue: Sendable {
         // A folder listing, not a read of every waiting statement: a shared folder's outbox can
         // hold a long backlog when the LRS has been away.
         guard !outbox.pendingAttempts().isEmpty else { return nil }
+        // The first try may not have been made yet (a short run, busy cores): without it the
+        // count below would depend on the scheduler. It ends at once when the LRS refuses.
+        delivery.settle(within: 1)
         handOff()
         guard delivery.seemsUnavailable(stalledAfter: 1) else { return nil }
         let mine = attempts.withLock { $0 }.reduce(0) { $0 + outbox.pending(attemptID: $1).count }
